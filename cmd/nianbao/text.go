@@ -1,0 +1,53 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"nianbao/core"
+)
+
+// writeText prints a readable Chinese summary of one result.
+func writeText(w io.Writer, res *core.Result) {
+	fmt.Fprintf(w, "== %s\n", res.File)
+	if res.Input.Error != "" {
+		fmt.Fprintf(w, "   无法检查：%s\n\n", res.Input.Error)
+		return
+	}
+	year, agency := "未识别", "未识别"
+	if res.Year != nil {
+		year = fmt.Sprint(*res.Year)
+	}
+	if res.Agency != nil {
+		agency = *res.Agency
+	}
+	fmt.Fprintf(w, "   模板 %s · 年度 %s · 机关 %s\n", templateName(res.Template), year, agency)
+	for _, v := range res.Variant {
+		fmt.Fprintf(w, "   变体：%s\n", v)
+	}
+	s := res.Summary
+	fmt.Fprintf(w, "   错误 %d · 警告 %d · 提示 %d · 读取问题 %d\n", s.Errors, s.Warnings, s.Infos, s.Reader)
+	for _, f := range res.Findings {
+		mark := map[string]string{"error": "错误", "warning": "警告", "info": "提示"}[f.Severity]
+		if f.Origin == "reader" {
+			mark = "读取"
+		}
+		fmt.Fprintf(w, "   [%s] %s %s\n", mark, f.Rule, indent(f.Message))
+	}
+	fmt.Fprintln(w)
+}
+
+func templateName(t string) string {
+	switch t {
+	case "2021":
+		return "2021年格式"
+	case "2019":
+		return "2019年试行格式"
+	case "stats":
+		return "2008-2018年统计表"
+	}
+	return "未识别"
+}
+
+func indent(s string) string { return strings.ReplaceAll(s, "\n", "\n        ") }

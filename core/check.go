@@ -1,0 +1,159 @@
+// Package core checks a government information-disclosure annual report
+// (政府信息公开工作年度报告): it reads the input, rebuilds the template's tables cell by
+// cell, and runs every rule over them.
+//
+// The stages, each its own package: source (decode and normalise, keeping offsets) ->
+// token (labels, numbers, blanks) -> align (tokens to template cells, driven by the
+// template package's data) -> rules (findings) -> Result.
+package core
+
+import (
+	"fmt"
+	"runtime/debug"
+	"sort"
+	"strings"
+
+	"nianbao/core/align"
+	"nianbao/core/markup"
+	"nianbao/core/report"
+	"nianbao/core/rules"
+	"nianbao/core/source"
+	"nianbao/core/token"
+)
+
+// Version of the checker.
+const Version = "0.1.0"
+
+// MaxInput is the largest input read, in bytes.
+const MaxInput = 64 << 20
+
+// Options tune a check.
+type Options struct {
+	// Name is the input's file name, reported as Result.File and used to tell the
+	// format by its extension.
+	Name string
+	// Format forces a reader: "text", "markdown", "html", "docx", "pdf". Empty: sniff.
+	Format string
+}
+
+// Check reads one report and checks it. It never panics: a failure inside the
+// checker is returned as a Result whose Input.Error says what went wrong.
+func Check(input []byte, opts Options) (res *Result) {
+	defer func() {
+		if p := recover(); p != nil {
+			res = failed(opts, len(input), "internal", fmt.Sprintf("检查程序内部错误：%v", p))
+			res.Findings[0].Message += "\n" + firstFrames(string(debug.Stack()))
+		}
+	}()
+	if len(input) > MaxInput {
+		return failed(opts, len(input), "read.size", fmt.Sprintf("文件过大（%.1f MB），上限为 %d MB；请只粘贴报告正文", float64(len(input))/(1<<20), MaxInput>>20))
+	}
+	text, err := markup.Read(input, opts.Name, opts.Format)
+	if err != nil {
+		return failed(opts, len(input), "read.input", err.Error())
+	}
+	norm := source.Normalize(text)
+	rep := align.Read(norm, token.Tokenize(norm.S))
+	rules.Run(rep)
+	return toResult(rep, opts, len(input))
+}
+
+// failed is the result for an input that could not be used at all.
+func failed(opts Options, n int, rule, msg string) *Result {
+	origin := "reader"
+	return &Result{
+		File: opts.Name, Template: "unknown", Cells: map[string]Cell{},
+		Findings: []Finding{{Rule: rule, Severity: "error", Origin: origin, Message: msg,
+			Group: rules.GroupOf(rule), Title: rules.TitleOf(rule)}},
+		Input:   Input{Bytes: n, Error: msg},
+		Summary: Summary{Errors: 1, Reader: 1},
+	}
+}
+
+func firstFrames(stack string) string {
+	lines := strings.Split(stack, "\n")
+	if len(lines) > 16 {
+		lines = lines[:16]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// toResult turns the report into the output contract, mapping offsets back to the input.
+func toResult(rep *report.Report, opts Options, n int) *Result {
+	norm := rep.Norm
+	structured := norm.Orig.Format != "text" && norm.Orig.Format != "markdown"
+	span := func(start, end int) (at, view []int) {
+		if start < 0 {
+			return nil, nil
+		}
+		a := norm.Span(start, end)
+		at = []int{a[0], a[1]}
+		if structured {
+			v := norm.ViewSpan(start, end)
+			view = []int{v[0], v[1]}
+		}
+		return at, view
+	}
+	res := &Result{
+		File:     opts.Name,
+		Template: rep.Template,
+		Variant:  rep.Notes,
+		Cells:    make(map[string]Cell, len(rep.Cells)),
+		Findings: []Finding{},
+		Input: Input{Format: norm.Orig.Format, Encoding: norm.Orig.Encoding, Bytes: n,
+			Traditional: norm.Traditional},
+	}
+	if structured {
+		res.Input.Text = norm.Orig.S
+	}
+	if rep.Year > 0 {
+		y := rep.Year
+		res.Year = &y
+	}
+	if rep.Agency != "" {
+		a := rep.Agency
+		res.Agency = &a
+	}
+	for id, c := range rep.Cells {
+		at, view := span(c.Start, c.End)
+		if at == nil {
+			at = []int{0, 0}
+		}
+		res.Cells[id] = Cell{Value: c.Value, Raw: c.Raw, At: at, View: view, Label: c.Label}
+	}
+	for _, t := range rep.Tables {
+		res.Tables = append(res.Tables, shape(rep, t))
+	}
+	sort.SliceStable(rep.Findings, func(i, j int) bool {
+		return rank(rep.Findings[i]) < rank(rep.Findings[j])
+	})
+	for _, f := range rep.Findings {
+		at, view := span(f.Start, f.End)
+		res.Findings = append(res.Findings, Finding{
+			Rule: f.Rule, Severity: f.Severity, Origin: f.Origin, Message: f.Message,
+			Cells: f.Cells, At: at, View: view, Total: f.Total,
+			Group: rules.GroupOf(f.Rule), Title: rules.TitleOf(f.Rule),
+		})
+		switch {
+		case f.Origin == "reader":
+			res.Summary.Reader++
+		case f.Severity == "error":
+			res.Summary.Errors++
+		case f.Severity == "warning":
+			res.Summary.Warnings++
+		default:
+			res.Summary.Infos++
+		}
+	}
+	return res
+}
+
+// rank orders findings: the report's errors first, then warnings, notes, and the
+// reader's own problems last.
+func rank(f report.Finding) int {
+	r := map[string]int{"error": 0, "warning": 1, "info": 2}[f.Severity]
+	if f.Origin == "reader" {
+		r += 3
+	}
+	return r
+}

@@ -1,0 +1,89 @@
+// Package report is the rebuilt report passed between the stages: the aligner fills
+// it from the tokens, the rules read it and add findings, and core turns it into the
+// Result of the output contract.
+package report
+
+import (
+	"nianbao/core/source"
+	"nianbao/core/template"
+	"nianbao/core/token"
+)
+
+// Cell is one value of a rebuilt table.
+type Cell struct {
+	ID         string
+	Table      string
+	Row, Col   string
+	Label      string   // "表三 （七）总计 · 自然人"
+	Value      *float64 // nil: blank, dash or unreadable
+	Raw        string
+	Start, End int  // byte offsets in the normalised text; -1 when nothing was read
+	Blank      bool // the report left it blank or wrote a dash
+	Unread     bool // the reader could not place a value here
+}
+
+// Known reports whether the cell has a value.
+func (c *Cell) Known() bool { return c != nil && c.Value != nil }
+
+// Finding is a problem found in the report or met while reading it.
+type Finding struct {
+	Rule     string
+	Severity string // "error" | "warning" | "info"
+	Origin   string // "report" | "reader"
+	Message  string
+	Cells    []string
+	Start    int // byte offsets in the normalised text; -1 when none
+	End      int
+	Total    string // the cell that disagrees with its parts
+}
+
+// Label is a row label as the report prints it.
+type Label struct {
+	Table, Row string
+	Text       string // as found, normalised
+	Want       string // the template's wording
+	Start, End int
+}
+
+// Report is everything read from one input.
+type Report struct {
+	Norm   *source.Norm
+	Stream *token.Stream
+
+	Template   string // "2021" | "2019" | "stats" | "unknown"
+	Generation *template.Generation
+	Variants   map[string]bool
+	Notes      []string // deviations from the template, in Chinese
+	Tables     []*template.Table
+	Year       int // 0 when not found
+	Agency     string
+
+	Cells  map[string]*Cell
+	Order  []string // cell ids in table order
+	Labels []Label
+
+	Findings []Finding
+}
+
+// Cell returns the cell of table t at row and column, or nil.
+func (r *Report) Cell(t, row, col string) *Cell {
+	return r.Cells[template.CellID(t, row, col)]
+}
+
+// Table returns the rebuilt table with the given id, or nil.
+func (r *Report) Table(id string) *template.Table {
+	for _, t := range r.Tables {
+		if t.ID == id {
+			return t
+		}
+	}
+	return nil
+}
+
+// Add records a finding.
+func (r *Report) Add(f Finding) { r.Findings = append(r.Findings, f) }
+
+// Reader records a problem of the reader's own: something it could not read reliably.
+func (r *Report) Reader(rule, severity, msg string, start, end int, cells ...string) {
+	r.Add(Finding{Rule: rule, Severity: severity, Origin: "reader", Message: msg, Start: start, End: end, Cells: cells})
+}

@@ -1,0 +1,90 @@
+package core
+
+// Result is what a check returns: the contract of ../shared/spec/OUTPUT.md. The command
+// line tool prints it as JSON; the browser API returns the same object (converted by
+// vert, which reads the js tag, so every field has one and none has a named basic type).
+type Result struct {
+	File     string          `json:"file" js:"file"`
+	Template string          `json:"template" js:"template"` // "2021" | "2019" | "stats" | "unknown"
+	Variant  []string        `json:"variant,omitempty" js:"variant"` // deviations from the template, in Chinese
+	Year     *int            `json:"year" js:"year"`
+	Agency   *string         `json:"agency" js:"agency"`
+	Cells    map[string]Cell `json:"cells" js:"cells"`
+	Stats    []Stat          `json:"stats,omitempty" js:"stats"`
+	Findings []Finding       `json:"findings" js:"findings"`
+	Tables   []Table         `json:"tables,omitempty" js:"tables"` // the template's shape, for rendering
+	Input    Input           `json:"input" js:"input"`
+	Summary  Summary         `json:"summary" js:"summary"`
+}
+
+// Cell is one value of a table.
+type Cell struct {
+	Value *float64 `json:"value" js:"value"` // nil when blank, a dash, or unreadable: never 0
+	Raw   string   `json:"raw" js:"raw"`
+	At    []int    `json:"at" js:"at"`                         // [start, end) byte offsets into the input
+	View  []int    `json:"view,omitempty" js:"view"`           // the same in Input.Text, for structured inputs
+	Label string   `json:"label,omitempty" js:"label"`         // row and column labels, for messages and exports
+}
+
+// Stat is one indicator of a 2008-2018 statistics table.
+type Stat struct {
+	Label  string     `json:"label" js:"label"`
+	Unit   string     `json:"unit" js:"unit"`
+	Values []*float64 `json:"values" js:"values"`
+	At     []int      `json:"at" js:"at"`
+	View   []int      `json:"view,omitempty" js:"view"`
+	Level  int        `json:"level" js:"level"` // depth in the numbering hierarchy, 0 for top level
+	Header bool       `json:"header,omitempty" js:"header"`
+}
+
+// Finding is one problem, with whose fault it is.
+type Finding struct {
+	Rule     string   `json:"rule" js:"rule"`
+	Severity string   `json:"severity" js:"severity"` // "error" | "warning" | "info"
+	Origin   string   `json:"origin" js:"origin"`     // "report" | "reader"
+	Message  string   `json:"message" js:"message"`
+	Cells    []string `json:"cells,omitempty" js:"cells"`
+	At       []int    `json:"at,omitempty" js:"at"`
+	View     []int    `json:"view,omitempty" js:"view"`
+	Group    string   `json:"group" js:"group"` // the page's grouping, in Chinese
+	Title    string   `json:"title" js:"title"` // the rule's short name, in Chinese
+	Total    string   `json:"total,omitempty" js:"total"` // the cell that disagrees with its parts, when there is one
+}
+
+// Table is the shape of one rebuilt table: rows and columns in the template's order.
+type Table struct {
+	ID      string   `json:"id" js:"id"` // "t2", "t3", "t4"
+	Title   string   `json:"title" js:"title"`
+	Columns []Header `json:"columns" js:"columns"`
+	Rows    []Header `json:"rows" js:"rows"`
+	// Cells[r][c] is the cell id at row r, column c, or "" where the template has none.
+	Cells [][]string `json:"cells" js:"cells"`
+}
+
+// Header is a row or column of a Table.
+type Header struct {
+	ID    string `json:"id" js:"id"`
+	Label string `json:"label" js:"label"`
+	Group string `json:"group,omitempty" js:"group"` // the spanning label above or beside it
+	Depth int    `json:"depth" js:"depth"`
+}
+
+// Input describes what was read.
+type Input struct {
+	Format   string `json:"format" js:"format"`     // "text", "markdown", "html", "docx", "pdf"
+	Encoding string `json:"encoding" js:"encoding"` // "utf-8", "gb18030", ...
+	Bytes    int    `json:"bytes" js:"bytes"`
+	// Text is the text the checker read, for structured inputs (HTML, Word, PDF) whose
+	// bytes are not readable as such; View offsets point into it.
+	Text        string `json:"text,omitempty" js:"text"`
+	Traditional bool   `json:"traditional,omitempty" js:"traditional"`
+	Error       string `json:"error,omitempty" js:"error"` // why the input could not be used
+}
+
+// Summary counts the findings.
+type Summary struct {
+	Errors   int `json:"errors" js:"errors"`
+	Warnings int `json:"warnings" js:"warnings"`
+	Infos    int `json:"infos" js:"infos"`
+	Reader   int `json:"reader" js:"reader"` // findings whose origin is the reader
+}

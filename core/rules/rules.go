@@ -1,0 +1,108 @@
+// Package rules holds the checks. Each rule is a small named unit with a doc string,
+// in the manner of golang.org/x/tools/go/analysis: it reads the rebuilt report through
+// a Pass and reports findings with positions. The registry lists them all; the command
+// line prints it (`nianbao rules`) and the page links a finding to its doc.
+package rules
+
+import (
+	"sort"
+
+	"nianbao/core/report"
+)
+
+// Rule is one check.
+type Rule struct {
+	ID       string // stable, dotted: "t3.balance"
+	Title    string // short name in Chinese
+	Group    string // the page's grouping of findings
+	Severity string // default severity of its findings
+	Doc      string // what it checks and why, in Chinese; the first line is a summary
+	// Run checks a report. Nil for the reader's own findings (read.*), which the
+	// reader raises while reading; they are listed here for their docs.
+	Run func(*Pass)
+}
+
+// Groups, in the order the page shows them.
+const (
+	GroupBalance   = "表三收支平衡"
+	GroupOutcomes  = "明细合计"
+	GroupRowSum    = "横向合计"
+	GroupT4        = "表四"
+	GroupT2        = "表二"
+	GroupCells     = "单元格"
+	GroupText      = "正文"
+	GroupStructure = "结构"
+	GroupReader    = "读取问题"
+)
+
+// Pass hands a rule the report and takes its findings.
+type Pass struct {
+	Report *report.Report
+	Rule   *Rule
+}
+
+// Reportf records a finding of the pass's rule; empty Severity and Origin take the
+// rule's default severity and "report".
+func (p *Pass) Reportf(f report.Finding) {
+	if f.Rule == "" {
+		f.Rule = p.Rule.ID
+	}
+	if f.Severity == "" {
+		f.Severity = p.Rule.Severity
+	}
+	if f.Origin == "" {
+		f.Origin = "report"
+	}
+	p.Report.Add(f)
+}
+
+var registry = map[string]*Rule{}
+
+func register(r *Rule) *Rule {
+	if _, dup := registry[r.ID]; dup {
+		panic("rules: duplicate rule " + r.ID)
+	}
+	registry[r.ID] = r
+	return r
+}
+
+// All returns every rule, ordered by id.
+func All() []*Rule {
+	out := make([]*Rule, 0, len(registry))
+	for _, r := range registry {
+		out = append(out, r)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// Lookup returns the rule with the given id, or nil.
+func Lookup(id string) *Rule { return registry[id] }
+
+// GroupOf returns the page group of a rule id; unknown read.* ids are reader problems.
+func GroupOf(id string) string {
+	if r := registry[id]; r != nil {
+		return r.Group
+	}
+	if len(id) > 5 && id[:5] == "read." {
+		return GroupReader
+	}
+	return GroupStructure
+}
+
+// TitleOf returns the short name of a rule id.
+func TitleOf(id string) string {
+	if r := registry[id]; r != nil {
+		return r.Title
+	}
+	return id
+}
+
+// Run runs every rule over the report.
+func Run(rep *report.Report) {
+	for _, r := range All() {
+		if r.Run != nil {
+			r.Run(&Pass{Report: rep, Rule: r})
+		}
+	}
+}

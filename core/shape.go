@@ -1,0 +1,31 @@
+package core
+
+import (
+	"nianbao/core/report"
+	"nianbao/core/template"
+)
+
+// shape lays out a rebuilt table in the template's order for rendering: the union of
+// the rows' columns, and for each row the cell id under each column it has.
+func shape(rep *report.Report, t *template.Table) Table {
+	out := Table{ID: t.ID, Title: t.Title}
+	cols := t.ActiveCols(rep.Variants)
+	for _, c := range cols {
+		out.Columns = append(out.Columns, Header{ID: c.ID, Label: c.Label, Group: c.Group})
+	}
+	for _, r := range t.Active(rep.Variants) {
+		out.Rows = append(out.Rows, Header{ID: r.ID, Label: r.Label, Group: r.Group})
+		has := map[string]bool{}
+		for _, id := range template.RowCols(r, cols) {
+			has[id] = true
+		}
+		line := make([]string, len(cols))
+		for i, c := range cols {
+			if has[c.ID] {
+				line[i] = template.CellID(t.ID, r.ID, c.ID)
+			}
+		}
+		out.Cells = append(out.Cells, line)
+	}
+	return out
+}

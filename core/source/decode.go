@@ -1,0 +1,201 @@
+package source
+
+import (
+	"bytes"
+	"errors"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// ErrBinary is returned for input that is not text in any encoding we read.
+var ErrBinary = errors.New("不是文本文件（含有二进制数据）")
+
+// ErrEmpty is returned for input with no visible text.
+var ErrEmpty = errors.New("输入为空")
+
+// Decode reads plain text in UTF-8 (with or without a byte order mark), UTF-16 (with a
+// byte order mark, or detectable by its zero bytes), GB18030/GBK or Big5.
+func Decode(in []byte) (*Text, error) {
+	if len(bytes.TrimSpace(in)) == 0 {
+		return nil, ErrEmpty
+	}
+	switch {
+	case bytes.HasPrefix(in, []byte{0xEF, 0xBB, 0xBF}):
+		return utf8Text(in, 3), nil
+	case bytes.HasPrefix(in, []byte{0xFF, 0xFE}):
+		return utf16Text(in, unicode.LittleEndian, 2, "utf-16le")
+	case bytes.HasPrefix(in, []byte{0xFE, 0xFF}):
+		return utf16Text(in, unicode.BigEndian, 2, "utf-16be")
+	}
+	if order, ok := sniffUTF16(in); ok {
+		name := "utf-16le"
+		if order == unicode.BigEndian {
+			name = "utf-16be"
+		}
+		return utf16Text(in, order, 0, name)
+	}
+	if looksBinary(in) {
+		return nil, ErrBinary
+	}
+	if utf8.Valid(in) {
+		return utf8Text(in, 0), nil
+	}
+	gb, gbScore := multiByte(in, simplifiedchinese.GB18030, "gb18030", gbCharLen)
+	b5, b5Score := multiByte(in, traditionalchinese.Big5, "big5", big5CharLen)
+	best, score := gb, gbScore
+	if b5 != nil && (best == nil || b5Score > score) {
+		best, score = b5, b5Score
+	}
+	if best == nil {
+		return nil, ErrBinary
+	}
+	return best, nil
+}
+
+func utf8Text(in []byte, bom int) *Text {
+	var b Builder
+	b.Copy(string(in[bom:]), bom)
+	return b.Text("text", "utf-8", len(in))
+}
+
+// sniffUTF16 recognises UTF-16 without a byte order mark by the zero bytes that ASCII
+// characters leave in every other position.
+func sniffUTF16(in []byte) (unicode.Endianness, bool) {
+	n := len(in)
+	if n > 4096 {
+		n = 4096
+	}
+	n &^= 1
+	if n < 4 {
+		return unicode.LittleEndian, false
+	}
+	var even, odd int
+	for i := 0; i < n; i += 2 {
+		if in[i] == 0 {
+			even++
+		}
+		if in[i+1] == 0 {
+			odd++
+		}
+	}
+	pairs := n / 2
+	switch {
+	case odd > pairs/3 && even < pairs/20:
+		return unicode.LittleEndian, true
+	case even > pairs/3 && odd < pairs/20:
+		return unicode.BigEndian, true
+	}
+	return unicode.LittleEndian, false
+}
+
+func utf16Text(in []byte, order unicode.Endianness, bom int, name string) (*Text, error) {
+	body := in[bom:]
+	out, err := unicode.UTF16(order, unicode.IgnoreBOM).NewDecoder().Bytes(body)
+	if err != nil {
+		return nil, ErrBinary
+	}
+	var b Builder
+	pos := bom
+	for i := 0; i < len(out); {
+		r, w := utf8.DecodeRune(out[i:])
+		inW := 2
+		if r > 0xFFFF {
+			inW = 4
+		}
+		b.Chars(string(out[i:i+w]), pos, w, inW)
+		pos += inW
+		i += w
+	}
+	t := b.Text("text", name, len(in))
+	if looksBinary([]byte(t.S)) {
+		return nil, ErrBinary
+	}
+	return t, nil
+}
+
+// looksBinary reports NUL bytes or many control characters in the first 64 KiB.
+func looksBinary(in []byte) bool {
+	n := len(in)
+	if n > 65536 {
+		n = 65536
+	}
+	ctl := 0
+	for _, c := range in[:n] {
+		switch {
+		case c == 0:
+			return true
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x0B:
+			ctl++
+		}
+	}
+	return ctl > n/20+2
+}
+
+func gbCharLen(in []byte, i int) int {
+	c := in[i]
+	if c < 0x80 || c == 0x80 || c == 0xFF || i+1 >= len(in) {
+		return 1
+	}
+	if n := in[i+1]; n >= 0x30 && n <= 0x39 {
+		if i+3 < len(in) {
+			return 4
+		}
+		return len(in) - i
+	}
+	return 2
+}
+
+func big5CharLen(in []byte, i int) int {
+	if in[i] < 0x81 || in[i] == 0xFF || i+1 >= len(in) {
+		return 1
+	}
+	return 2
+}
+
+// multiByte decodes in with enc and scores the result by how much of it reads as
+// common Chinese, so that GB18030 and Big5 can be told apart.
+func multiByte(in []byte, enc encoding.Encoding, name string, charLen func([]byte, int) int) (*Text, int) {
+	out, err := enc.NewDecoder().Bytes(in)
+	if err != nil {
+		return nil, -1 << 30
+	}
+	var b Builder
+	pos, i := 0, 0
+	bad, common := 0, 0
+	for i < len(out) && pos < len(in) {
+		r, w := utf8.DecodeRune(out[i:])
+		inW := charLen(in, pos)
+		if r == utf8.RuneError {
+			bad++
+		}
+		if commonRune(r) {
+			common++
+		}
+		b.Chars(string(out[i:i+w]), pos, w, inW)
+		pos += inW
+		i += w
+	}
+	if i < len(out) { // desynchronised: map the rest as a block
+		b.Stand(string(out[i:]), pos, len(in))
+	}
+	t := b.Text("text", name, len(in))
+	if bad*10 > utf8.RuneCount(out)+10 || looksBinary(out) {
+		return nil, -1 << 30
+	}
+	return t, common - 4*bad
+}
+
+// commonRune reports characters frequent in reports in either script; a wrong decoding
+// turns them into rare characters.
+func commonRune(r rune) bool {
+	switch r {
+	case '的', '政', '府', '信', '息', '公', '开', '開', '年', '报', '報', '告', '工', '作', '申', '请', '請',
+		'情', '况', '況', '和', '在', '是', '有', '度', '行', '为', '為', '数', '數', '件', '条', '條', '。', '，':
+		return true
+	}
+	return false
+}

@@ -1,0 +1,175 @@
+package source
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/caiguanhao/opencc/configs/t2s"
+	"golang.org/x/text/width"
+)
+
+// Normalize returns the text the checker matches against: full-width forms folded,
+// quotes and brackets unified, pinyin annotations such as 報(bào)告 removed, and
+// Traditional characters converted to Simplified. Line breaks, tabs, pipes and spaces
+// stay where they were, so layout survives. The result's Input maps back to t.S; use
+// Norm.Orig to go all the way back to the input.
+func Normalize(t *Text) *Norm {
+	s := t.S
+	trad := isTraditional(s)
+	var b Builder
+	var run strings.Builder // a run of Han characters waiting for T->S conversion
+	runStart := -1
+	var runOffs []int // S offsets of the runes in run
+	flush := func() {
+		if runStart < 0 {
+			return
+		}
+		writeConverted(&b, run.String(), runOffs, s)
+		run.Reset()
+		runOffs = runOffs[:0]
+		runStart = -1
+	}
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if (r == '(' || r == '（') && i > 0 {
+			if n := pinyinLen(s[i:]); n > 0 {
+				if p, _ := utf8.DecodeLastRuneInString(s[:i]); unicode.Is(unicode.Han, p) {
+					i += n
+					continue
+				}
+			}
+		}
+		f := fold(r)
+		if trad && unicode.Is(unicode.Han, f) {
+			if runStart < 0 {
+				runStart = i
+			}
+			run.WriteRune(f)
+			runOffs = append(runOffs, i)
+			i += w
+			continue
+		}
+		flush()
+		if f == r {
+			b.Copy(s[i:i+w], i)
+		} else {
+			b.Chars(string(f), i, utf8.RuneLen(f), w)
+		}
+		i += w
+	}
+	flush()
+	return &Norm{Text: *b.Text(t.Format, "utf-8", len(s)), Orig: t, Traditional: trad}
+}
+
+// Norm is normalised text with the way back to the input.
+type Norm struct {
+	Text              // S is the normalised text; Input maps to offsets in Orig.S
+	Orig        *Text // the text before normalisation
+	Traditional bool  // the input was in Traditional characters
+}
+
+// Span maps a byte range of the normalised text to the input as given.
+func (n *Norm) Span(start, end int) [2]int {
+	a, b := n.Text.Input(start), n.Text.Input(end)
+	if end <= start {
+		b = a
+	}
+	return n.Orig.Span(a, b)
+}
+
+// ViewSpan maps a byte range of the normalised text to the text before normalisation.
+func (n *Norm) ViewSpan(start, end int) [2]int {
+	return n.Text.Span(start, end)
+}
+
+// writeConverted converts a run of Han characters to Simplified and appends it,
+// keeping each character's offset when the conversion keeps the length.
+func writeConverted(b *Builder, run string, offs []int, s string) {
+	out := t2s.Dicts.Convert(run)
+	if utf8.RuneCountInString(out) == len(offs) {
+		k := 0
+		for _, r := range out {
+			_, w := utf8.DecodeRuneInString(s[offs[k]:])
+			b.Chars(string(r), offs[k], utf8.RuneLen(r), w)
+			k++
+		}
+		return
+	}
+	last := offs[len(offs)-1]
+	_, w := utf8.DecodeRuneInString(s[last:])
+	b.Stand(out, offs[0], last+w)
+}
+
+// fold maps full-width and compatibility forms to the forms labels are matched in.
+func fold(r rune) rune {
+	switch r {
+	case '“', '”', '„', '‟', '＂', '〝', '〞':
+		return '"'
+	case '‘', '’', '‚', '‛':
+		return '\''
+	case '【', '〖':
+		return '['
+	case '】', '〗':
+		return ']'
+	case '\u00a0', '\u3000', '\u2002', '\u2003', '\u2009', '\u200b', '\ufeff':
+		return ' '
+	case '．':
+		return '.'
+	case '－', '—', '–', '―', '─', '━':
+		return '—'
+	}
+	if r < 0x80 {
+		return r
+	}
+	if f := width.LookupRune(r).Folded(); f != 0 {
+		return f
+	}
+	return r
+}
+
+// pinyinLen returns the length of a pinyin annotation such as "(bào)" at the start of
+// s, or 0. An annotation is one syllable of lower-case Latin letters with at least one
+// tone mark, in ASCII or full-width brackets.
+func pinyinLen(s string) int {
+	_, w := utf8.DecodeRuneInString(s)
+	i := w
+	letters, marked := 0, false
+	for i < len(s) {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if r == ')' || r == '）' {
+			if letters >= 1 && letters <= 7 && marked {
+				return i + w
+			}
+			return 0
+		}
+		switch {
+		case r >= 'a' && r <= 'z':
+		case strings.ContainsRune("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ", r):
+			marked = true
+		default:
+			return 0
+		}
+		letters++
+		i += w
+	}
+	return 0
+}
+
+// isTraditional reports text written in Traditional characters: several characters that
+// occur only in Traditional script and are frequent in these reports.
+func isTraditional(s string) bool {
+	n := 0
+	for _, r := range s {
+		if strings.ContainsRune(tradOnly, r) {
+			n++
+			if n >= 5 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+const tradOnly = "報開關與為這個們說會對時後來發於過還進實現點體機學經處長書當產務動區縣鄉鎮" +
+	"結數據統計辦審規範應問題門網絡傳訊頁並從條請訴議復雜舉責員單總費證載錄"

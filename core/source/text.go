@@ -1,0 +1,139 @@
+// Package source turns input bytes into the text the checker reads, and keeps the
+// way back: every byte of the text maps to a byte offset in the input as given, so
+// that cells and findings can point at the user's own source.
+//
+// Readers of structured input (HTML, Word, Markdown) render their document as text
+// with a Builder: table rows become lines, cells are separated by tabs, and each piece
+// of text remembers where in the input it came from.
+package source
+
+import "sort"
+
+// Text is a document as the checker reads it.
+type Text struct {
+	S        string // UTF-8 text: decoded plain text, or the rendering of a structured input
+	Format   string // "text", "markdown", "html", "docx", "pdf"
+	Encoding string // the input's character encoding, e.g. "utf-8", "gb18030"
+	InputLen int    // length of the input in bytes
+	segs     []seg
+}
+
+// seg maps a run of S to a run of the input. Within the run, characters advance by
+// outW bytes in S and inW bytes in the input (outW == inW for copied text); a run with
+// inW == 0 stands as a whole for input[in:inEnd] (an entity, a synthetic separator).
+type seg struct {
+	at, in, inEnd int
+	outW, inW     int
+}
+
+// Input maps a byte offset in S to a byte offset in the input. Offsets inside a
+// multi-byte character map to the character's start; the end of S maps to the end of
+// the last mapped input run.
+func (t *Text) Input(i int) int {
+	if len(t.segs) == 0 {
+		return clamp(i, 0, t.InputLen)
+	}
+	k := sort.Search(len(t.segs), func(k int) bool { return t.segs[k].at > i }) - 1
+	if k < 0 {
+		return t.segs[0].in
+	}
+	s := t.segs[k]
+	if s.inW == 0 {
+		if i == s.at {
+			return s.in
+		}
+		return s.inEnd
+	}
+	n := (i - s.at) / s.outW
+	return clamp(s.in+n*s.inW, s.in, s.inEnd)
+}
+
+// Span maps a half-open byte range of S to the input.
+func (t *Text) Span(start, end int) [2]int {
+	a := t.Input(start)
+	b := a
+	if end > start {
+		b = t.Input(end)
+		if b < a {
+			b = a
+		}
+	}
+	return [2]int{a, b}
+}
+
+func clamp(v, lo, hi int) int {
+	if v < lo {
+		return lo
+	}
+	if v > hi && hi >= lo {
+		return hi
+	}
+	return v
+}
+
+// Builder assembles a Text piece by piece.
+type Builder struct {
+	buf  []byte
+	segs []seg
+	max  int
+}
+
+// Copy appends s, which stands verbatim at input offset in (one byte of s per input byte).
+func (b *Builder) Copy(s string, in int) {
+	b.add(s, in, in+len(s), 1, 1)
+}
+
+// Stand appends s as a stand-in for input[in:inEnd]: a decoded entity, a line break
+// for a <br>, a tab between two table cells.
+func (b *Builder) Stand(s string, in, inEnd int) {
+	b.add(s, in, inEnd, 0, 0)
+}
+
+// Chars appends s whose characters are each outW bytes long in s and inW bytes long
+// in the input, starting at input offset in (decoded GBK text, say: 3 and 2).
+func (b *Builder) Chars(s string, in, outW, inW int) {
+	if outW == inW {
+		b.Copy(s, in)
+		return
+	}
+	b.add(s, in, in+len(s)/outW*inW, outW, inW)
+}
+
+func (b *Builder) add(s string, in, inEnd, outW, inW int) {
+	if len(s) == 0 {
+		return
+	}
+	at := len(b.buf)
+	b.buf = append(b.buf, s...)
+	if inEnd > b.max {
+		b.max = inEnd
+	}
+	if n := len(b.segs); n > 0 && inW != 0 {
+		p := &b.segs[n-1]
+		// extend the previous run when this one continues it exactly
+		if p.inW == inW && p.outW == outW && p.inEnd == in && p.at+(p.inEnd-p.in)/inW*outW == at {
+			p.inEnd = inEnd
+			return
+		}
+	}
+	b.segs = append(b.segs, seg{at: at, in: in, inEnd: inEnd, outW: outW, inW: inW})
+}
+
+// Len is the length of the text built so far.
+func (b *Builder) Len() int { return len(b.buf) }
+
+// LastByte returns the last byte written, or 0.
+func (b *Builder) LastByte() byte {
+	if len(b.buf) == 0 {
+		return 0
+	}
+	return b.buf[len(b.buf)-1]
+}
+
+// Text returns the built text. inputLen is the length of the input.
+func (b *Builder) Text(format, encoding string, inputLen int) *Text {
+	if inputLen < b.max {
+		inputLen = b.max
+	}
+	return &Text{S: string(b.buf), Format: format, Encoding: encoding, InputLen: inputLen, segs: b.segs}
+}

@@ -1,0 +1,363 @@
+// Package token splits normalised report text into tokens — label text, numbers and
+// blank cells — whatever the layout: cells split by pipes or tabs, one cell per line,
+// space-aligned columns, or reading-order text from a PDF. It knows nothing of the
+// templates; the aligner above it does.
+package token
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Kind of token.
+type Kind uint8
+
+const (
+	Text   Kind = iota // a label or prose
+	Number             // a numeric value
+	Blank              // an empty cell, or a dash or slash standing for none
+)
+
+// Token is one piece of the text, with its place in the normalised text.
+type Token struct {
+	Kind  Kind
+	Text  string  // the normalised text
+	Key   string  // Text without spaces, for matching labels
+	Value float64 // for Number
+	Int   bool    // for Number: written as an integer
+	Start int     // byte offsets in the normalised text
+	End   int
+	Line  int // line number, from 0
+	Col   int // column of the first character within its line, in characters
+	Para  int // paragraph number: blank lines and page breaks start a new one
+	Page  int // page number, counting form feeds
+	Cell  bool // delimited as a cell by a pipe or a tab
+	// Filler marks a blank on a line of nothing but empty cells (a spanned header).
+	Filler bool
+	// PageNum marks a page number such as "-3-" or "第3页".
+	PageNum bool
+}
+
+// Line is one line of the text.
+type Line struct {
+	Start, End int // byte offsets of the line's content in the normalised text
+	First, N   int // its tokens are Tokens[First:First+N]
+	Para, Page int
+}
+
+// Stream is the tokens of a text, in reading order, with its lines.
+type Stream struct {
+	Tokens []Token
+	Lines  []Line
+}
+
+// Tokenize splits s, a normalised text.
+func Tokenize(s string) *Stream {
+	st := &Stream{}
+	para, page := 0, 0
+	blank := true
+	lineNo := 0
+	for pos := 0; pos <= len(s); {
+		end := strings.IndexAny(s[pos:], "\n\f")
+		brk := byte(0)
+		if end < 0 {
+			end = len(s)
+		} else {
+			end += pos
+			brk = s[end]
+		}
+		line := strings.TrimRight(s[pos:end], "\r")
+		first := len(st.Tokens)
+		if strings.TrimSpace(line) == "" {
+			if !blank {
+				para++
+			}
+			blank = true
+		} else {
+			blank = false
+			st.tokenizeLine(line, pos, lineNo, para, page)
+		}
+		st.Lines = append(st.Lines, Line{Start: pos, End: pos + len(line), First: first, N: len(st.Tokens) - first, Para: para, Page: page})
+		lineNo++
+		if brk == '\f' {
+			page++
+			para++
+			blank = true
+		}
+		if end >= len(s) {
+			break
+		}
+		pos = end + 1
+	}
+	return st
+}
+
+func (st *Stream) tokenizeLine(line string, off, lineNo, para, page int) {
+	if isPageNumber(line) {
+		t := st.word(strings.TrimSpace(line), off+strings.Index(line, strings.TrimSpace(line)), line, off, lineNo, para, page)
+		t.Kind, t.PageNum = Text, true
+		st.Tokens = append(st.Tokens, t)
+		return
+	}
+	sep := byte(0)
+	switch {
+	case strings.IndexByte(line, '|') >= 0:
+		sep = '|'
+	case strings.IndexByte(line, '\t') >= 0:
+		sep = '\t'
+	}
+	if sep == 0 {
+		st.words(line, off, line, off, lineNo, para, page)
+		return
+	}
+	pieces := strings.Split(line, string(sep))
+	if strings.TrimSpace(pieces[len(pieces)-1]) == "" {
+		pieces = pieces[:len(pieces)-1] // text after the last separator is not a cell
+	}
+	filler := len(pieces) >= 2
+	for _, p := range pieces {
+		if strings.TrimSpace(p) != "" {
+			filler = false
+		}
+	}
+	at := off
+	for _, p := range pieces {
+		trimmed := strings.TrimSpace(p)
+		start := at + strings.Index(p, trimmed)
+		if trimmed == "" {
+			st.Tokens = append(st.Tokens, Token{Kind: Blank, Start: at, End: at, Line: lineNo,
+				Col: utf8.RuneCountInString(line[:at-off]), Para: para, Page: page, Cell: true, Filler: filler})
+		} else {
+			n := len(st.Tokens)
+			st.words(trimmed, start, line, off, lineNo, para, page)
+			// a cell holding one number and a unit ("8件") is that number
+			if len(st.Tokens)-n == 1 || (len(st.Tokens)-n == 2 && st.Tokens[n].Kind == Number && isUnit(st.Tokens[n+1].Text)) {
+				st.Tokens[n].End = st.Tokens[len(st.Tokens)-1].End
+				st.Tokens = st.Tokens[:n+1]
+			} else if len(st.Tokens)-n > 1 {
+				// a cell of several words: one label, unless it is all numbers
+				allNum := true
+				for _, t := range st.Tokens[n:] {
+					allNum = allNum && t.Kind != Text
+				}
+				if !allNum {
+					t := st.word(trimmed, start, line, off, lineNo, para, page)
+					t.Kind = Text
+					st.Tokens = append(st.Tokens[:n], t)
+				}
+			}
+			for i := n; i < len(st.Tokens); i++ {
+				st.Tokens[i].Cell = true
+			}
+		}
+		at += len(p) + 1
+	}
+}
+
+// words splits a run of text on white space: numbers and dashes stand alone, text
+// words separated by a single space join into one label, and two or more spaces (a
+// column gap in laid-out text) separate labels.
+func (st *Stream) words(s string, off int, line string, lineOff, lineNo, para, page int) {
+	type word struct {
+		text     string
+		start    int
+		gapAfter int // spaces after the word
+	}
+	var ws []word
+	for i := 0; i < len(s); {
+		for i < len(s) && isSpace(s[i]) {
+			i++
+		}
+		if i >= len(s) {
+			break
+		}
+		j := i
+		for j < len(s) && !isSpace(s[j]) {
+			j++
+		}
+		k := j
+		for k < len(s) && isSpace(s[k]) {
+			k++
+		}
+		ws = append(ws, word{text: s[i:j], start: off + i, gapAfter: k - j})
+		i = k
+	}
+	kinds := make([]Kind, len(ws))
+	for i, w := range ws {
+		kinds[i] = classify(w.text)
+	}
+	// a number between two words of text, a single space each side, is prose ("费 0 元")
+	for i := 1; i+1 < len(ws); i++ {
+		if kinds[i] == Number && kinds[i-1] == Text && kinds[i+1] == Text && ws[i-1].gapAfter == 1 && ws[i].gapAfter == 1 {
+			kinds[i] = Text
+		}
+	}
+	for i := 0; i < len(ws); {
+		if kinds[i] != Text {
+			t := st.word(ws[i].text, ws[i].start, line, lineOff, lineNo, para, page)
+			t.Kind = kinds[i]
+			st.Tokens = append(st.Tokens, t)
+			i++
+			continue
+		}
+		j := i
+		for j+1 < len(ws) && kinds[j+1] == Text && ws[j].gapAfter == 1 {
+			j++
+		}
+		start := ws[i].start
+		end := ws[j].start + len(ws[j].text)
+		t := st.word(s[start-off:end-off], start, line, lineOff, lineNo, para, page)
+		t.Kind = Text
+		st.Tokens = append(st.Tokens, t)
+		i = j + 1
+	}
+}
+
+func (st *Stream) word(text string, start int, line string, lineOff, lineNo, para, page int) Token {
+	t := Token{Text: text, Start: start, End: start + len(text), Line: lineNo, Para: para, Page: page,
+		Col: utf8.RuneCountInString(line[:start-lineOff])}
+	switch classify(text) {
+	case Number:
+		t.Kind = Number
+		t.Value, t.Int = parseNumber(text)
+	case Blank:
+		t.Kind = Blank
+	default:
+		t.Key = Squeeze(text)
+	}
+	return t
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\v' }
+
+func classify(w string) Kind {
+	if _, ok := numberText(w); ok {
+		return Number
+	}
+	if isDash(w) {
+		return Blank
+	}
+	return Text
+}
+
+// isDash reports a cell written as a dash or slash: no value given.
+func isDash(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		switch r {
+		case '—', '-', '/', '\\', '…', '~', '_', '·':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// numberText strips thousands separators and reports whether w is a number.
+func numberText(w string) (string, bool) {
+	if w == "" || len(w) > 40 {
+		return "", false
+	}
+	s := w
+	if strings.HasPrefix(s, "—") {
+		s = "-" + s[len("—"):]
+	}
+	if (s[0] == '+' || s[0] == '-') && len(s) == 1 {
+		return "", false
+	}
+	digits, dot := 0, false
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+			b.WriteByte(c)
+		case c == '.' && !dot && digits > 0 && i+1 < len(s):
+			dot = true
+			b.WriteByte(c)
+		case c == ',' && !dot && digits > 0 && isThousands(s[i+1:]):
+		case (c == '-' || c == '+') && i == 0:
+			b.WriteByte(c)
+		default:
+			return "", false
+		}
+	}
+	return b.String(), digits > 0
+}
+
+func isThousands(rest string) bool {
+	n := 0
+	for n < len(rest) && rest[n] >= '0' && rest[n] <= '9' {
+		n++
+	}
+	return n == 3
+}
+
+func parseNumber(w string) (float64, bool) {
+	s, _ := numberText(w)
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return 0, false
+	}
+	return v, !strings.Contains(s, ".")
+}
+
+func isUnit(s string) bool {
+	switch s {
+	case "件", "条", "次", "个", "人", "项", "篇", "万元", "元", "人次", "期", "场":
+		return true
+	}
+	return false
+}
+
+// isPageNumber recognises a line that is only a page number: "-3-", "— 3 —", "第3页",
+// "第 3 页 共 6 页", "3/6".
+func isPageNumber(line string) bool {
+	s := Squeeze(line)
+	if s == "" {
+		return false
+	}
+	trim := strings.Trim(s, "-—")
+	if trim != s && allDigits(trim) && len(trim) <= 3 {
+		return true
+	}
+	if strings.HasPrefix(s, "第") && strings.Contains(s, "页") {
+		inner := strings.NewReplacer("第", "", "页", "", "共", "").Replace(s)
+		return allDigits(inner) && len(inner) <= 6
+	}
+	if i := strings.IndexByte(s, '/'); i > 0 && allDigits(s[:i]) && allDigits(s[i+1:]) && len(s) <= 7 {
+		return true
+	}
+	return false
+}
+
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// Squeeze removes white space, for matching labels that a layout split with spaces.
+func Squeeze(s string) string {
+	if strings.IndexFunc(s, unicode.IsSpace) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

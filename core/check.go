@@ -121,6 +121,10 @@ func toResult(rep *report.Report, opts Options, n int) *Result {
 		}
 		res.Cells[id] = Cell{Value: c.Value, Raw: c.Raw, At: at, View: view, Label: c.Label}
 	}
+	for _, s := range rep.Stats {
+		at, view := span(s.Start, s.End)
+		res.Stats = append(res.Stats, Stat{Label: s.Label, Unit: s.Unit, Values: s.Values, At: at, View: view, Level: s.Level, Header: s.Header})
+	}
 	for _, t := range rep.Tables {
 		res.Tables = append(res.Tables, shape(rep, t))
 	}

@@ -62,6 +62,9 @@ type Report struct {
 	Order  []string // cell ids in table order
 	Labels []Label
 
+	// Stats is the 2008-2018 statistics table, in the order printed.
+	Stats []Stat
+
 	Findings []Finding
 }
 
@@ -86,4 +89,16 @@ func (r *Report) Add(f Finding) { r.Findings = append(r.Findings, f) }
 // Reader records a problem of the reader's own: something it could not read reliably.
 func (r *Report) Reader(rule, severity, msg string, start, end int, cells ...string) {
 	r.Add(Finding{Rule: rule, Severity: severity, Origin: "reader", Message: msg, Start: start, End: end, Cells: cells})
+}
+
+// Stat is one indicator of a 2008-2018 statistics table (统计指标 | 单位 | 统计数).
+type Stat struct {
+	Label      string     // as printed, normalised
+	Unit       string     // 条, 件, 次, 人, 万元 ...
+	Values     []*float64 // 本年, and 历年累计 where the table has it; nil entries are blank
+	Start, End int        // byte offsets in the normalised text of the whole entry
+	ValueAt    [][2]int   // offsets of each value
+	Level      int        // depth in the numbering hierarchy (一、=0, （一）=1, 1.=2, 其中=+1)
+	Parent     int        // index of the parent entry in Stats, or -1
+	Header     bool       // a heading row: it carries no value by definition
 }

@@ -1,14 +1,376 @@
 // Package align rebuilds the template's tables from a token stream.
+//
+// A table is read in one of two ways, whichever the text supports:
+//
+//   - anchored: each row's label is found in order and the values between it and the
+//     next row's label are its cells (pipe rows, tab rows, one cell per line, blank
+//     lines between cells, space-aligned columns);
+//   - in reading order: when labels are far from their numbers or out of order (text
+//     extracted from a PDF), the numbers of the table's region are taken in order, with
+//     blocks that a PDF printed column by column turned back into rows, provided their
+//     count is exactly what the template needs.
+//
+// Where neither works, the cells that cannot be placed are left unknown (nil) with a
+// read.* finding: the reader's problem, never the report's.
 package align
 
 import (
+	"fmt"
+	"regexp"
+	"strings"
+
 	"nianbao/core/report"
 	"nianbao/core/source"
+	"nianbao/core/template"
 	"nianbao/core/token"
 )
 
 // Read rebuilds the report's tables.
 func Read(norm *source.Norm, st *token.Stream) *report.Report {
-	rep := &report.Report{Norm: norm, Stream: st, Template: "unknown", Cells: map[string]*report.Cell{}, Variants: map[string]bool{}}
+	rep := &report.Report{Norm: norm, Stream: st, Template: "unknown",
+		Cells: map[string]*report.Cell{}, Variants: map[string]bool{}}
+	markPageNumbers(st)
+	rep.Year, rep.Agency = meta(norm.S, st)
+	if Stats != nil && Stats.Detect(st) {
+		rep.Template = "stats"
+		Stats.Read(rep)
+		return rep
+	}
+	a := &aligner{rep: rep, toks: st.Tokens}
+	a.regions()
+	gen2 := a.readT2()
+	other := a.readT3()
+	a.readT4()
+	a.decide(gen2, other)
 	return rep
+}
+
+// StatsReader reads the 2008-2018 statistics table; the stats package provides it.
+type StatsReader interface {
+	Detect(st *token.Stream) bool
+	Read(rep *report.Report)
+}
+
+// Stats is set by the statistics-table reader at start-up, keeping this package free
+// of a dependency on it.
+var Stats StatsReader
+
+type aligner struct {
+	rep  *report.Report
+	toks []token.Token
+	// token index ranges [start, end) of each table's region; start < 0: not found
+	t2, t3, t4 [2]int
+}
+
+var (
+	reT2Start  = regexp.MustCompile(`第二十条`)
+	reT3Start  = regexp.MustCompile(`收到和处理政府信息公开申请|勾稽关系`)
+	reT4Start  = regexp.MustCompile(`行政复议[、,和及与]*行政诉讼情况|政府信息公开行政复议`)
+	reT4End    = regexp.MustCompile(`^(五[、.]|\(五\))|存在的主要问题|主要问题及改进|改进情况|其他需要报告|^六[、.]`)
+	reHeadingN = regexp.MustCompile(`^[一二三四五六七八九十]+[、.]`)
+)
+
+// regions finds where each table's tokens lie.
+func (a *aligner) regions() {
+	n := len(a.toks)
+	t2 := a.find(0, n, reT2Start)
+	from := 0
+	if t2 >= 0 {
+		from = t2
+	}
+	t3 := a.find(from, n, reT3Start)
+	if t3 < 0 {
+		t3 = a.find(from, n, template.T3.Row("new").Key)
+	}
+	from4 := from
+	if t3 >= 0 {
+		from4 = t3
+	}
+	t4 := a.find(from4+1, n, reT4Start)
+	t4end := n
+	if t4 >= 0 {
+		if e := a.find(t4+1, n, reT4End); e >= 0 {
+			t4end = e
+		}
+	}
+	a.t2 = [2]int{t2, firstOf(t3, t4, n)}
+	if t2 < 0 {
+		a.t2 = [2]int{-1, -1}
+	}
+	a.t3 = [2]int{t3, firstOf(t4, n)}
+	if t3 < 0 {
+		a.t3 = [2]int{-1, -1}
+	}
+	a.t4 = [2]int{t4, t4end}
+	if t4 < 0 {
+		a.t4 = [2]int{-1, -1}
+	}
+}
+
+func firstOf(xs ...int) int {
+	for _, x := range xs {
+		if x >= 0 {
+			return x
+		}
+	}
+	return -1
+}
+
+// find returns the index of the first text token in [from, to) matching re, or -1.
+func (a *aligner) find(from, to int, re *regexp.Regexp) int {
+	if from < 0 {
+		from = 0
+	}
+	for i := from; i < to && i < len(a.toks); i++ {
+		if t := &a.toks[i]; t.Kind == token.Text && !t.PageNum && re.MatchString(t.Key) {
+			return i
+		}
+	}
+	return -1
+}
+
+// decide names the template from what was read, and records deviations.
+func (a *aligner) decide(gen2 *template.Generation, other string) {
+	rep := a.rep
+	if gen2 == nil && other == "" && len(rep.Cells) == 0 {
+		return
+	}
+	gen := gen2
+	if gen == nil {
+		gen = template.Generations[0]
+		if other == template.OtherSingle {
+			gen = template.Generations[1]
+		}
+	}
+	rep.Generation = gen
+	rep.Template = gen.ID
+	if other != "" && other != gen.T3Other {
+		if other == template.OtherSingle {
+			rep.Notes = append(rep.Notes, "混合格式：表二为2021年格式，表三“（六）其他处理”只有一行（2019年格式）")
+		} else {
+			rep.Notes = append(rep.Notes, "混合格式：表二为2019年格式，表三“（六）其他处理”分为三项（2021年格式）")
+		}
+	}
+	if rep.Variants[template.LegalSum] {
+		rep.Notes = append(rep.Notes, "表三另有“法人或其他组织”小计列")
+	}
+}
+
+// newCell registers an empty cell of table t.
+func (a *aligner) newCell(t *template.Table, row template.Row, col template.Col) *report.Cell {
+	id := template.CellID(t.ID, row.ID, col.ID)
+	label := tableShort(t.ID) + " " + row.Label
+	if t.ID == "t4" {
+		label = tableShort(t.ID) + " " + groupLabel(row) + " · " + col.Label
+	} else {
+		label += " · " + col.Label
+	}
+	c := &report.Cell{ID: id, Table: t.ID, Row: row.ID, Col: col.ID, Label: label, Start: -1, End: -1, Unread: true}
+	a.rep.Cells[id] = c
+	a.rep.Order = append(a.rep.Order, id)
+	return c
+}
+
+func groupLabel(r template.Row) string {
+	if r.Group != "" {
+		return r.Group + "·" + r.Label
+	}
+	return r.Label
+}
+
+func tableShort(id string) string {
+	return map[string]string{"t2": "表二", "t3": "表三", "t4": "表四"}[id]
+}
+
+// fill puts a token's value into a cell.
+func fill(c *report.Cell, t *token.Token) {
+	c.Unread = false
+	c.Start, c.End = t.Start, t.End
+	switch t.Kind {
+	case token.Number:
+		v := t.Value
+		c.Value = &v
+		c.Raw = t.Text
+	case token.Blank:
+		c.Blank = true
+		c.Raw = t.Text
+	}
+}
+
+// values returns the value tokens (numbers and blanks) in [from, to): page numbers
+// and the empty cells of spanned headers are left out.
+func (a *aligner) values(from, to int) []int {
+	var out []int
+	for i := from; i < to; i++ {
+		t := &a.toks[i]
+		if t.PageNum || t.Filler || t.Kind == token.Text {
+			continue
+		}
+		out = append(out, i)
+	}
+	return out
+}
+
+// fit chooses n cells from value tokens: every number is a cell, and blanks fill the
+// places numbers leave, the first ones first. ok is false when there are more
+// numbers than cells, or too few values.
+func (a *aligner) fit(idx []int, n int) (cells []int, ok bool) {
+	nums := 0
+	for _, i := range idx {
+		if a.toks[i].Kind == token.Number {
+			nums++
+		}
+	}
+	if nums > n {
+		return nil, false
+	}
+	need := n - nums // blanks to take
+	for _, i := range idx {
+		if len(cells) == n {
+			break
+		}
+		if a.toks[i].Kind == token.Blank {
+			if need == 0 {
+				continue
+			}
+			need--
+		}
+		cells = append(cells, i)
+	}
+	return cells, len(cells) == n
+}
+
+// markPageNumbers marks a number alone on the last line of a page, or the first line
+// of the next, that equals the page's number.
+func markPageNumbers(st *token.Stream) {
+	for li, l := range st.Lines {
+		if l.N != 1 {
+			continue
+		}
+		t := &st.Tokens[l.First]
+		if t.Kind != token.Number || !t.Int {
+			continue
+		}
+		next := nextNonEmpty(st, li+1, 1)
+		prev := nextNonEmpty(st, li-1, -1)
+		last := next < 0 || st.Lines[next].Page > l.Page
+		first := prev >= 0 && st.Lines[prev].Page < l.Page
+		if (last && int(t.Value) == l.Page+1) || (first && int(t.Value) == l.Page+1) {
+			t.PageNum = true
+		}
+	}
+}
+
+func nextNonEmpty(st *token.Stream, i, step int) int {
+	for ; i >= 0 && i < len(st.Lines); i += step {
+		if st.Lines[i].N > 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// span returns the offsets covering tokens idx.
+func (a *aligner) span(idx []int) (int, int) {
+	if len(idx) == 0 {
+		return -1, -1
+	}
+	start, end := a.toks[idx[0]].Start, a.toks[idx[0]].End
+	for _, i := range idx[1:] {
+		start = min(start, a.toks[i].Start)
+		end = max(end, a.toks[i].End)
+	}
+	return start, end
+}
+
+func describe(idx []int, toks []token.Token) string {
+	var parts []string
+	for _, i := range idx {
+		if toks[i].Kind == token.Blank {
+			parts = append(parts, "空")
+		} else {
+			parts = append(parts, toks[i].Text)
+		}
+		if len(parts) == 12 {
+			parts = append(parts, "…")
+			break
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+func plural(n int, what string) string { return fmt.Sprintf("%d %s", n, what) }
+
+// grid registers the cells of rows x cols (each row keeping only the columns it has).
+func (a *aligner) grid(t *template.Table, rows []template.Row, cols []template.Col) [][]*report.Cell {
+	out := make([][]*report.Cell, len(rows))
+	for i, r := range rows {
+		for _, id := range template.RowCols(r, cols) {
+			for _, c := range cols {
+				if c.ID == id {
+					out[i] = append(out[i], a.newCell(t, r, c))
+				}
+			}
+		}
+	}
+	return out
+}
+
+// fillRow fills a row's cells from value tokens, in order.
+func (a *aligner) fillRow(cells []*report.Cell, idx []int) {
+	for k, i := range idx {
+		if k < len(cells) {
+			fill(cells[k], &a.toks[i])
+		}
+	}
+}
+
+func rowIDs(cells []*report.Cell) []string {
+	ids := make([]string, len(cells))
+	for i, c := range cells {
+		ids[i] = c.ID
+	}
+	return ids
+}
+
+// recordLabels keeps the row labels as printed, joined with the lines a wrapped label
+// continues on, for the label.altered rule.
+func (a *aligner) recordLabels(table string, rows []template.Row, anchors []int) {
+	for i, j := range anchors {
+		if j < 0 {
+			continue
+		}
+		text, end := a.labelText(j, rows[i].Label, anchors)
+		a.rep.Labels = append(a.rep.Labels, report.Label{Table: table, Row: rows[i].ID,
+			Text: text, Want: rows[i].Label, Start: a.toks[j].Start, End: end})
+	}
+}
+
+// labelText returns the label at token j, extended by the following text tokens while
+// they continue the expected wording (a label wrapped over lines).
+func (a *aligner) labelText(j int, want string, anchors []int) (string, int) {
+	text, end := a.toks[j].Key, a.toks[j].End
+	w := Comparable(want)
+	isAnchor := map[int]bool{}
+	for _, k := range anchors {
+		isAnchor[k] = true
+	}
+	for k := j + 1; k < len(a.toks) && k <= j+8; k++ {
+		t := &a.toks[k]
+		if t.PageNum || t.Kind != token.Text {
+			continue
+		}
+		if isAnchor[k] {
+			break
+		}
+		if got := Comparable(text); got == w || !strings.HasPrefix(w, got) {
+			break
+		}
+		cand := text + t.Key
+		if len(Comparable(cand)) > len(w)+6 {
+			break
+		}
+		text, end = cand, t.End
+	}
+	return text, end
 }

@@ -1,0 +1,96 @@
+package align
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"nianbao/core/token"
+)
+
+var (
+	rePeriod = regexp.MustCompile(`(?:统计期限|统计时限|时间范围|统计时间)[^0-9]{0,6}(\d{4})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起)?\s*(?:至|到|—|-|~)\s*(\d{4})\s*年\s*12\s*月\s*31\s*日`)
+	reTitle  = regexp.MustCompile(`(\d{4})\s*年度?\s*(?:政府信息公开|政务公开|信息公开)[^。\n]{0,16}?(?:年度报告|年报|工作报告)`)
+	reParen  = regexp.MustCompile(`\(\s*(\d{4})\s*年度?\s*\)`)
+	reYear   = regexp.MustCompile(`(\d{4})\s*年`)
+	orgTail  = `(?:人民政府办公室|人民政府|办公厅|办公室|委员会|管理局|局|厅|中心|办事处|街道|镇|乡|院|所|站|委|会|署|处)`
+	reOrg    = regexp.MustCompile(`^[\p{Han}()]{2,40}` + orgTail + `$`)
+	reFilled = regexp.MustCompile(`(?:填报单位|发布机构|发文机关|制发机关)\s*[:：]\s*([\p{Han}()]{2,40}` + orgTail + `)`)
+	reProse  = regexp.MustCompile(`(?:^|[,，。;；:：\n]|\d{4}\s*年度?)\s*([\p{Han}]{2,30}` + orgTail + `)\s*(?:认真|坚持|深入|严格|持续|全面|扎实|未收取|未发生|共|全年|主动|依法|高度重视|始终)`)
+)
+
+// meta finds the reporting year and the agency.
+func meta(s string, st *token.Stream) (year int, agency string) {
+	year = findYear(s)
+	agency = findAgency(s, year)
+	return year, agency
+}
+
+func findYear(s string) int {
+	if m := rePeriod.FindStringSubmatch(s); m != nil {
+		return atoiYear(m[2])
+	}
+	if m := reTitle.FindStringSubmatch(s); m != nil {
+		return atoiYear(m[1])
+	}
+	if m := reParen.FindStringSubmatch(s); m != nil {
+		return atoiYear(m[1])
+	}
+	// the year most often named
+	count := map[int]int{}
+	best := 0
+	for _, m := range reYear.FindAllStringSubmatch(s, -1) {
+		y := atoiYear(m[1])
+		if y == 0 {
+			continue
+		}
+		count[y]++
+		if count[y] > count[best] || (count[y] == count[best] && y < best) {
+			best = y
+		}
+	}
+	return best
+}
+
+func atoiYear(s string) int {
+	y, err := strconv.Atoi(s)
+	if err != nil || y < 2000 || y > 2100 {
+		return 0
+	}
+	return y
+}
+
+func findAgency(s string, year int) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		l = strings.TrimSpace(strings.Trim(l, "| \t"))
+		loc := reTitle.FindStringIndex(l)
+		if loc == nil {
+			continue
+		}
+		if before := token.Squeeze(l[:loc[0]]); before != "" {
+			if reOrg.MatchString(before) {
+				return before
+			}
+			continue
+		}
+		// the title's first line names the agency, the next the report
+		for j := i - 1; j >= 0 && j >= i-3; j-- {
+			p := token.Squeeze(strings.Trim(lines[j], "| \t"))
+			if p == "" {
+				continue
+			}
+			if reOrg.MatchString(p) {
+				return p
+			}
+			break
+		}
+	}
+	if m := reFilled.FindStringSubmatch(s); m != nil {
+		return m[1]
+	}
+	if m := reProse.FindStringSubmatch(s); m != nil {
+		return m[1]
+	}
+	return ""
+}

@@ -1,0 +1,67 @@
+package rules
+
+import (
+	"fmt"
+	"unicode/utf8"
+
+	"nianbao/core/align"
+	"nianbao/core/report"
+)
+
+var _ = register(&Rule{
+	ID: "label.altered", Title: "模板文字被改动", Group: GroupStructure, Severity: "warning", Run: runLabels,
+	Doc: `表格的行、列标签与国家模板的文字不一致。
+比较时不计空格、标点、引号、括号和序号写法；繁体按简体比较。常见的是错别字（“预期不补正”应为“逾期不补正”）和漏字。`,
+})
+
+func runLabels(p *Pass) {
+	for _, l := range p.Report.Labels {
+		got, want := align.Comparable(l.Text), align.Comparable(l.Want)
+		if got == want || got == "" {
+			continue
+		}
+		// a label cut short by a line break is not an alteration
+		if len(got) < len(want) && want[:len(got)] == got {
+			continue
+		}
+		p.Reportf(report.Finding{
+			Message: fmt.Sprintf("%s标签“%s”与模板“%s”不一致：%s", tableName(l.Table), l.Text, l.Want, change(got, want)),
+			Start:   l.Start, End: l.End,
+		})
+	}
+}
+
+// diff returns the differing middles of a and b after their common prefix and suffix.
+func diff(a, b string) (string, string) {
+	i := 0
+	for i < len(a) && i < len(b) {
+		ra, wa := utf8.DecodeRuneInString(a[i:])
+		rb, _ := utf8.DecodeRuneInString(b[i:])
+		if ra != rb {
+			break
+		}
+		i += wa
+	}
+	j := 0
+	for j < len(a)-i && j < len(b)-i {
+		ra, wa := utf8.DecodeLastRuneInString(a[:len(a)-j])
+		rb, _ := utf8.DecodeLastRuneInString(b[:len(b)-j])
+		if ra != rb {
+			break
+		}
+		j += wa
+	}
+	return a[i : len(a)-j], b[i : len(b)-j]
+}
+
+// change says how the report's wording differs from the template's.
+func change(got, want string) string {
+	a, b := diff(got, want)
+	switch {
+	case a == "":
+		return "漏了“" + b + "”"
+	case b == "":
+		return "多了“" + a + "”"
+	}
+	return "“" + a + "”应为“" + b + "”"
+}

@@ -18,6 +18,7 @@ import (
 	"nianbao/core/report"
 	"nianbao/core/rules"
 	"nianbao/core/source"
+	_ "nianbao/core/stats" // the 2008-2018 statistics-table reader registers itself with align
 	"nianbao/core/token"
 )
 

@@ -212,30 +212,42 @@ func (a *aligner) values(from, to int) []int {
 }
 
 // fit chooses n cells from value tokens: every number is a cell, and blanks fill the
-// places numbers leave, the first ones first. ok is false when there are more
-// numbers than cells, or too few values.
+// places numbers leave — blanks between numbers first, then those after them, then
+// those before (padding cells around a row are common, a blank inside it is a blank
+// cell). ok is false when there are more numbers than cells, or too few values.
 func (a *aligner) fit(idx []int, n int) (cells []int, ok bool) {
-	nums := 0
-	for _, i := range idx {
+	first, last, nums := -1, -1, 0
+	for k, i := range idx {
 		if a.toks[i].Kind == token.Number {
+			if first < 0 {
+				first = k
+			}
+			last = k
 			nums++
 		}
 	}
-	if nums > n {
+	if nums > n || len(idx) < n {
 		return nil, false
 	}
-	need := n - nums // blanks to take
-	for _, i := range idx {
-		if len(cells) == n {
-			break
-		}
-		if a.toks[i].Kind == token.Blank {
-			if need == 0 {
-				continue
+	need := n - nums
+	take := make([]bool, len(idx))
+	for _, zone := range [3][2]int{{first + 1, last}, {last + 1, len(idx)}, {0, first}} {
+		for k := zone[0]; k < zone[1] && need > 0; k++ {
+			if k >= 0 && a.toks[idx[k]].Kind == token.Blank && !take[k] {
+				take[k] = true
+				need--
 			}
-			need--
 		}
-		cells = append(cells, i)
+	}
+	if first < 0 { // no number at all: the first blanks
+		for k := 0; k < len(idx) && need > 0; k++ {
+			take[k], need = true, need-1
+		}
+	}
+	for k, i := range idx {
+		if take[k] || a.toks[i].Kind == token.Number {
+			cells = append(cells, i)
+		}
 	}
 	return cells, len(cells) == n
 }
@@ -341,10 +353,17 @@ func (a *aligner) recordLabels(table string, rows []template.Row, anchors []int)
 			continue
 		}
 		text, end := a.labelText(j, rows[i].Label, anchors)
+		if rest := reGroupPrefix.ReplaceAllString(text, ""); rest != "" {
+			text = rest // the group label run on before the row's own
+		}
 		a.rep.Labels = append(a.rep.Labels, report.Label{Table: table, Row: rows[i].ID,
 			Text: text, Want: rows[i].Label, Start: a.toks[j].Start, End: end})
 	}
 }
+
+// reGroupPrefix matches a group label (三、本年度办理结果, （三）不予公开 …) or a
+// header word run on before a row label or heading.
+var reGroupPrefix = regexp.MustCompile(`^(三[、.]?本年度办理结果|\(?[三四五六][)、.]?\)?(不予公开|无法提供|不予处理|其他处理)|信息内容)`)
 
 // labelText returns the label at token j, extended by the following text tokens while
 // they continue the expected wording (a label wrapped over lines).

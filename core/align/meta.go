@@ -89,8 +89,13 @@ func findAgency(s string, year int) string {
 	if m := reFilled.FindStringSubmatch(s); m != nil {
 		return m[1]
 	}
-	if m := reProse.FindStringSubmatch(s); m != nil {
-		return m[1]
+	for _, m := range reProse.FindAllStringSubmatch(s, 20) {
+		if !reNotOrg.MatchString(m[1]) {
+			return m[1]
+		}
 	}
 	return ""
 }
+
+// reNotOrg rejects a phrase that merely ends like an agency's name ("通过东港市政府门户网站").
+var reNotOrg = regexp.MustCompile(`^(通过|按照|根据|依据|在|经|由|对|向|将|为|把|以|从|本|我|全|各|该|其|网站|门户)|网站|平台`)

@@ -9,15 +9,24 @@ import (
 type rowRead struct {
 	row    template.Row
 	anchor int   // token index of its label, -1 when not found
-	vals   []int // value tokens between its label and the next row's
-	cells  []int // the tokens chosen as its cells, when ok
+	vals   []int   // value tokens between its label and the next row's
+	cells  []piece // its cells, when ok
 	ok     bool
+	// splits counts the ways run-together digits could be cut into the row's cells
+	// (0 when nothing was run together); more than one leaves the row unread unless
+	// the table's column arithmetic picks one of cands.
+	splits int
+	cands  [][]piece
 }
+
+// rowCheck returns the arithmetic a row's cells must satisfy, for deciding how to cut
+// run-together digits; nil accepts only a cut that is forced.
+type rowCheck func(template.Row) func([]float64) bool
 
 // anchored finds the rows' labels in order within [from, to) and takes the values
 // between each label and the next as that row's cells; want(row) is how many cells the
 // row has.
-func (a *aligner) anchored(rows []template.Row, from, to int, want func(template.Row) int) ([]rowRead, bool) {
+func (a *aligner) anchored(rows []template.Row, from, to int, want func(template.Row) int, check rowCheck) ([]rowRead, bool) {
 	out := make([]rowRead, len(rows))
 	cursor := from
 	for i, r := range rows {
@@ -41,7 +50,20 @@ func (a *aligner) anchored(rows []template.Row, from, to int, want func(template
 			}
 		}
 		out[i].vals = a.values(out[i].anchor+1, end)
-		out[i].cells, out[i].ok = a.fit(out[i].vals, want(out[i].row))
+		n := want(out[i].row)
+		idx, ok := a.fit(out[i].vals, n)
+		if ok {
+			out[i].cells, out[i].ok = a.wholes(idx), true
+		} else {
+			var f func([]float64) bool
+			if check != nil {
+				f = check(out[i].row)
+			}
+			out[i].cands, out[i].splits = a.split(out[i].vals, n, f)
+			if out[i].splits == 1 {
+				out[i].cells, out[i].ok = out[i].cands[0], true
+			}
+		}
 		all = all && out[i].ok
 	}
 	return out, all

@@ -19,7 +19,7 @@ func (a *aligner) readT2() *template.Generation {
 	a.rep.Tables = append(a.rep.Tables, t)
 	cells := a.grid(t, t.Rows, t.Cols)
 	want := func(r template.Row) int { return len(r.Cols) }
-	anch, ok := a.anchored(t.Rows, from, to, want)
+	anch, ok := a.anchored(t.Rows, from, to, want, nil)
 	total := 0
 	for _, r := range t.Rows {
 		total += want(r)
@@ -28,8 +28,9 @@ func (a *aligner) readT2() *template.Generation {
 	switch {
 	case ok:
 		for i, rr := range anch {
-			a.fillRow(cells[i], rr.cells)
+			fillPieces(cells[i], rr.cells)
 		}
+		a.noteSplits(t.ID, anch)
 		a.recordLabels(t.ID, t.Rows, anchorsOf(anch))
 	case len(seq) == total:
 		k := 0
@@ -41,10 +42,13 @@ func (a *aligner) readT2() *template.Generation {
 		s, e := a.span(seq)
 		a.rep.Reader("read.order", "info", "表二的行标签与数字不在一起（常见于从 PDF 复制的文本），已按模板的行序读取数字", s, e)
 	default:
+		a.noteSplits(t.ID, anch)
 		for i, rr := range anch {
 			switch {
 			case rr.ok:
-				a.fillRow(cells[i], rr.cells)
+				fillPieces(cells[i], rr.cells)
+			case rr.splits > 1:
+				a.ambiguousSplit(t.ID, rr, cells[i])
 			case rr.anchor < 0:
 				a.rep.Reader("read.missing", "warning", fmt.Sprintf("未找到表二“%s”行，该行无法读取", rr.row.Label), -1, -1, rowIDs(cells[i])...)
 			default:
@@ -84,12 +88,21 @@ func (a *aligner) recordHeaders(t *template.Table, from, to int) {
 		if tk.Kind != token.Text {
 			continue
 		}
+		var match []template.Col
 		for _, c := range t.Cols {
-			if c.Key.MatchString(tk.Key) && !seen[tk.Key] {
-				seen[tk.Key] = true
-				a.rep.Labels = append(a.rep.Labels, report.Label{Table: t.ID, Row: "header." + c.ID,
-					Text: tk.Key, Want: c.Label, Start: tk.Start, End: tk.End})
+			if c.Key.MatchString(tk.Key) {
+				match = append(match, c)
 			}
+		}
+		// one heading per cell: several run together cannot be compared one by one
+		if len(match) == 1 && !seen[tk.Key] {
+			seen[tk.Key] = true
+			text := tk.Key
+			if rest := reGroupPrefix.ReplaceAllString(text, ""); rest != "" {
+				text = rest
+			}
+			a.rep.Labels = append(a.rep.Labels, report.Label{Table: t.ID, Row: "header." + match[0].ID,
+				Text: text, Want: match[0].Label, Start: tk.Start, End: tk.End})
 		}
 	}
 }

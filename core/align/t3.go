@@ -2,6 +2,7 @@ package align
 
 import (
 	"fmt"
+	"strings"
 
 	"nianbao/core/report"
 	"nianbao/core/template"
@@ -21,11 +22,14 @@ func (a *aligner) readT3() string {
 	variants := map[string]bool{other: true}
 	rows := t.Active(variants)
 	ncols := 7
-	anch, ok := a.anchored(rows, from, to, func(template.Row) int { return ncols })
+	anch, ok := a.anchored(rows, from, to, func(template.Row) int { return ncols }, t3RowSum)
+	if !ok {
+		ok = a.resolveSplits(anch, rows)
+	}
 	if !ok && a.mostlyEight(anch) {
 		ncols = 8
 		variants[template.LegalSum] = true
-		anch, ok = a.anchored(rows, from, to, func(template.Row) int { return ncols })
+		anch, ok = a.anchored(rows, from, to, func(template.Row) int { return ncols }, nil)
 	}
 	var seq []int
 	transposed := false
@@ -59,8 +63,9 @@ func (a *aligner) readT3() string {
 	switch {
 	case ok:
 		for i, rr := range anch {
-			a.fillRow(cells[i], rr.cells)
+			fillPieces(cells[i], rr.cells)
 		}
+		a.noteSplits(t.ID, anch)
 		a.recordLabels(t.ID, rows, anchorsOf(anch))
 	case len(seq) == len(rows)*ncols:
 		for i := range rows {
@@ -122,8 +127,8 @@ func (a *aligner) legalSumOrder(anch []rowRead, cols []template.Col) []template.
 			continue
 		}
 		v := make([]float64, 8)
-		for k, i := range rr.cells {
-			v[k] = a.toks[i].Value
+		for k, p := range rr.cells {
+			v[k] = p.value
 		}
 		if v[6] == v[1]+v[2]+v[3]+v[4]+v[5] {
 			after++
@@ -152,13 +157,16 @@ func (a *aligner) legalSumOrder(anch []rowRead, cols []template.Col) []template.
 
 // partialRows fills the rows that read cleanly and reports the others.
 func (a *aligner) partialRows(t *template.Table, anch []rowRead, cells [][]*report.Cell, ncols int) {
+	a.noteSplits(t.ID, anch)
 	for i, rr := range anch {
 		switch {
 		case rr.ok:
-			a.fillRow(cells[i], rr.cells)
+			fillPieces(cells[i], rr.cells)
 		case rr.anchor < 0:
 			a.rep.Reader("read.missing", "warning",
 				fmt.Sprintf("未找到%s“%s”行，该行各格无法读取", tableShort(t.ID), rr.row.Label), -1, -1, rowIDs(cells[i])...)
+		case rr.splits > 1:
+			a.ambiguousSplit(t.ID, rr, cells[i])
 		default:
 			s, e := a.toks[rr.anchor].Start, a.toks[rr.anchor].End
 			if s2, e2 := a.span(rr.vals); s2 >= 0 {
@@ -177,4 +185,143 @@ func anchorsOf(anch []rowRead) []int {
 		out[i] = rr.anchor
 	}
 	return out
+}
+
+// t3RowSum is the arithmetic of a 表三 row of seven cells: 总计 = the six applicant columns.
+func t3RowSum(template.Row) func([]float64) bool {
+	return func(v []float64) bool {
+		if len(v) != 7 {
+			return false
+		}
+		return v[6] == v[0]+v[1]+v[2]+v[3]+v[4]+v[5]
+	}
+}
+
+// noteSplits tells the user, once per table, that rows had their digits run together
+// and were cut the one way the arithmetic allows.
+func (a *aligner) noteSplits(table string, rrs []rowRead) {
+	var rows []string
+	var idx []int
+	for _, rr := range rrs {
+		if rr.ok && rr.splits == 1 {
+			var parts []string
+			for _, p := range rr.cells {
+				parts = append(parts, p.raw)
+			}
+			rows = append(rows, fmt.Sprintf("“%s”%s→%s", short(rr.row.Label), describe(rr.vals, a.toks), strings.Join(parts, " ")))
+			idx = append(idx, rr.vals...)
+		}
+	}
+	if len(rows) == 0 {
+		return
+	}
+	shown := rows
+	if len(shown) > 3 {
+		shown = append(append([]string{}, rows[:3]...), "…")
+	}
+	s, e := a.span(idx)
+	a.rep.Reader("read.split", "info", fmt.Sprintf("%s有 %d 行的数字连写在一起，每行只有一种拆分符合合计关系（总计=各列之和，必要时结合各列的勾稽关系），已按此读取：%s",
+		tableShort(table), len(rows), strings.Join(shown, "；")), s, e)
+}
+
+// short drops a label's parenthesised note.
+func short(label string) string {
+	if i := strings.Index(label, "（区分"); i > 0 {
+		return label[:i]
+	}
+	return label
+}
+
+// ambiguousSplit reports run-together digits that more than one cut explains.
+func (a *aligner) ambiguousSplit(table string, rr rowRead, cells []*report.Cell) {
+	s, e := a.span(rr.vals)
+	a.rep.Reader("read.ambiguous", "warning", fmt.Sprintf("%s“%s”行的数字连写为“%s”，有多种拆分都符合合计关系，无法确定，该行留空",
+		tableShort(table), rr.row.Label, describe(rr.vals, a.toks)), s, e, rowIDs(cells)...)
+}
+
+// maxCombos bounds the combinations of candidate splits tried against the columns.
+const maxCombos = 4096
+
+// resolveSplits decides rows whose run-together digits the row's own sum left open:
+// when every other row is read, exactly one combination of the candidate splits may
+// make every column balance (一+二 = 三(七)+四, and (七)总计 = the outcome rows).
+func (a *aligner) resolveSplits(anch []rowRead, rows []template.Row) bool {
+	var open []int
+	combos := 1
+	for i, rr := range anch {
+		switch {
+		case rr.ok:
+		case rr.splits > 1 && len(rr.cands) == rr.splits:
+			open = append(open, i)
+			combos *= len(rr.cands)
+		default:
+			return false
+		}
+	}
+	if len(open) == 0 || combos > maxCombos {
+		return false
+	}
+	choice := make([]int, len(open))
+	var found []int
+	n := 0
+	for c := 0; c < combos; c++ {
+		x := c
+		for k, i := range open {
+			choice[k] = x % len(anch[i].cands)
+			x /= len(anch[i].cands)
+			anch[i].cells = anch[i].cands[choice[k]]
+		}
+		if columnsBalance(anch, rows) {
+			n++
+			found = append([]int{}, choice...)
+		}
+	}
+	if n != 1 {
+		for _, i := range open {
+			anch[i].cells = nil
+		}
+		return false
+	}
+	for k, i := range open {
+		anch[i].cells = anch[i].cands[found[k]]
+		anch[i].ok = true
+		anch[i].splits = 1
+	}
+	return true
+}
+
+// columnsBalance checks 表三's column identities on rows read as pieces.
+func columnsBalance(anch []rowRead, rows []template.Row) bool {
+	val := map[string][]float64{}
+	for i, rr := range anch {
+		v := make([]float64, len(rr.cells))
+		for k, p := range rr.cells {
+			v[k] = p.value
+		}
+		val[rows[i].ID] = v
+	}
+	for _, id := range template.T3.Identities {
+		if id.Per != "col" || (id.When != "" && val[id.Right[len(id.Right)-1]] == nil) {
+			continue
+		}
+		for c := 0; c < 7; c++ {
+			l, r := 0.0, 0.0
+			for _, x := range id.Left {
+				if val[x] == nil || len(val[x]) <= c {
+					return false
+				}
+				l += val[x][c]
+			}
+			for _, x := range id.Right {
+				if val[x] == nil || len(val[x]) <= c {
+					return false
+				}
+				r += val[x][c]
+			}
+			if l != r {
+				return false
+			}
+		}
+	}
+	return true
 }

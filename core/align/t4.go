@@ -26,6 +26,34 @@ func (a *aligner) readT4() {
 		flat = append(flat, row...)
 	}
 	seq := a.plainOrder(from, to)
+	if len(seq) < len(flat) {
+		ps, n := a.split(seq, len(flat), t4Groups)
+		s, e := a.span(seq)
+		switch {
+		case n == 1:
+			fillPieces(flat, ps[0])
+			var parts []string
+			for _, p := range ps[0] {
+				parts = append(parts, p.raw)
+			}
+			a.rep.Reader("read.split", "info", fmt.Sprintf("表四的数字连写为“%s”，只有一种拆分（%s）符合各组“总计=各项之和”，已按此读取",
+				describe(seq, a.toks), strings.Join(parts, " ")), s, e)
+			return
+		case n > 1:
+			a.rep.Reader("read.ambiguous", "warning", fmt.Sprintf("表四的数字连写为“%s”，有多种拆分都符合各组合计，无法确定，表四留空",
+				describe(seq, a.toks)), s, e, rowIDs(flat)...)
+			return
+		case len(seq) > 0 && len(seq) < 4 && a.runTogether(seq):
+			a.rep.Reader("read.ambiguous", "warning", fmt.Sprintf("表四的数字连写为“%s”，没有一种拆分能使各组“总计=各项之和”，无法确定各格的值，表四留空",
+				describe(seq, a.toks)), s, e, rowIDs(flat)...)
+			return
+		}
+	}
+	if len(seq) > len(flat) {
+		if cells, ok := a.fit(seq, len(flat)); ok {
+			seq = cells // padding cells around the row
+		}
+	}
 	if len(seq) != len(flat) {
 		s, e := a.span(seq)
 		if s < 0 {
@@ -155,4 +183,23 @@ func inversions(order []int) int {
 		}
 	}
 	return n
+}
+
+// t4Groups is the arithmetic of 表四's fifteen cells: each group's 总计 = its four parts.
+func t4Groups(v []float64) bool {
+	for g := 0; g+5 <= len(v); g += 5 {
+		if v[g+4] != v[g]+v[g+1]+v[g+2]+v[g+3] {
+			return false
+		}
+	}
+	return len(v) == 15
+}
+
+// runTogether reports value tokens with more digits than one cell usually has.
+func (a *aligner) runTogether(seq []int) bool {
+	digits := 0
+	for _, i := range seq {
+		digits += len(a.toks[i].Text)
+	}
+	return digits >= 15
 }

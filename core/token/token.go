@@ -181,7 +181,13 @@ func (st *Stream) words(s string, off int, line string, lineOff, lineNo, para, p
 		for k < len(s) && isSpace(s[k]) {
 			k++
 		}
-		ws = append(ws, word{text: s[i:j], start: off + i, gapAfter: k - j})
+		if cut := labelDigits(s[i:j]); cut > 0 {
+			// a label with its number run on ("行政许可52425"), as crawled text has it
+			ws = append(ws, word{text: s[i : i+cut], start: off + i, gapAfter: 0})
+			ws = append(ws, word{text: s[i+cut : j], start: off + i + cut, gapAfter: k - j})
+		} else {
+			ws = append(ws, word{text: s[i:j], start: off + i, gapAfter: k - j})
+		}
 		i = k
 	}
 	kinds := make([]Kind, len(ws))
@@ -228,6 +234,32 @@ func (st *Stream) word(text string, start int, line string, lineOff, lineNo, par
 		t.Key = Squeeze(text)
 	}
 	return t
+}
+
+// labelDigits returns where a number run on to the end of a label starts, or 0: the
+// label must end in a Chinese character or closing bracket, the number in a digit.
+func labelDigits(w string) int {
+	if len(w) < 4 || w[len(w)-1] < '0' || w[len(w)-1] > '9' {
+		return 0
+	}
+	i := len(w)
+	for i > 0 && (w[i-1] >= '0' && w[i-1] <= '9' || w[i-1] == '.' || w[i-1] == ',') {
+		i--
+	}
+	for i < len(w) && (w[i] == '.' || w[i] == ',') {
+		i++
+	}
+	if i == 0 || i == len(w) {
+		return 0
+	}
+	r, _ := utf8.DecodeLastRuneInString(w[:i])
+	if !unicode.Is(unicode.Han, r) && !strings.ContainsRune(")]\"'”’」》", r) {
+		return 0
+	}
+	if _, ok := numberText(w[i:]); !ok {
+		return 0
+	}
+	return i
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\v' }

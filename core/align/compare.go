@@ -1,22 +1,69 @@
 package align
 
 import (
-	"regexp"
 	"strings"
-)
-
-var (
-	reEnum     = regexp.MustCompile(`^([一二三四五六七八九十]+[、.,]|\([一二三四五六七八九十\d]+\)[、.]?|\d+[.、,)]|[一二三四五六七八九十]+\))`)
-	reUnitNote = regexp.MustCompile(`\((件|条|个|项|次|单位:件)\)`)
-	rePunct    = regexp.MustCompile(`[\s"'()\[\]<>《》「」『』,，、。.:：;；!！?？…·\-—_]`)
+	"unicode"
+	"unicode/utf8"
 )
 
 // Comparable reduces a label to the words that matter when comparing it with the
-// template's wording: no enumerator, unit note, punctuation, quotes or brackets.
+// template's wording: no enumerator ("一、", "（三）", "2."), unit note ("（件）"),
+// punctuation, quotes, brackets or spaces.
 func Comparable(s string) string {
-	s = strings.NewReplacer("（", "(", "）", ")", "“", "\"", "”", "\"", "：", ":", "，", ",").Replace(s)
-	s = strings.Join(strings.Fields(s), "")
-	s = reEnum.ReplaceAllString(s, "")
-	s = reUnitNote.ReplaceAllString(s, "")
-	return rePunct.ReplaceAllString(s, "")
+	s = strings.TrimSpace(s)
+	s = dropEnumerator(s)
+	for _, note := range unitNotes {
+		s = strings.ReplaceAll(s, note, "")
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+var unitNotes = []string{"(件)", "（件）", "(条)", "（条）", "(个)", "（个）", "(项)", "（项）", "(次)", "（次）"}
+
+const cjkNumerals = "一二三四五六七八九十"
+
+// dropEnumerator removes a leading "一、", "(三)", "（三）", "2.", "2、" or "3)".
+func dropEnumerator(s string) string {
+	open := false
+	i := 0
+	if strings.HasPrefix(s, "(") {
+		open, i = true, 1
+	} else if strings.HasPrefix(s, "（") {
+		open, i = true, len("（")
+	}
+	j := i
+	for j < len(s) {
+		r, w := utf8.DecodeRuneInString(s[j:])
+		if !(r >= '0' && r <= '9') && !strings.ContainsRune(cjkNumerals, r) {
+			break
+		}
+		j += w
+	}
+	if j == i {
+		return s
+	}
+	rest := s[j:]
+	for _, end := range []string{")", "）", "、", ".", ",", "，"} {
+		if strings.HasPrefix(rest, end) {
+			if open && end != ")" && end != "）" {
+				return s
+			}
+			rest = rest[len(end):]
+			if open {
+				for _, p := range []string{"、", "."} {
+					rest = strings.TrimPrefix(rest, p)
+				}
+			}
+			return rest
+		}
+	}
+	return s
 }

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"nianbao/core/token"
 )
@@ -16,7 +17,9 @@ var (
 	orgTail  = `(?:人民政府办公室|人民政府|办公厅|办公室|委员会|管理局|局|厅|中心|办事处|街道|镇|乡|院|所|站|委|会|署|处)`
 	reOrg    = regexp.MustCompile(`^[\p{Han}()]{2,40}` + orgTail + `$`)
 	reFilled = regexp.MustCompile(`(?:填报单位|发布机构|发文机关|制发机关)\s*[:：]\s*([\p{Han}()]{2,40}` + orgTail + `)`)
-	reProse  = regexp.MustCompile(`(?:^|[,，。;；:：\n]|\d{4}\s*年度?)\s*([\p{Han}]{2,30}` + orgTail + `)\s*(?:认真|坚持|深入|严格|持续|全面|扎实|未收取|未发生|共|全年|主动|依法|高度重视|始终)`)
+	// an agency's name right before what it did ("…管理局认真贯彻"), after a boundary
+	reProse   = regexp.MustCompile(`(?:^|[,，。;；:：\n]|\d{4}\s*年度?)\s*([\p{Han}]{2,30}` + orgTail + `)\s*$`)
+	proseVerb = []string{"认真", "坚持", "深入", "严格", "持续", "全面", "扎实", "未收取", "未发生", "全年", "主动", "依法", "高度重视", "始终"}
 )
 
 // meta finds the reporting year and the agency.
@@ -27,10 +30,14 @@ func meta(s string, st *token.Stream) (year int, agency string) {
 }
 
 func findYear(s string) int {
-	if m := rePeriod.FindStringSubmatch(s); m != nil {
-		return atoiYear(m[2])
+	for _, kw := range []string{"统计期限", "统计时限", "时间范围", "统计时间"} {
+		if i := strings.Index(s, kw); i >= 0 {
+			if m := rePeriod.FindStringSubmatch(window(s, i, 120)); m != nil {
+				return atoiYear(m[2])
+			}
+		}
 	}
-	if m := reTitle.FindStringSubmatch(s); m != nil {
+	if m := findTitle(s); m != nil {
 		return atoiYear(m[1])
 	}
 	if m := reParen.FindStringSubmatch(s); m != nil {
@@ -52,6 +59,45 @@ func findYear(s string) int {
 	return best
 }
 
+// window returns up to n bytes of s from i, cut at a character boundary.
+func window(s string, i, n int) string {
+	e := min(len(s), i+n)
+	for e < len(s) && !utf8.RuneStart(s[e]) {
+		e++
+	}
+	return s[i:e]
+}
+
+// findTitle finds "2024年政府信息公开工作年度报告" near each mention of a report.
+func findTitle(s string) []string {
+	for off := 0; off < len(s); {
+		i := indexAny(s[off:], "年度报告", "年报", "工作报告")
+		if i < 0 {
+			return nil
+		}
+		i += off
+		start := max(0, i-90)
+		for start > 0 && !utf8.RuneStart(s[start]) {
+			start++
+		}
+		if m := reTitle.FindStringSubmatch(window(s, start, i-start+15)); m != nil {
+			return m
+		}
+		off = i + 3
+	}
+	return nil
+}
+
+func indexAny(s string, words ...string) int {
+	best := -1
+	for _, w := range words {
+		if i := strings.Index(s, w); i >= 0 && (best < 0 || i < best) {
+			best = i
+		}
+	}
+	return best
+}
+
 func atoiYear(s string) int {
 	y, err := strconv.Atoi(s)
 	if err != nil || y < 2000 || y > 2100 {
@@ -63,6 +109,9 @@ func atoiYear(s string) int {
 func findAgency(s string, year int) string {
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
+		if !strings.Contains(l, "报") {
+			continue
+		}
 		l = strings.TrimSpace(strings.Trim(l, "| \t"))
 		loc := reTitle.FindStringIndex(l)
 		if loc == nil {
@@ -86,15 +135,34 @@ func findAgency(s string, year int) string {
 			break
 		}
 	}
-	if m := reFilled.FindStringSubmatch(s); m != nil {
-		return m[1]
-	}
-	for _, m := range reProse.FindAllStringSubmatch(s, 20) {
-		if !reNotOrg.MatchString(m[1]) {
-			return m[1]
+	for _, kw := range []string{"填报单位", "发布机构", "发文机关", "制发机关"} {
+		if i := strings.Index(s, kw); i >= 0 {
+			if m := reFilled.FindStringSubmatch(window(s, i, 160)); m != nil {
+				return m[1]
+			}
 		}
 	}
-	return ""
+	// the first agency-like name before a verb of reporting, in text order
+	best, bestAt := "", len(s)
+	for _, v := range proseVerb {
+		for off, n := 0, 0; off < bestAt && n < 20; n++ {
+			i := strings.Index(s[off:bestAt], v)
+			if i < 0 {
+				break
+			}
+			i += off
+			start := max(0, i-120)
+			for start > 0 && !utf8.RuneStart(s[start]) {
+				start++
+			}
+			if m := reProse.FindStringSubmatch(s[start:i]); m != nil && !reNotOrg.MatchString(m[1]) {
+				best, bestAt = m[1], i
+				break
+			}
+			off = i + len(v)
+		}
+	}
+	return best
 }
 
 // reNotOrg rejects a phrase that merely ends like an agency's name ("通过东港市政府门户网站").

@@ -39,6 +39,10 @@ func Decode(in []byte) (*Text, error) {
 		return utf16Text(in, order, 0, name)
 	}
 	if looksBinary(in) {
+		// UTF-16 text that is mostly Chinese has few zero bytes: judge it by what it says
+		if t := utf16ByContent(in); t != nil {
+			return t, nil
+		}
 		return nil, ErrBinary
 	}
 	if utf8.Valid(in) {
@@ -115,6 +119,34 @@ func utf16Text(in []byte, order unicode.Endianness, bom int, name string) (*Text
 		return nil, ErrBinary
 	}
 	return t, nil
+}
+
+// utf16ByContent decodes in as UTF-16 in whichever byte order reads as Chinese text.
+func utf16ByContent(in []byte) *Text {
+	if len(in)%2 != 0 {
+		return nil
+	}
+	var best *Text
+	bestScore := 2
+	for _, o := range []struct {
+		order unicode.Endianness
+		name  string
+	}{{unicode.LittleEndian, "utf-16le"}, {unicode.BigEndian, "utf-16be"}} {
+		t, err := utf16Text(in, o.order, 0, o.name)
+		if err != nil {
+			continue
+		}
+		score := 0
+		for _, r := range t.S {
+			if commonRune(r) {
+				score++
+			}
+		}
+		if score > bestScore {
+			best, bestScore = t, score
+		}
+	}
+	return best
 }
 
 // looksBinary reports NUL bytes or many control characters in the first 64 KiB.

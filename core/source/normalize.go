@@ -30,34 +30,57 @@ func Normalize(t *Text) *Norm {
 		runOffs = runOffs[:0]
 		runStart = -1
 	}
+	copyFrom := 0 // start of the pending run of unchanged text
+	copyUpTo := func(i int) {
+		if i > copyFrom {
+			flush() // a Han run waiting for conversion comes first
+			b.Copy(s[copyFrom:i], copyFrom)
+		}
+		copyFrom = i
+	}
 	for i := 0; i < len(s); {
+		c := s[i]
+		if c < 0x80 && c != '(' {
+			i++ // plain ASCII stays as it is
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(s[i:])
 		if (r == '(' || r == '（') && i > 0 {
 			if n := pinyinLen(s[i:]); n > 0 {
 				if p, _ := utf8.DecodeLastRuneInString(s[:i]); unicode.Is(unicode.Han, p) {
+					copyUpTo(i)
+					flush()
 					i += n
+					copyFrom = i
 					continue
 				}
 			}
 		}
 		f := fold(r)
 		if trad && unicode.Is(unicode.Han, f) {
+			copyUpTo(i)
 			if runStart < 0 {
 				runStart = i
 			}
 			run.WriteRune(f)
 			runOffs = append(runOffs, i)
 			i += w
+			copyFrom = i
 			continue
 		}
+		copyUpTo(i)
 		flush()
-		if f == r {
-			b.Copy(s[i:i+w], i)
-		} else {
+		if f != r {
+			copyUpTo(i)
+			flush()
 			b.Chars(string(f), i, utf8.RuneLen(f), w)
+			i += w
+			copyFrom = i
+			continue
 		}
 		i += w
 	}
+	copyUpTo(len(s))
 	flush()
 	return &Norm{Text: *b.Text(t.Format, "utf-8", len(s)), Orig: t, Traditional: trad}
 }
@@ -71,11 +94,8 @@ type Norm struct {
 
 // Span maps a byte range of the normalised text to the input as given.
 func (n *Norm) Span(start, end int) [2]int {
-	a, b := n.Text.Input(start), n.Text.Input(end)
-	if end <= start {
-		b = a
-	}
-	return n.Orig.Span(a, b)
+	v := n.Text.Span(start, end)
+	return n.Orig.Span(v[0], v[1])
 }
 
 // ViewSpan maps a byte range of the normalised text to the text before normalisation.
@@ -161,15 +181,26 @@ func pinyinLen(s string) int {
 func isTraditional(s string) bool {
 	n := 0
 	for _, r := range s {
-		if strings.ContainsRune(tradOnly, r) {
+		if r < 0x4e00 || r > 0x9fff {
+			continue
+		}
+		if _, ok := tradSet[r]; ok {
 			n++
-			if n >= 5 {
+			if n >= 2 {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+var tradSet = func() map[rune]struct{} {
+	m := map[rune]struct{}{}
+	for _, r := range tradOnly {
+		m[r] = struct{}{}
+	}
+	return m
+}()
 
 const tradOnly = "報開關與為這個們說會對時後來發於過還進實現點體機學經處長書當產務動區縣鄉鎮" +
 	"結數據統計辦審規範應問題門網絡傳訊頁並從條請訴議復雜舉責員單總費證載錄"

@@ -48,17 +48,32 @@ func (t *Text) Input(i int) int {
 	return clamp(s.in+n*s.inW, s.in, s.inEnd)
 }
 
-// Span maps a half-open byte range of S to the input.
+// Span maps a half-open byte range of S to the input: from where its first character
+// came from to the end of where its last character came from.
 func (t *Text) Span(start, end int) [2]int {
 	a := t.Input(start)
 	b := a
 	if end > start {
-		b = t.Input(end)
-		if b < a {
-			b = a
-		}
+		b = max(t.inputEnd(end), a)
 	}
 	return [2]int{a, b}
+}
+
+// inputEnd maps the end of the character ending at byte i of S to the input.
+func (t *Text) inputEnd(i int) int {
+	if len(t.segs) == 0 {
+		return clamp(i, 0, t.InputLen)
+	}
+	k := sort.Search(len(t.segs), func(k int) bool { return t.segs[k].at > i-1 }) - 1
+	if k < 0 {
+		return t.segs[0].in
+	}
+	s := t.segs[k]
+	if s.inW == 0 {
+		return s.inEnd
+	}
+	n := (i - 1 - s.at) / s.outW
+	return clamp(s.in+(n+1)*s.inW, s.in, s.inEnd)
 }
 
 func clamp(v, lo, hi int) int {

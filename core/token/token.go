@@ -350,6 +350,9 @@ func isUnit(s string) bool {
 // isPageNumber recognises a line that is only a page number: "-3-", "— 3 —", "第3页",
 // "第 3 页 共 6 页", "3/6".
 func isPageNumber(line string) bool {
+	if len(line) > 60 {
+		return false
+	}
 	s := Squeeze(line)
 	if s == "" {
 		return false

@@ -1,0 +1,142 @@
+package core
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// mutate returns a copy of the sample with some cells changed: "t3.<row>.<col index>"
+// or "t4.<index>" or "t2.<row>.<index>" -> new text ("" for blank).
+func mutate(changes map[string]string) (map[string][]string, map[string][]string, []string) {
+	t2 := map[string][]string{}
+	for k, v := range sample.t2 {
+		t2[k] = append([]string{}, v...)
+	}
+	t3 := map[string][]string{}
+	for k, v := range sample.t3 {
+		t3[k] = append([]string{}, v...)
+	}
+	t4 := append([]string{}, sample.t4...)
+	for k, v := range changes {
+		parts := strings.Split(k, ".")
+		idx := func(s string) int {
+			n := 0
+			for _, c := range s {
+				n = n*10 + int(c-'0')
+			}
+			return n
+		}
+		switch parts[0] {
+		case "t4":
+			t4[idx(parts[1])] = v
+		case "t2":
+			t2[parts[1]][idx(parts[2])] = v
+		case "t3":
+			row := strings.Join(parts[1:len(parts)-1], ".")
+			t3[row][idx(parts[len(parts)-1])] = v
+		}
+	}
+	return t2, t3, t4
+}
+
+// TestReportErrors plants one error of each kind and asserts exactly what is said.
+func TestReportErrors(t *testing.T) {
+	cases := []struct {
+		name    string
+		layout  string
+		changes map[string]string
+		edit    func(string) string // a change to the text itself
+		want    []string            // "rule|severity|message" of every finding above info
+	}{
+		{
+			name: "I1 carry-over one too many", layout: "spaces",
+			changes: map[string]string{"t3.carryover.0": "104", "t3.carryover.6": "104"},
+			want: []string{
+				"t3.balance|error|表三「自然人」列：一(3001)+二(34)=3035，三(七)(2932)+四(104)=3036，3035 ≠ 3036，差 1",
+				"t3.balance|error|表三「总计」列：一(3119)+二(34)=3153，三(七)(3050)+四(104)=3154，3153 ≠ 3154，差 1",
+			},
+		},
+		{
+			name: "I2 outcomes over-count the total", layout: "pipe",
+			changes: map[string]string{"t3.granted.0": "1290", "t3.granted.6": "1364"},
+			want: []string{
+				"t3.outcomes|error|表三「自然人」列：三(七)(2932)，各项办理结果之和：予以公开(1290)+部分公开(447)+属于国家秘密(2)+其他法律行政法规禁止公开(30)+危及“三安全一稳定”(5)+保护第三方合法权益(6)+属于三类内部事务信息(7)+属于四类过程性信息(12)+属于行政执法案卷(9)+属于行政查询事项(105)+本机关不掌握相关政府信息(746)+没有现成信息需要另行制作(11)+补正后申请内容仍不明确(1)+信访举报投诉类申请(56)+重复申请(25)+要求行政机关确认或重新出具已获取信息(1)+申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请(67)+申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请(6)+其他(108)=2934，2932 ≠ 2934，差 2",
+				"t3.outcomes|error|表三「总计」列：三(七)(3050)，各项办理结果之和：予以公开(1364)+部分公开(454)+属于国家秘密(2)+其他法律行政法规禁止公开(31)+危及“三安全一稳定”(5)+保护第三方合法权益(6)+属于三类内部事务信息(8)+属于四类过程性信息(12)+属于行政执法案卷(9)+属于行政查询事项(105)+本机关不掌握相关政府信息(769)+没有现成信息需要另行制作(11)+补正后申请内容仍不明确(1)+信访举报投诉类申请(62)+重复申请(25)+要求行政机关确认或重新出具已获取信息(1)+申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请(71)+申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请(6)+其他(110)=3052，3050 ≠ 3052，差 2",
+			},
+		},
+		{
+			name: "I3 row total off by one", layout: "tabs",
+			changes: map[string]string{"t3.new.6": "3120"},
+			want: []string{
+				"t3.balance|error|表三「总计」列：一(3120)+二(34)=3154，三(七)(3050)+四(103)=3153，3154 ≠ 3153，差 1",
+				"t3.rowsum|error|表三「本年新收政府信息公开申请数量」行：总计(3120)，自然人(3001)+商业企业(53)+科研机构(0)+社会公益组织(0)+法律服务机构(61)+其他(4)=3119，3120 ≠ 3119，差 1",
+			},
+		},
+		{
+			name: "I4 review total left 0", layout: "cell-per-line",
+			changes: map[string]string{"t4.4": "0"},
+			want: []string{
+				"t4.total|error|表四「行政复议」组：总计(0)，结果维持(72)+结果纠正(64)+其他结果(178)+尚未审结(37)=351，0 ≠ 351，差 351",
+			},
+		},
+		{
+			name: "blank 总计 column", layout: "pipe",
+			changes: blankColumn(6),
+			want: []string{
+				"cell.blank|warning|25 个单元格为空白（表三 一、本年新收政府信息公开申请数量 · 总计、表三 二、上年结转政府信息公开申请数量 · 总计、表三 （一）予以公开 · 总计、…）：空白不等于 0，相关勾稽关系无法核对",
+			},
+		},
+		{
+			name: "label typo 预期", layout: "blank-lines",
+			edit: func(s string) string { return strings.Replace(s, "无正当理由逾期不补正", "无正当理由预期不补正", 1) },
+			want: []string{
+				"label.altered|warning|表三标签“1.申请人无正当理由预期不补正、行政机关不再处理其政府信息公开申请”与模板“1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请”不一致：“预”应为“逾”",
+			},
+		},
+		{
+			name: "negative and fractional counts", layout: "spaces",
+			changes: map[string]string{"t2.penalty.0": "-3", "t3.reject.publication.0": "0.5", "t3.reject.publication.6": "0.5"},
+			want: []string{
+				"cell.invalid|error|表二 行政处罚 · 本年处理决定数量 填写为“-3”：不能为负数",
+				"cell.invalid|error|表三 3.要求提供公开出版物 · 自然人 填写为“0.5”：件数应为整数",
+				"cell.invalid|error|表三 3.要求提供公开出版物 · 总计 填写为“0.5”：件数应为整数",
+				"t3.outcomes|error|表三「自然人」列：三(七)(2932)，各项办理结果之和：予以公开(1288)+部分公开(447)+属于国家秘密(2)+其他法律行政法规禁止公开(30)+危及“三安全一稳定”(5)+保护第三方合法权益(6)+属于三类内部事务信息(7)+属于四类过程性信息(12)+属于行政执法案卷(9)+属于行政查询事项(105)+本机关不掌握相关政府信息(746)+没有现成信息需要另行制作(11)+补正后申请内容仍不明确(1)+信访举报投诉类申请(56)+重复申请(25)+要求提供公开出版物(0.5)+要求行政机关确认或重新出具已获取信息(1)+申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请(67)+申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请(6)+其他(108)=2932.5，2932 ≠ 2932.5，差 0.5",
+				"t3.outcomes|error|表三「总计」列：三(七)(3050)，各项办理结果之和：予以公开(1362)+部分公开(454)+属于国家秘密(2)+其他法律行政法规禁止公开(31)+危及“三安全一稳定”(5)+保护第三方合法权益(6)+属于三类内部事务信息(8)+属于四类过程性信息(12)+属于行政执法案卷(9)+属于行政查询事项(105)+本机关不掌握相关政府信息(769)+没有现成信息需要另行制作(11)+补正后申请内容仍不明确(1)+信访举报投诉类申请(62)+重复申请(25)+要求提供公开出版物(0.5)+要求行政机关确认或重新出具已获取信息(1)+申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请(71)+申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请(6)+其他(110)=3050.5，3050 ≠ 3050.5，差 0.5",
+			},
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t2, t3, t4 := mutate(tc.changes)
+			text := render(layouts[tc.layout], t2, t3, t4)
+			if tc.edit != nil {
+				text = tc.edit(text)
+			}
+			res := Check([]byte(text), Options{})
+			var got []string
+			for _, f := range res.Findings {
+				if f.Severity != "info" {
+					got = append(got, f.Rule+"|"+f.Severity+"|"+f.Message)
+				}
+			}
+			slices.Sort(got)
+			want := slices.Clone(tc.want)
+			slices.Sort(want)
+			if !slices.Equal(got, want) {
+				t.Errorf("findings:\n got %s\nwant %s", strings.Join(got, "\n     "), strings.Join(want, "\n     "))
+			}
+			if len(tc.want) > 0 && tc.want[0][:2] != "ce" && tc.want[0][:2] != "la" && res.Summary.Errors == 0 {
+				t.Errorf("summary counts no errors")
+			}
+		})
+	}
+}
+
+func blankColumn(col int) map[string]string {
+	out := map[string]string{}
+	for row := range sample.t3 {
+		out["t3."+row+"."+string(rune('0'+col))] = ""
+	}
+	return out
+}

@@ -1,0 +1,37 @@
+package core
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// FuzzCheck feeds arbitrary bytes through the whole pipeline: it must never panic
+// (Check recovers, so a recovered panic is reported as a failure here), and every
+// offset it returns must lie within the input.
+func FuzzCheck(f *testing.F) {
+	seeds, _ := filepath.Glob("../testdata/seeds/*.txt")
+	for _, s := range seeds {
+		if b, err := os.ReadFile(s); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Add([]byte("一、本年新收政府信息公开申请数量640020470\n"))
+	f.Add([]byte("\xff\xfe1\x002\x00"))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		res := Check(in, Options{})
+		for _, f := range res.Findings {
+			if f.Rule == "internal" {
+				t.Fatalf("panic: %s", f.Message)
+			}
+			if len(f.At) == 2 && (f.At[0] < 0 || f.At[1] > len(in) || f.At[0] > f.At[1]) {
+				t.Fatalf("finding offsets %v outside input of %d bytes", f.At, len(in))
+			}
+		}
+		for id, c := range res.Cells {
+			if c.At[0] < 0 || c.At[1] > len(in) || c.At[0] > c.At[1] {
+				t.Fatalf("cell %s offsets %v outside input of %d bytes", id, c.At, len(in))
+			}
+		}
+	})
+}

@@ -1,0 +1,105 @@
+package core
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// golden is the part of a Result a golden file pins down: every cell's value and raw
+// text, and every finding's rule, severity, origin, message and cells.
+type golden struct {
+	Template string             `json:"template"`
+	Variant  []string           `json:"variant,omitempty"`
+	Year     *int               `json:"year"`
+	Agency   *string            `json:"agency"`
+	Cells    map[string]*float64 `json:"cells"`
+	Stats    []goldenStat       `json:"stats,omitempty"`
+	Findings []string           `json:"findings"`
+}
+
+type goldenStat struct {
+	Label  string     `json:"label"`
+	Unit   string     `json:"unit"`
+	Values []*float64 `json:"values"`
+}
+
+func toGolden(r *Result) golden {
+	g := golden{Template: r.Template, Variant: r.Variant, Year: r.Year, Agency: r.Agency, Cells: map[string]*float64{}}
+	for id, c := range r.Cells {
+		g.Cells[id] = c.Value
+	}
+	for _, s := range r.Stats {
+		g.Stats = append(g.Stats, goldenStat{Label: s.Label, Unit: s.Unit, Values: s.Values})
+	}
+	for _, f := range r.Findings {
+		g.Findings = append(g.Findings, strings.Join([]string{f.Rule, f.Severity, f.Origin, f.Message, strings.Join(f.Cells, ",")}, " | "))
+	}
+	sort.Strings(g.Findings)
+	return g
+}
+
+// TestGolden checks the seeds (testdata/seeds) and, when ../shared is present, the
+// corpus against their golden results. Run with -update to rewrite them after a change
+// whose effect you have read.
+func TestGolden(t *testing.T) {
+	inputs, _ := filepath.Glob("../testdata/seeds/*.txt")
+	corpus, _ := filepath.Glob("../../shared/corpus/reports/*.txt")
+	for _, in := range append(inputs, corpus...) {
+		name := strings.TrimSuffix(filepath.Base(in), ".txt")
+		dir := "../testdata/golden/seeds"
+		if strings.Contains(in, "corpus") {
+			dir = "../testdata/golden/corpus"
+		}
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, _ := json.MarshalIndent(toGolden(Check(data, Options{Name: filepath.Base(in)})), "", " ")
+			got = append(got, '\n')
+			path := filepath.Join(dir, name+".json")
+			if *update {
+				os.MkdirAll(dir, 0o755)
+				if err := os.WriteFile(path, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("no golden file (run go test ./core -run TestGolden -update): %v", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("result differs from %s (rerun with -update after checking the change):\n%s", path, firstDiff(string(want), string(got)))
+			}
+		})
+	}
+}
+
+func firstDiff(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := 0; i < len(al) || i < len(bl); i++ {
+		var x, y string
+		if i < len(al) {
+			x = al[i]
+		}
+		if i < len(bl) {
+			y = bl[i]
+		}
+		if x != y {
+			return "line " + itoa(i+1) + ":\n want " + x + "\n  got " + y
+		}
+	}
+	return ""
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }

@@ -374,7 +374,8 @@ func (a *aligner) labelText(j int, want string, anchors []int) (string, int) {
 	for _, k := range anchors {
 		isAnchor[k] = true
 	}
-	for k := j + 1; k < len(a.toks) && k <= j+8; k++ {
+	skipped := 0
+	for k := j + 1; k < len(a.toks) && k <= j+10; k++ {
 		t := &a.toks[k]
 		if t.PageNum || t.Kind != token.Text {
 			continue
@@ -386,8 +387,13 @@ func (a *aligner) labelText(j int, want string, anchors []int) (string, int) {
 			break
 		}
 		cand := text + t.Key
-		if len(Comparable(cand)) > len(w)+6 {
-			break
+		if c := Comparable(cand); !strings.HasPrefix(w, c) {
+			// a fragment of a group label printed down the side ("（六）其", "他处理")
+			// may stand between a label and its continuation: step over it
+			if skipped++; skipped > 2 {
+				break
+			}
+			continue
 		}
 		text, end = cand, t.End
 	}

@@ -26,6 +26,10 @@ func (a *aligner) readT3() string {
 	if !ok {
 		ok = a.resolveSplits(anch, rows)
 	}
+	if !ok {
+		a.placeByColumns(anch, ncols)
+		ok = allOK(anch)
+	}
 	if !ok && a.mostlyEight(anch) {
 		ncols = 8
 		variants[template.LegalSum] = true
@@ -321,6 +325,15 @@ func columnsBalance(anch []rowRead, rows []template.Row) bool {
 			if l != r {
 				return false
 			}
+		}
+	}
+	return true
+}
+
+func allOK(anch []rowRead) bool {
+	for _, rr := range anch {
+		if !rr.ok {
+			return false
 		}
 	}
 	return true

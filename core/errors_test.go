@@ -2,6 +2,7 @@ package core
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -38,6 +39,66 @@ func mutate(changes map[string]string) (map[string][]string, map[string][]string
 		}
 	}
 	return t2, t3, t4
+}
+
+// TestVariants reads the local variants of 表三: a 法人或其他组织 subtotal column, subtotal
+// rows for the groups, and the table's header repeated after a page break.
+func TestVariants(t *testing.T) {
+	base := render(layouts["pipe"], sample.t2, sample.t3, sample.t4)
+	t.Run("subtotal rows", func(t *testing.T) {
+		text := base
+		for _, g := range []struct{ label, row string }{{"（三）不予公开", "denied.secret"}, {"（四）无法提供", "unable.nothold"}, {"（五）不予处理", "reject.petition"}} {
+			sums := map[string][]string{"denied.secret": {"176", "2", "0", "0", "0", "0", "178"}, "unable.nothold": {"758", "12", "0", "0", "10", "1", "781"}, "reject.petition": {"82", "6", "0", "0", "0", "0", "88"}}[g.row]
+			text = strings.Replace(text, g.label+" | ", g.label+" | "+strings.Join(sums, " | ")+" |\n", 1)
+		}
+		res := Check([]byte(text), Options{})
+		assertSample(t, res, sample.t2, sample.t3, sample.t4)
+		if v := res.Cells["t3.denied.total"].Value; v == nil || *v != 178 {
+			t.Errorf("t3.denied.total = %v, want 178", v)
+		}
+		for _, f := range res.Findings {
+			if tableRule(f.Rule) && f.Severity != "info" {
+				t.Errorf("unexpected %s: %s", f.Rule, f.Message)
+			}
+		}
+		// a subtotal that does not add up is the report's error
+		bad := strings.Replace(text, "（三）不予公开 | 176 | 2 |", "（三）不予公开 | 175 | 2 |", 1)
+		res = Check([]byte(bad), Options{})
+		if !slices.ContainsFunc(res.Findings, func(f Finding) bool {
+			return f.Rule == "t3.outcomes" && strings.Contains(f.Message, "「自然人」列：(三)不予公开小计(175)")
+		}) {
+			t.Errorf("no t3.outcomes finding for the subtotal: %v", res.Findings)
+		}
+	})
+	t.Run("subtotal column", func(t *testing.T) {
+		t3 := map[string][]string{}
+		for row, v := range sample.t3 {
+			var sub int
+			for _, x := range v[1:6] {
+				n := 0
+				for _, c := range x {
+					n = n*10 + int(c-'0')
+				}
+				sub += n
+			}
+			t3[row] = append([]string{v[0], strconv.Itoa(sub)}, v[1:]...)
+		}
+		text := render(layouts["tabs"], sample.t2, t3, sample.t4)
+		res := Check([]byte(text), Options{})
+		assertSample(t, res, sample.t2, sample.t3, sample.t4)
+		if v := res.Cells["t3.new.legalsum"].Value; v == nil || *v != 118 {
+			t.Errorf("t3.new.legalsum = %v, want 118", v)
+		}
+		if !slices.Contains(res.Variant, "表三另有“法人或其他组织”小计列") {
+			t.Errorf("variant not reported: %v", res.Variant)
+		}
+	})
+	t.Run("header repeated after a page break", func(t *testing.T) {
+		text := strings.Replace(base, "1.本机关不掌握相关政府信息", "-4-\f自然人 | 法人或其他组织 | 总计\n商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他\n（四）无法提供 | 1.本机关不掌握相关政府信息", 1)
+		text = strings.Replace(text, "（四）无法提供 | （四）无法提供", "（四）无法提供", 1)
+		res := Check([]byte(text), Options{})
+		assertSample(t, res, sample.t2, sample.t3, sample.t4)
+	})
 }
 
 // TestReportErrors plants one error of each kind and asserts exactly what is said.

@@ -2,6 +2,7 @@ package align
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"nianbao/core/report"
@@ -20,6 +21,11 @@ func (a *aligner) readT3() string {
 	a.rep.Tables = append(a.rep.Tables, t)
 	other := a.otherVariant(from, to)
 	variants := map[string]bool{other: true}
+	for row, v := range template.Subtotals {
+		if (row != "other.sum" || other == template.OtherSplit) && a.carriesNumbers(from, to, t.Row(row).Key) {
+			variants[v] = true
+		}
+	}
 	rows := t.Active(variants)
 	ncols := 7
 	anch, ok := a.anchored(rows, from, to, func(template.Row) int { return ncols }, t3RowSum)
@@ -42,10 +48,15 @@ func (a *aligner) readT3() string {
 		if len(seq) != len(rows)*ncols {
 			// the labels may have misled the variant: try the other one by count
 			for _, alt := range []string{template.OtherSplit, template.OtherSingle} {
-				altRows := t.Active(map[string]bool{alt: true})
+				altVariants := map[string]bool{alt: true}
+				for k := range variants {
+					if k != other && (k != template.SubOther || alt == template.OtherSplit) {
+						altVariants[k] = true
+					}
+				}
+				altRows := t.Active(altVariants)
 				if alt != other && len(seq) == len(altRows)*ncols {
-					other, rows = alt, altRows
-					variants = map[string]bool{alt: true}
+					other, rows, variants = alt, altRows, altVariants
 					break
 				}
 			}
@@ -87,6 +98,26 @@ func (a *aligner) readT3() string {
 		a.recordLabels(t.ID, rows, anchorsOf(anch))
 	}
 	return other
+}
+
+// carriesNumbers reports a group label that carries numbers of its own (a subtotal
+// row): "（三）不予公开" followed by values before any other label.
+func (a *aligner) carriesNumbers(from, to int, key *regexp.Regexp) bool {
+	for i := from; i < to; i++ {
+		t := &a.toks[i]
+		if t.Kind != token.Text || !key.MatchString(t.Key) {
+			continue
+		}
+		for k := i + 1; k < to && k <= i+3; k++ {
+			if a.toks[k].Kind == token.Number {
+				return true
+			}
+			if a.toks[k].Kind == token.Text && !a.toks[k].PageNum {
+				return false
+			}
+		}
+	}
+	return false
 }
 
 // otherVariant tells the 2021 three-row （六）其他处理 from the 2019 single row by labels.

@@ -195,7 +195,8 @@ func termName(t *template.Table, id template.Identity, c *report.Cell) string {
 }
 
 // rowShort names the rows the template itself refers to by number.
-var rowShort = map[string]string{"new": "一", "carried": "二", "total": "三(七)", "carryover": "四"}
+var rowShort = map[string]string{"new": "一", "carried": "二", "total": "三(七)", "carryover": "四",
+	"denied": "(三)不予公开小计", "unable": "(四)无法提供小计", "reject": "(五)不予处理小计", "other.sum": "(六)其他处理小计"}
 
 var reLead = regexp.MustCompile(`^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)`)
 

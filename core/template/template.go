@@ -78,7 +78,15 @@ const (
 	OtherSplit  = "other3"   // （六）其他处理 with three sub-rows (2021)
 	OtherSingle = "other1"   // （六）其他处理 as one row (2019)
 	LegalSum    = "legalsum" // a 法人或其他组织 subtotal column
+	// A group label that carries numbers of its own: a subtotal row of its sub-rows.
+	SubDenied = "sub.denied" // （三）不予公开
+	SubUnable = "sub.unable" // （四）无法提供
+	SubReject = "sub.reject" // （五）不予处理
+	SubOther  = "sub.other"  // （六）其他处理, where it has sub-rows
 )
+
+// Subtotal rows and the variant each belongs to.
+var Subtotals = map[string]string{"denied": SubDenied, "unable": SubUnable, "reject": SubReject, "other.sum": SubOther}
 
 // T3 is 表三 收到和处理政府信息公开申请情况 (2019 and 2021).
 var T3 = &Table{
@@ -89,6 +97,7 @@ var T3 = &Table{
 		{ID: "carried", Label: "二、上年结转政府信息公开申请数量", Key: re(`上年结转`)},
 		{ID: "granted", Label: "（一）予以公开", Group: "三、本年度办理结果", Key: re(`予以公开`)},
 		{ID: "partial", Label: "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", Group: "三、本年度办理结果", Key: re(`部分公开`)},
+		{ID: "denied", Label: "（三）不予公开（小计）", Group: "三、本年度办理结果", Key: re(`^\(?三\)?[、.]?不予公开$`), When: SubDenied},
 		{ID: "denied.secret", Label: "1.属于国家秘密", Group: "（三）不予公开", Key: re(`国家秘密`)},
 		{ID: "denied.lawban", Label: "2.其他法律行政法规禁止公开", Group: "（三）不予公开", Key: re(`法律行政|法规禁止`)},
 		{ID: "denied.safety", Label: "3.危及“三安全一稳定”", Group: "（三）不予公开", Key: re(`三安全|一稳定`)},
@@ -97,14 +106,17 @@ var T3 = &Table{
 		{ID: "denied.process", Label: "6.属于四类过程性信息", Group: "（三）不予公开", Key: re(`过程性`)},
 		{ID: "denied.enforcement", Label: "7.属于行政执法案卷", Group: "（三）不予公开", Key: re(`执法案卷`)},
 		{ID: "denied.query", Label: "8.属于行政查询事项", Group: "（三）不予公开", Key: re(`查询事项`)},
+		{ID: "unable", Label: "（四）无法提供（小计）", Group: "三、本年度办理结果", Key: re(`^\(?四\)?[、.]?无法提供$`), When: SubUnable},
 		{ID: "unable.nothold", Label: "1.本机关不掌握相关政府信息", Group: "（四）无法提供", Key: re(`不掌握`)},
 		{ID: "unable.create", Label: "2.没有现成信息需要另行制作", Group: "（四）无法提供", Key: re(`没有现成|另行制作`)},
 		{ID: "unable.unclear", Label: "3.补正后申请内容仍不明确", Group: "（四）无法提供", Key: re(`仍不明确|补正后申请`)},
+		{ID: "reject", Label: "（五）不予处理（小计）", Group: "三、本年度办理结果", Key: re(`^\(?五\)?[、.]?不予处理$`), When: SubReject},
 		{ID: "reject.petition", Label: "1.信访举报投诉类申请", Group: "（五）不予处理", Key: re(`信访|举报投诉`)},
 		{ID: "reject.repeat", Label: "2.重复申请", Group: "（五）不予处理", Key: re(`重复申请`)},
 		{ID: "reject.publication", Label: "3.要求提供公开出版物", Group: "（五）不予处理", Key: re(`出版物`)},
 		{ID: "reject.massive", Label: "4.无正当理由大量反复申请", Group: "（五）不予处理", Key: re(`大量反复`)},
 		{ID: "reject.confirm", Label: "5.要求行政机关确认或重新出具已获取信息", Group: "（五）不予处理", Key: re(`确认或重|重新出具|已获取信息`)},
+		{ID: "other.sum", Label: "（六）其他处理（小计）", Group: "三、本年度办理结果", Key: re(`^\(?六\)?[、.]?其他处理$`), When: SubOther},
 		{ID: "other.nofix", Label: "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", Group: "（六）其他处理", Key: re(`不补正|理由[逾预]期`), When: OtherSplit},
 		{ID: "other.nofee", Label: "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", Group: "（六）其他处理", Key: re(`收费通知|缴纳费用|[逾预]期未按`), When: OtherSplit},
 		{ID: "other.else", Label: "3.其他", Group: "（六）其他处理", Key: re(`^[3三][.、,)]?其他$`), When: OtherSplit},
@@ -132,6 +144,19 @@ var T3 = &Table{
 		{Rule: "t3.outcomes", Per: "col", Op: "=", When: OtherSingle,
 			Left: []string{"total"}, Right: outcomes("other"),
 			LeftName: "(七)总计", RightName: "各项办理结果之和"},
+		{Rule: "t3.outcomes", Per: "col", Op: "=", When: SubDenied,
+			Left: []string{"denied"}, Right: []string{"denied.secret", "denied.lawban", "denied.safety", "denied.thirdparty",
+				"denied.internal", "denied.process", "denied.enforcement", "denied.query"},
+			LeftName: "(三)不予公开小计", RightName: "其下8项之和"},
+		{Rule: "t3.outcomes", Per: "col", Op: "=", When: SubUnable,
+			Left: []string{"unable"}, Right: []string{"unable.nothold", "unable.create", "unable.unclear"},
+			LeftName: "(四)无法提供小计", RightName: "其下3项之和"},
+		{Rule: "t3.outcomes", Per: "col", Op: "=", When: SubReject,
+			Left: []string{"reject"}, Right: []string{"reject.petition", "reject.repeat", "reject.publication", "reject.massive", "reject.confirm"},
+			LeftName: "(五)不予处理小计", RightName: "其下5项之和"},
+		{Rule: "t3.outcomes", Per: "col", Op: "=", When: SubOther,
+			Left: []string{"other.sum"}, Right: []string{"other.nofix", "other.nofee", "other.else"},
+			LeftName: "(六)其他处理小计", RightName: "其下3项之和"},
 		{Rule: "t3.rowsum", Per: "row", Op: "=",
 			Left: []string{"total"}, Right: []string{"natural", "commercial", "research", "nonprofit", "legal", "otherorg"},
 			LeftName: "总计", RightName: "自然人+法人或其他组织各列"},

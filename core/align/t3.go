@@ -336,8 +336,8 @@ func columnsBalance(anch []rowRead, rows []template.Row) bool {
 		val[rows[i].ID] = v
 	}
 	for _, id := range template.T3.Identities {
-		if id.Per != "col" || (id.When != "" && val[id.Right[len(id.Right)-1]] == nil) {
-			continue
+		if id.Per != "col" || !allIn(val, id.Left) || !allIn(val, id.Right) {
+			continue // not this variant's
 		}
 		for c := 0; c < 7; c++ {
 			l, r := 0.0, 0.0
@@ -364,6 +364,15 @@ func columnsBalance(anch []rowRead, rows []template.Row) bool {
 func allOK(anch []rowRead) bool {
 	for _, rr := range anch {
 		if !rr.ok {
+			return false
+		}
+	}
+	return true
+}
+
+func allIn(val map[string][]float64, ids []string) bool {
+	for _, id := range ids {
+		if _, ok := val[id]; !ok {
 			return false
 		}
 	}

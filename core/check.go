@@ -25,8 +25,12 @@ import (
 // Version of the checker.
 const Version = "0.1.0"
 
-// MaxInput is the largest input read, in bytes.
-const MaxInput = 64 << 20
+// MaxInput is the largest input read, in bytes (a Word or PDF file with pictures can
+// be large); MaxText is the most text checked.
+const (
+	MaxInput = 64 << 20
+	MaxText  = 8 << 20
+)
 
 // Options tune a check.
 type Options struct {
@@ -52,6 +56,9 @@ func Check(input []byte, opts Options) (res *Result) {
 	text, err := markup.Read(input, opts.Name, opts.Format)
 	if err != nil {
 		return failed(opts, len(input), "read.input", err.Error())
+	}
+	if len(text.S) > MaxText {
+		return failed(opts, len(input), "read.size", fmt.Sprintf("文字内容过长（%.1f MB），上限为 %d MB：一份年度报告的文字通常不到 200 KB，请确认没有粘贴多份报告或其他内容", float64(len(text.S))/(1<<20), MaxText>>20))
 	}
 	norm := source.Normalize(text)
 	rep := align.Read(norm, token.Tokenize(norm.S))

@@ -10,6 +10,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -103,3 +106,63 @@ func firstDiff(a, b string) string {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// TestOffsets checks that every cell read points at its own text in the input, in
+// every encoding the input may come in.
+func TestOffsets(t *testing.T) {
+	inputs, _ := filepath.Glob("../testdata/seeds/*.txt")
+	corpus, _ := filepath.Glob("../../shared/corpus/reports/*.txt")
+	type input struct {
+		name string
+		data []byte
+	}
+	var all []input
+	for _, in := range append(inputs, corpus...) {
+		data, err := os.ReadFile(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, input{in, data})
+		if strings.Contains(in, "004_") { // the same report as GBK and as UTF-16
+			gbk, _ := simplifiedchinese.GB18030.NewEncoder().Bytes(data)
+			u16, _ := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes(data)
+			all = append(all, input{in + " (gbk)", gbk}, input{in + " (utf-16)", u16})
+		}
+	}
+	for _, x := range all {
+		in, data := x.name, x.data
+		res := Check(data, Options{})
+		if strings.Contains(in, "utf-16") {
+			data, _ = unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder().Bytes(data[:len(data)])
+			// compare through the decoder: map each cell back by decoding its bytes
+			for id, c := range res.Cells {
+				if c.Value == nil {
+					continue
+				}
+				raw, _ := unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewDecoder().Bytes(x.data[c.At[0]:c.At[1]])
+				if string(raw) != c.Raw {
+					t.Errorf("%s %s: at %v is %q, raw %q", in, id, c.At, raw, c.Raw)
+				}
+			}
+			continue
+		}
+		n := 0
+		for id, c := range res.Cells {
+			if c.Value == nil {
+				continue
+			}
+			n++
+			if got := string(data[c.At[0]:c.At[1]]); got != c.Raw {
+				t.Errorf("%s %s: at %v is %q, raw %q", filepath.Base(in), id, c.At, got, c.Raw)
+			}
+		}
+		for _, f := range res.Findings {
+			if len(f.At) == 2 && (f.At[0] > f.At[1] || f.At[1] > len(data)) {
+				t.Errorf("%s %s: offsets %v outside the input", filepath.Base(in), f.Rule, f.At)
+			}
+		}
+		if n == 0 && !strings.HasPrefix(filepath.Base(in), "003") {
+			t.Errorf("%s: no cells read", in)
+		}
+	}
+}

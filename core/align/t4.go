@@ -76,7 +76,8 @@ func (a *aligner) readT4() {
 		s, e := a.span(seq)
 		a.rep.Reader("read.order", "info", "表四的数字在文本中分段错位（常见于从 PDF 复制的文本），已按唯一使各组“总计=各项之和”且最接近原文顺序的排列读取", s, e, rowIDs(flat)...)
 	default:
-		var undecided []string
+		var undecided, groups []string
+		seen := map[string]bool{}
 		for k := range flat {
 			same := true
 			for _, o := range orders[1:] {
@@ -86,11 +87,15 @@ func (a *aligner) readT4() {
 				fill(flat[k], &a.toks[orders[0][k]])
 			} else {
 				undecided = append(undecided, flat[k].ID)
+				if g := groupLabel(*t.Row(flat[k].Row)); !seen[g] {
+					seen[g] = true
+					groups = append(groups, "“"+g+"”")
+				}
 			}
 		}
 		s, e := a.span(seq)
-		a.rep.Reader("read.ambiguous", "warning", fmt.Sprintf("表四的数字在文本中分段错位，有 %d 种排列同样符合“总计=各项之和”，无法确定 %s 的值，已留空；请核对原件",
-			len(orders), strings.Join(undecided, "、")), s, e, undecided...)
+		a.rep.Reader("read.ambiguous", "warning", fmt.Sprintf("表四的数字在文本中分段错位，有 %d 种排列同样符合“总计=各项之和”且与原文顺序同样接近，无法确定%s的值，已留空；请核对原件",
+			len(orders), strings.Join(groups, "和")), s, e, undecided...)
 	}
 }
 

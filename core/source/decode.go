@@ -110,6 +110,10 @@ func utf16Text(in []byte, order unicode.Endianness, bom int, name string) (*Text
 		if r > 0xFFFF {
 			inW = 4
 		}
+		if pos+inW > len(in) { // a lone trailing byte
+			b.Stand(string(out[i:]), pos, len(in))
+			break
+		}
 		b.Chars(string(out[i:i+w]), pos, w, inW)
 		pos += inW
 		i += w

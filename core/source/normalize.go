@@ -59,6 +59,9 @@ func Normalize(t *Text) *Norm {
 		f := fold(r)
 		if trad && unicode.Is(unicode.Han, f) {
 			copyUpTo(i)
+			if len(runOffs) >= maxRun {
+				flush() // the converter is quadratic in the length of what it is given
+			}
 			if runStart < 0 {
 				runStart = i
 			}
@@ -84,6 +87,10 @@ func Normalize(t *Text) *Norm {
 	flush()
 	return &Norm{Text: *b.Text(t.Format, "utf-8", len(s)), Orig: t, Traditional: trad}
 }
+
+// maxRun bounds a run of Han characters converted at once: longer than any phrase in
+// the dictionary, short enough that the converter's quadratic cost stays small.
+const maxRun = 48
 
 // Norm is normalised text with the way back to the input.
 type Norm struct {

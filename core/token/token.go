@@ -113,8 +113,10 @@ func (st *Stream) tokenizeLine(line string, off, lineNo, para, page int) {
 		return
 	}
 	pieces := strings.Split(line, string(sep))
-	if strings.TrimSpace(pieces[len(pieces)-1]) == "" {
-		pieces = pieces[:len(pieces)-1] // text after the last separator is not a cell
+	if sep == '|' && strings.TrimSpace(pieces[len(pieces)-1]) == "" {
+		// a row closed by a pipe ("| 8 |"): nothing follows the last pipe; a tab, by
+		// contrast, separates cells, so an empty last piece is an empty last cell
+		pieces = pieces[:len(pieces)-1]
 	}
 	filler := len(pieces) >= 2
 	for _, p := range pieces {

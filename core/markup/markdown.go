@@ -1,0 +1,208 @@
+package markup
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+
+	"nianbao/core/source"
+)
+
+var mdParser = goldmark.New(goldmark.WithExtensions(extension.Table)).Parser()
+
+// readMarkdown reads Markdown with GFM pipe tables. Text outside tables keeps its
+// lines; markup (#, **, links) is dropped; each piece keeps its offset in the input
+// through the segments goldmark's tree holds.
+func readMarkdown(input []byte) (*source.Text, error) {
+	dec, err := source.Decode(input)
+	if err != nil {
+		return nil, err
+	}
+	src := []byte(dec.S)
+	md := &mdReader{src: src, m: newMapper(dec, len(input))}
+	var doc flow
+	md.block(mdParser.Parse(text.NewReader(src)), &doc)
+	doc.br()
+	w := &renderer{}
+	w.blocks(doc.blocks)
+	if w.err != nil {
+		return nil, w.err
+	}
+	return w.b.Text(Markdown, dec.Encoding, len(input)), nil
+}
+
+type mdReader struct {
+	src []byte
+	m   *mapper
+}
+
+func (md *mdReader) block(n ast.Node, f *flow) {
+	switch n := n.(type) {
+	case *east.Table:
+		f.br()
+		f.add(md.table(n))
+		return
+	case *ast.Paragraph, *ast.Heading, *ast.TextBlock:
+		f.br()
+		md.inline(n, f)
+		f.br()
+		return
+	case *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock:
+		f.br()
+		lines := n.Lines()
+		for i := 0; i < lines.Len(); i++ {
+			seg := lines.At(i)
+			s := strings.TrimRight(string(md.src[seg.Start:seg.Stop]), "\r\n")
+			md.m.text(&f.cur, s, seg.Start)
+			f.br()
+		}
+		return
+	case *ast.ListItem:
+		f.br()
+		if l, ok := n.Parent().(*ast.List); ok && l.IsOrdered() {
+			// the number is markup to goldmark but text to the report ("1.", "2)")
+			k := l.Start
+			for c := l.FirstChild(); c != nil && c != ast.Node(n); c = c.NextSibling() {
+				k++
+			}
+			at := md.firstText(n)
+			f.cur.stand(strconv.Itoa(k)+string(l.Marker), md.m.in(at), md.m.in(at))
+		}
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if _, ok := n.(*ast.ListItem); ok && c == n.FirstChild() {
+			md.inlineBlockNoBreak(c, f) // the item's first paragraph follows its number
+			continue
+		}
+		md.block(c, f)
+	}
+}
+
+func (md *mdReader) inlineBlockNoBreak(n ast.Node, f *flow) {
+	switch n.(type) {
+	case *ast.Paragraph, *ast.TextBlock:
+		md.inline(n, f)
+		f.br()
+	default:
+		md.block(n, f)
+	}
+}
+
+// firstText is the input offset of n's first text.
+func (md *mdReader) firstText(n ast.Node) int {
+	at := 0
+	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			at = t.Segment.Start
+			return ast.WalkStop, nil
+		}
+		if c.Type() == ast.TypeBlock && entering && c.Lines().Len() > 0 {
+			at = c.Lines().At(0).Start
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return at
+}
+
+func (md *mdReader) table(n *east.Table) *table {
+	t := &table{}
+	for r := n.FirstChild(); r != nil; r = r.NextSibling() {
+		rw := &row{at: -1}
+		allDashes := true
+		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
+			at := 0
+			if c.Lines().Len() > 0 {
+				at = c.Lines().At(0).Start
+			}
+			var f flow
+			md.inline(c, &f)
+			f.br()
+			cl := &cell{colspan: 1, rowspan: 1, at: md.m.in(at), blocks: f.blocks}
+			if s := strings.TrimFunc(cl.text().String(), isSpace); s == "" || strings.Trim(s, "-:") != "" {
+				allDashes = false
+			}
+			rw.cells = append(rw.cells, cl)
+		}
+		if allDashes && len(rw.cells) > 0 {
+			continue // a second delimiter row, drawn as a rule between rows
+		}
+		if len(rw.cells) > 0 {
+			rw.at = rw.cells[0].at
+		}
+		t.rows = append(t.rows, rw)
+	}
+	return t
+}
+
+// inline writes the inline content of n: text with escapes and entities decoded,
+// a line break at soft and hard breaks and at <br>.
+func (md *mdReader) inline(n ast.Node, f *flow) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			md.segment(c.Segment.Start, c.Segment.Stop, f)
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				f.br()
+			}
+		case *ast.String:
+			at := f.cur.end()
+			f.cur.stand(string(c.Value), at, at)
+		case *ast.RawHTML:
+			var s strings.Builder
+			for i := 0; i < c.Segments.Len(); i++ {
+				seg := c.Segments.At(i)
+				s.Write(md.src[seg.Start:seg.Stop])
+			}
+			if tag := strings.ToLower(strings.ReplaceAll(s.String(), " ", "")); strings.HasPrefix(tag, "<br") {
+				f.br()
+			}
+		case *ast.AutoLink:
+			at := f.cur.end()
+			f.cur.stand(string(c.Label(md.src)), at, at)
+		default:
+			md.inline(c, f)
+		}
+	}
+}
+
+// segment writes src[a:b], decoding backslash escapes and entities.
+func (md *mdReader) segment(a, b int, f *flow) {
+	s := string(md.src[a:b])
+	lit := 0
+	flush := func(i int) {
+		if i > lit {
+			md.m.text(&f.cur, s[lit:i], a+lit)
+		}
+	}
+	for i := 0; i < len(s); {
+		switch {
+		case s[i] == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]):
+			flush(i)
+			f.cur.stand(s[i+1:i+2], md.m.in(a+i), md.m.in(a+i+2))
+			i += 2
+			lit = i
+		case s[i] == '&':
+			if dec, n := entity(s[i:]); n > 0 {
+				flush(i)
+				f.cur.stand(dec, md.m.in(a+i), md.m.in(a+i+n))
+				i += n
+				lit = i
+				continue
+			}
+			i++
+		default:
+			i++
+		}
+	}
+	flush(len(s))
+}
+
+func isASCIIPunct(c byte) bool {
+	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
+}

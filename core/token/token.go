@@ -134,6 +134,13 @@ func (st *Stream) tokenizeLine(line string, off, lineNo, para, page int) {
 		} else {
 			n := len(st.Tokens)
 			st.words(trimmed, start, line, off, lineNo, para, page)
+			if len(st.Tokens)-n == 1 && st.Tokens[n].Kind == Text {
+				// a cell holding a number and its unit written together ("8件")
+				if num, unit, ok := strings.Cut(trimmed, unitOf(trimmed)); ok && unit == "" && num != "" && classify(num) == Number {
+					st.Tokens[n].Kind, st.Tokens[n].Key = Number, ""
+					st.Tokens[n].Value, st.Tokens[n].Int = parseNumber(num)
+				}
+			}
 			// a cell holding one number and a unit ("8件") is that number
 			if len(st.Tokens)-n == 1 || (len(st.Tokens)-n == 2 && st.Tokens[n].Kind == Number && isUnit(st.Tokens[n+1].Text)) {
 				st.Tokens[n].End = st.Tokens[len(st.Tokens)-1].End
@@ -339,6 +346,16 @@ func parseNumber(w string) (float64, bool) {
 		return 0, false
 	}
 	return v, !strings.Contains(s, ".")
+}
+
+// unitOf returns the unit s ends with, or "\x00" when none.
+func unitOf(s string) string {
+	for _, u := range []string{"万元", "人次", "件", "条", "次", "个", "人", "项", "篇", "元", "期", "场"} {
+		if strings.HasSuffix(s, u) {
+			return u
+		}
+	}
+	return "\x00"
 }
 
 func isUnit(s string) bool {

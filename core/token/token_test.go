@@ -1,0 +1,64 @@
+package token
+
+import (
+	"strings"
+	"testing"
+)
+
+// show writes tokens compactly: T:label N:number B:blank P:page number.
+func show(st *Stream) string {
+	var parts []string
+	for _, t := range st.Tokens {
+		switch {
+		case t.PageNum:
+			parts = append(parts, "P:"+t.Text)
+		case t.Kind == Text:
+			parts = append(parts, "T:"+t.Text)
+		case t.Kind == Number:
+			parts = append(parts, "N:"+t.Text)
+		default:
+			parts = append(parts, "B:"+t.Text)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+func TestTokenize(t *testing.T) {
+	cases := []struct{ name, in, want string }{
+		{"pipe row with padding", "行政许可 | 0 | ||", "T:行政许可 N:0 B: B:"},
+		{"pipe-closed cell per line", "8 |\n |", "N:8 B:"},
+		{"tab row with an empty last cell", "一、本年新收\t8\t0\t", "T:一、本年新收 N:8 N:0 B:"},
+		{"space-aligned columns", "规章               0          0       0", "T:规章 N:0 N:0 N:0"},
+		{"label split by one space stays one", "商业 企业   社会 公益", "T:商业 企业 T:社会 公益"},
+		{"number run on to a label", "行政许可52425", "T:行政许可 N:52425"},
+		{"run-on after a closing quote", "3.危及“三安全一稳定”5000005", "T:3.危及“三安全一稳定” N:5000005"},
+		{"enumerated label is text", "1.属于国家秘密 2 0", "T:1.属于国家秘密 N:2 N:0"},
+		{"number inside prose", "全年收取信息处理费 0 元。", "T:全年收取信息处理费 0 元。"},
+		{"dash and slash are blanks", "规章 | — | / | 0", "T:规章 B:— B:/ N:0"},
+		{"thousands separator and decimals", "收费 | 1,234 | 7730.28", "T:收费 N:1,234 N:7730.28"},
+		{"number with a unit in a cell", "行政处罚 | 8件", "T:行政处罚 N:8件"},
+		{"page numbers", "-3-\n第 4 页 共 6 页\n— 5 —", "P:-3- P:第 4 页 共 6 页 P:— 5 —"},
+		{"year is text", "2024年1月1日", "T:2024年1月1日"},
+	}
+	for _, c := range cases {
+		if got := show(Tokenize(c.in)); got != c.want {
+			t.Errorf("%s:\n got %s\nwant %s", c.name, got, c.want)
+		}
+	}
+}
+
+func TestPositions(t *testing.T) {
+	st := Tokenize("表\n\n规章  0\f1\n")
+	var n []Token
+	for _, t := range st.Tokens {
+		if t.Kind == Number {
+			n = append(n, t)
+		}
+	}
+	if len(n) != 2 || n[0].Line != 2 || n[0].Col != 4 || n[0].Para != 1 || n[1].Page != 1 || n[1].Para != 2 {
+		t.Errorf("positions: %+v", n)
+	}
+	if v := Tokenize("| 1,234 |").Tokens[1]; v.Value != 1234 || !v.Int {
+		t.Errorf("1,234 reads as %v", v.Value)
+	}
+}

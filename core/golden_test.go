@@ -36,7 +36,7 @@ type goldenStat struct {
 }
 
 func toGolden(r *Result) golden {
-	g := golden{Template: r.Template, Variant: r.Variant, Year: r.Year, Agency: r.Agency, Cells: map[string]*float64{}}
+	g := golden{Template: r.Template, Variant: r.Variant, Year: r.Year, Agency: r.Agency, Cells: map[string]*float64{}, Findings: []string{}}
 	for id, c := range r.Cells {
 		g.Cells[id] = c.Value
 	}

@@ -101,4 +101,5 @@ type Stat struct {
 	Level      int        // depth in the numbering hierarchy (一、=0, （一）=1, 1.=2, 其中=+1)
 	Parent     int        // index of the parent entry in Stats, or -1
 	Header     bool       // a heading row: it carries no value by definition
+	ID         string     // the indicator it is, from the stats package's list ("received"); "" when unknown
 }

@@ -47,7 +47,9 @@ var (
 // newReadings: what a statement's topic refers to in the 2019 and 2021 tables. The
 // first reading is the one messages name; a statement agreeing with any is right.
 var newReadings = map[string][]reading{
-	"received":         {{name: "表三“本年新收政府信息公开申请数量”总计", cells: []string{"t3.new.total"}}, {name: "本年新收与上年结转之和", cells: []string{"t3.new.total", "t3.carried.total"}}},
+	"received": {{name: "表三“本年新收政府信息公开申请数量”总计", cells: []string{"t3.new.total"}},
+		{name: "本年新收与上年结转之和", cells: []string{"t3.new.total", "t3.carried.total"}},
+		{name: "表三“本年度办理结果”总计", cells: []string{"t3.total.total"}}},
 	"received.natural": {{name: "表三本年新收申请中自然人一列", cells: []string{"t3.new.natural"}}},
 	"received.legal":   {{name: "表三本年新收申请中法人或其他组织各列之和", cells: orgCols}},
 	"carried":          {{name: "表三“上年结转政府信息公开申请数量”总计", cells: []string{"t3.carried.total"}}},
@@ -227,9 +229,13 @@ func runTextTable(p *Pass) {
 	}
 	d := prose.Of(rep)
 	sts, _ := d.Statements(rep.Year)
+	first := len(rep.Findings)
 	for _, st := range sts {
 		if st.Approx {
 			continue
+		}
+		if len(rep.Findings)-first >= maxFindings {
+			return
 		}
 		if st.Kind == "all" {
 			allUpheld(p, d, st)
@@ -286,10 +292,12 @@ func tableFinding(rep *report.Report, d *prose.Doc, st prose.Statement, known []
 	if r.money {
 		msg = fmt.Sprintf("%s，%s为 %s 万元，差 %s 万元", said, r.label(rep), num(v), num(math.Abs(pv-v)))
 	}
+	shown := map[float64]bool{v: true}
 	for k := 1; k < len(known); k++ {
-		if vals[k] == v {
+		if shown[vals[k]] {
 			continue
 		}
+		shown[vals[k]] = true
 		msg += fmt.Sprintf("；也不等于%s %s", known[k].label(rep), num(vals[k]))
 	}
 	if hint := shiftHint(rep, known[0], pv); hint != "" {
@@ -306,12 +314,26 @@ func tableFinding(rep *report.Report, d *prose.Doc, st prose.Statement, known []
 	case st.Cond:
 		sev = "warning"
 		msg += "（正文的否定只针对所述申请，请核对）"
+	case st.Weak && prose.AboutCases(st.Topic):
+		sev = "warning"
+		msg += "（该句未说明是政府信息公开引起的案件，可能另有所指）"
 	case st.Weak:
 		sev = "warning"
 		msg += "（正文措辞不够明确，可能另有所指）"
 	}
 	start, end := d.Span(st.Start, st.End)
-	return report.Finding{Severity: sev, Message: msg, Cells: r.cells, Start: start, End: end}
+	return report.Finding{Severity: sev, Message: msg, Cells: present(rep, r.cells), Start: start, End: end}
+}
+
+// present keeps the cells the report has.
+func present(rep *report.Report, ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		if _, ok := rep.Cells[id]; ok {
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 // shiftHint says when the prose's number stands on a heading row or the row above the
@@ -360,6 +382,11 @@ func allUpheld(p *Pass, d *prose.Doc, st prose.Statement) {
 		return
 	}
 	start, end := d.Span(st.Start, st.End)
-	p.Reportf(report.Finding{Message: fmt.Sprintf("正文称%s“%s”，但表中%s%s", what, d.Quote(st), what, strings.Join(parts, "、")),
-		Cells: cells, Start: start, End: end})
+	msg := fmt.Sprintf("正文称%s“%s”，但表中%s%s", what, d.Quote(st), what, strings.Join(parts, "、"))
+	sev := ""
+	if st.Weak {
+		sev = "warning"
+		msg += "（该句未说明是政府信息公开引起的案件，请核对）"
+	}
+	p.Reportf(report.Finding{Severity: sev, Message: msg, Cells: present(rep, cells), Start: start, End: end})
 }

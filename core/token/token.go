@@ -51,6 +51,21 @@ type Line struct {
 type Stream struct {
 	Tokens []Token
 	Lines  []Line
+
+	// the last column computed on the current line, so that a long line is not
+	// counted from its start for every token
+	colAt, colRunes int
+}
+
+// col returns the column, in characters, of byte start of line (which begins at lineOff).
+func (st *Stream) col(line string, lineOff, start int) int {
+	at := start - lineOff
+	if at < st.colAt {
+		st.colAt, st.colRunes = 0, 0
+	}
+	st.colRunes += utf8.RuneCountInString(line[st.colAt:at])
+	st.colAt = at
+	return st.colRunes
 }
 
 // Tokenize splits s, a normalised text.
@@ -77,6 +92,7 @@ func Tokenize(s string) *Stream {
 			blank = true
 		} else {
 			blank = false
+			st.colAt, st.colRunes = 0, 0
 			st.tokenizeLine(line, pos, lineNo, para, page)
 		}
 		st.Lines = append(st.Lines, Line{Start: pos, End: pos + len(line), First: first, N: len(st.Tokens) - first, Para: para, Page: page})
@@ -130,7 +146,7 @@ func (st *Stream) tokenizeLine(line string, off, lineNo, para, page int) {
 		start := at + strings.Index(p, trimmed)
 		if trimmed == "" {
 			st.Tokens = append(st.Tokens, Token{Kind: Blank, Start: at, End: at, Line: lineNo,
-				Col: utf8.RuneCountInString(line[:at-off]), Para: para, Page: page, Cell: true, Filler: filler})
+				Col: st.col(line, off, at), Para: para, Page: page, Cell: true, Filler: filler})
 		} else {
 			n := len(st.Tokens)
 			st.words(trimmed, start, line, off, lineNo, para, page)
@@ -232,7 +248,7 @@ func (st *Stream) words(s string, off int, line string, lineOff, lineNo, para, p
 
 func (st *Stream) word(text string, start int, line string, lineOff, lineNo, para, page int) Token {
 	t := Token{Text: text, Start: start, End: start + len(text), Line: lineNo, Para: para, Page: page,
-		Col: utf8.RuneCountInString(line[:start-lineOff])}
+		Col: st.col(line, lineOff, start)}
 	switch classify(text) {
 	case Number:
 		t.Kind = Number

@@ -1,0 +1,247 @@
+package prose
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+var ()
+
+// tableRow reports the row labels of 表三, which a PDF's text may leave outside the
+// lines of the cells.
+func tableRow(title string) bool {
+	if len(title) > 120 {
+		title = title[:120]
+	}
+	for _, k := range []string{"本年新收", "上年结转", "办理结果", "结转下年度", "下年度继续办理"} {
+		if strings.Contains(title, k) {
+			return true
+		}
+	}
+	for _, k := range []string{"予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理", "总计"} {
+		if strings.HasPrefix(title, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// ParseMark reads a numbering marker at the start of s: its level (1 一、, 2 （一）,
+// 3 1. or （1）, 4 ①), number and length in bytes; level 0 when there is none.
+func ParseMark(s string) (level, num, n int) {
+	if s == "" {
+		return 0, 0, 0
+	}
+	switch c := s[0]; {
+	case c == '(':
+		if k := cnRun(s[1:]); k > 0 && strings.HasPrefix(s[1+k:], ")") {
+			n = 1 + k + 1
+			if n < len(s) && strings.ContainsRune("、.,", rune(s[n])) {
+				n++
+			} else if strings.HasPrefix(s[n:], "、") {
+				n += len("、")
+			}
+			return 2, ChineseNumber(s[1 : 1+k]), n
+		}
+		if k := digitRun(s[1:]); k > 0 && k <= 2 && strings.HasPrefix(s[1+k:], ")") {
+			n = 1 + k + 1
+			if n < len(s) && (s[n] == '.') {
+				n++
+			} else if strings.HasPrefix(s[n:], "、") {
+				n += len("、")
+			}
+			return 3, atoi(s[1 : 1+k]), n
+		}
+	case c >= '0' && c <= '9':
+		k := digitRun(s)
+		if k > 2 || k == len(s) {
+			return 0, 0, 0
+		}
+		if strings.HasPrefix(s[k:], "、") {
+			return 3, atoi(s[:k]), k + len("、")
+		}
+		if s[k] == '.' || s[k] == ',' {
+			if k+1 < len(s) && s[k+1] >= '0' && s[k+1] <= '9' { // "1.5"
+				return 0, 0, 0
+			}
+			return 3, atoi(s[:k]), k + 1
+		}
+	case c >= 0x80:
+		if k := cnRun(s); k > 0 && k <= 9 {
+			if strings.HasPrefix(s[k:], "、") {
+				return 1, ChineseNumber(s[:k]), k + len("、")
+			}
+			if k < len(s) && (s[k] == '.' || s[k] == ',') {
+				return 1, ChineseNumber(s[:k]), k + 1
+			}
+			return 0, 0, 0
+		}
+		r, w := utf8.DecodeRuneInString(s)
+		if r >= '①' && r <= '⑳' {
+			return 4, int(r-'①') + 1, w
+		}
+	}
+	return 0, 0, 0
+}
+
+// cnRun returns the length in bytes of the Chinese numerals 一 … 十 at the start of s.
+func cnRun(s string) int {
+	n := 0
+	for n < len(s) {
+		r, w := utf8.DecodeRuneInString(s[n:])
+		if !strings.ContainsRune("一二三四五六七八九十", r) {
+			break
+		}
+		n += w
+	}
+	return n
+}
+
+func digitRun(s string) int {
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return n
+}
+
+func atoi(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
+
+// ChineseNumber reads 一 … 九十九; 0 when s is not such a number.
+func ChineseNumber(s string) int {
+	digit := func(r rune) int {
+		return strings.IndexRune("零一二三四五六七八九", r) / 3
+	}
+	rs := []rune(s)
+	switch {
+	case len(rs) == 1 && rs[0] == '十':
+		return 10
+	case len(rs) == 1:
+		if d := digit(rs[0]); d > 0 {
+			return d
+		}
+	case len(rs) == 2 && rs[0] == '十':
+		return 10 + max(digit(rs[1]), 0)
+	case len(rs) == 2 && rs[1] == '十':
+		return digit(rs[0]) * 10
+	case len(rs) == 3 && rs[1] == '十':
+		return digit(rs[0])*10 + digit(rs[2])
+	}
+	return 0
+}
+
+// headings finds the numbered headings: a line that starts with a marker and starts a
+// paragraph, follows a finished sentence, or follows another heading.
+func (d *Doc) headings(lines []lineStart) {
+	prevHeading := false
+	for k, ls := range lines {
+		end := len(d.S)
+		if k+1 < len(lines) {
+			end = lines[k+1].at
+		}
+		if pi := d.ParaOf(ls.at); pi >= 0 && pi < len(d.Paras) && d.Paras[pi].End < end {
+			end = d.Paras[pi].End
+		}
+		line := d.S[ls.at:end]
+		lvl, num, n := ParseMark(line)
+		wasHeading := prevHeading
+		prevHeading = false
+		if lvl == 0 || num == 0 {
+			continue
+		}
+		prevTitle := wasHeading || k > 0 && titleLike(d.S[lines[k-1].at:ls.at])
+		// a heading starts a paragraph, or follows a finished sentence or a title; a
+		// line a PDF wrapped may begin with a number too
+		if !ls.para && !prevTitle && !(ls.at > 0 && endsSentence(d.S[:ls.at])) && !(lvl == 1 && CanonOf(line[n:]) > 0) {
+			continue
+		}
+		title := line[n:]
+		titleEnd := ls.at + len(line)
+		alone := true
+		if i := strings.IndexAny(title, "。！？!?"); i >= 0 {
+			title = title[:i]
+			titleEnd = ls.at + n + i
+			alone = false
+		}
+		if tableRow(title) {
+			continue
+		}
+		h := Heading{Level: lvl, Num: num, Mark: line[:n], Title: title, At: ls.at}
+		h.Start, h.End = d.Span(ls.at, titleEnd)
+		if alone {
+			h.TitleEnd = titleEnd
+			prevHeading = true
+		}
+		d.Headings = append(d.Headings, h)
+	}
+}
+
+// titleLike reports a line that stands alone without finishing a sentence: a title,
+// short and without punctuation.
+func titleLike(line string) bool {
+	return utf8.RuneCountInString(line) <= 40 && !strings.ContainsAny(line, ",;:。、!?")
+}
+
+func endsSentence(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune("。！？!?；;：:", r)
+}
+
+// The six sections of the 2019 and 2021 formats, with the words that name each in its
+// heading and the common variants; the first whose words a title holds names it.
+var Canon = []struct {
+	Num   int
+	Title string
+	Keys  []string
+}{
+	{1, "总体情况", []string{"总体情况", "基本情况", "概述", "概况", "总体"}},
+	{4, "政府信息公开行政复议、行政诉讼情况", []string{"复议", "诉讼"}},
+	{3, "收到和处理政府信息公开申请情况", []string{"收到和处理", "依申请", "申请情况", "处理政府信息公开申请"}},
+	{5, "存在的主要问题及改进情况", []string{"问题", "改进", "不足", "整改"}},
+	{6, "其他需要报告的事项", []string{"其他", "其它"}},
+	{2, "主动公开政府信息情况", []string{"主动公开"}},
+}
+
+// CanonOf names the section a heading's title stands for (1-6), 0 for none.
+func CanonOf(title string) int {
+	if utf8.RuneCountInString(title) > 40 {
+		return 0
+	}
+	for _, c := range Canon {
+		for _, k := range c.Keys {
+			if strings.Contains(title, k) {
+				return c.Num
+			}
+		}
+	}
+	return 0
+}
+
+// CanonTitle returns the template's wording of section n (1-6).
+func CanonTitle(n int) string {
+	for _, c := range Canon {
+		if c.Num == n {
+			return c.Title
+		}
+	}
+	return ""
+}
+
+// sections cuts the prose at the level-1 headings.
+func (d *Doc) sections() {
+	for i, h := range d.Headings {
+		if h.Level != 1 {
+			continue
+		}
+		if n := len(d.Sections); n > 0 {
+			d.Sections[n-1].End = h.At
+		}
+		d.Sections = append(d.Sections, Section{Heading: i, Canon: CanonOf(h.Title), Start: h.At, End: len(d.S)})
+	}
+}

@@ -1,0 +1,341 @@
+// Package prose reads the running text of a report, as opposed to its tables: the
+// lines outside the tables joined into paragraphs and sentences (a PDF's wrapped lines
+// and page breaks undone), the numbered headings, the six sections of the 2019 and
+// 2021 formats, and every statement of a number that the tables also hold
+// ("共收到政府信息公开申请8件", "未收到…申请", "予以公开及部分公开258件，占33.9%").
+//
+// Offsets: the prose text Doc.S drops white space and table lines, so every position
+// in it maps back to the normalised text through Doc.Pos.
+package prose
+
+import (
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+	"weak"
+
+	"nianbao/core/report"
+)
+
+// Doc is the prose of a report.
+type Doc struct {
+	// S is the prose: lines outside the tables, joined into paragraphs, without white
+	// space (one space is kept between two Latin letters or digits).
+	S string
+	// at[i] is the offset in the normalised text of S[i]; at[len(S)] is the end.
+	at []int32
+
+	Paras     []Span     // paragraphs, in S
+	Sentences []Sentence // sentences, in S
+	Headings  []Heading  // numbered headings at the start of a paragraph
+	Sections  []Section  // the top-level sections, from the level-1 headings
+	// LineStarts are the offsets in S where the input's lines begin.
+	LineStarts []int
+
+	// the statements, found once
+	stmts     []Statement
+	pcts      []Percent
+	stmtsDone bool
+	stmtsYear int
+}
+
+// Span is a range of Doc.S.
+type Span struct{ Start, End int }
+
+// Sentence is one sentence of the prose.
+type Sentence struct {
+	Start, End int // in Doc.S, without the closing mark
+	Para       int
+}
+
+// Heading is a numbered heading: 一、 (level 1), （一） (2), 1. or （1） (3), ① (4).
+type Heading struct {
+	Level int
+	Num   int    // its number, from 1
+	Mark  string // the marker as printed, "（一）"
+	Title string // the text after the marker, up to the first full stop
+	// Start, End: the heading's marker and title in the normalised text.
+	Start, End int
+	// At is the heading's offset in Doc.S.
+	At int
+	// TitleEnd is the end in Doc.S of a heading that stands alone on its line, 0 when
+	// text follows on the same line.
+	TitleEnd int
+}
+
+// Section is a top-level section: a level-1 heading and the text up to the next.
+type Section struct {
+	Heading int // index in Doc.Headings
+	Canon   int // which of the six sections of the 2019/2021 formats (1-6), 0 for none
+	// Start, End in Doc.S: from the heading to the next level-1 heading.
+	Start, End int
+}
+
+// Pos maps an offset in S to the normalised text.
+func (d *Doc) Pos(i int) int {
+	if i < 0 {
+		return -1
+	}
+	if i >= len(d.at) {
+		if len(d.at) == 0 {
+			return 0
+		}
+		return int(d.at[len(d.at)-1])
+	}
+	return int(d.at[i])
+}
+
+// Span maps a range of S to the normalised text.
+func (d *Doc) Span(start, end int) (int, int) {
+	if start >= end {
+		p := d.Pos(start)
+		return p, p
+	}
+	return d.Pos(start), d.Pos(end-1) + 1
+}
+
+// ParaOf returns the paragraph holding offset i of S.
+func (d *Doc) ParaOf(i int) int {
+	k := sort.Search(len(d.Paras), func(k int) bool { return d.Paras[k].End > i })
+	if k >= len(d.Paras) {
+		return len(d.Paras) - 1
+	}
+	return k
+}
+
+// SectionOf returns the index of the section holding offset i of S, or -1 before the
+// first.
+func (d *Doc) SectionOf(i int) int {
+	k := sort.Search(len(d.Sections), func(k int) bool { return d.Sections[k].Start > i }) - 1
+	return k
+}
+
+var cache struct {
+	sync.Mutex
+	rep weak.Pointer[report.Report]
+	doc *Doc
+}
+
+// Of returns the prose of a report, read once and shared by the rules that need it.
+func Of(rep *report.Report) *Doc {
+	cache.Lock()
+	defer cache.Unlock()
+	if cache.doc != nil && cache.rep.Value() == rep {
+		return cache.doc
+	}
+	d := Read(rep)
+	cache.rep, cache.doc = weak.Make(rep), d
+	return d
+}
+
+// Read reads the prose of a report: every line that is not part of a table.
+func Read(rep *report.Report) *Doc {
+	d := &Doc{}
+	if rep == nil || rep.Norm == nil || rep.Stream == nil {
+		return d
+	}
+	s := rep.Norm.S
+	st := rep.Stream
+	table := tableLines(rep)
+	b := builder{d: d, s: s, buf: make([]byte, 0, len(s)), at: make([]int32, 0, len(s))}
+	gap := false       // a blank or table line since the last prose line
+	pageBreak := false // a page break since the last prose line
+	lastPage := 0
+	for li, l := range st.Lines {
+		if l.Page != lastPage {
+			pageBreak = true
+			lastPage = l.Page
+		}
+		text := s[l.Start:l.End]
+		if table[li] || isTableLine(text) {
+			gap = true
+			pageBreak = false
+			continue
+		}
+		if l.N == 0 || strings.TrimSpace(text) == "" {
+			gap = true
+			continue
+		}
+		if l.N == 1 && st.Tokens[l.First].PageNum {
+			pageBreak = true
+			continue
+		}
+		if gap || b.empty() {
+			// a paragraph continues across a page break when it did not end
+			if !(pageBreak && !b.empty() && !b.endsSentence()) {
+				b.breakPara()
+			}
+		}
+		gap, pageBreak = false, false
+		b.line(l.Start, l.End, li)
+	}
+	b.breakPara()
+	d.S = string(b.buf)
+	d.at = b.at
+	if n := len(b.at); n > 0 {
+		d.at = append(d.at, b.at[n-1]+1)
+	}
+	for _, ls := range b.lineStarts {
+		d.LineStarts = append(d.LineStarts, ls.at)
+	}
+	d.headings(b.lineStarts)
+	d.sentences()
+	d.sections()
+	return d
+}
+
+// tableLines marks the lines that belong to a table: those holding a read cell or
+// statistics entry, and every line between the first and last cell of each table.
+func tableLines(rep *report.Report) []bool {
+	st := rep.Stream
+	mark := make([]bool, len(st.Lines))
+	lineOf := func(off int) int {
+		return sort.Search(len(st.Lines), func(k int) bool { return st.Lines[k].End >= off })
+	}
+	// the span of each table: from its first read cell to its last
+	type span struct {
+		table      string
+		start, end int
+	}
+	var spans []span
+	add := func(table string, start, end int) {
+		if start < 0 {
+			return
+		}
+		for k := range spans {
+			if spans[k].table == table {
+				spans[k].start = min(spans[k].start, start)
+				spans[k].end = max(spans[k].end, end)
+				return
+			}
+		}
+		spans = append(spans, span{table, start, end})
+	}
+	for _, c := range rep.Cells {
+		if c.Start >= 0 && !c.Unread {
+			add(c.Table, c.Start, c.End)
+		}
+	}
+	for _, s := range rep.Stats {
+		add("stats", s.Start, s.End)
+	}
+	for _, sp := range spans {
+		a, b := lineOf(sp.start), lineOf(sp.end)
+		for k := a; k <= b && k < len(mark); k++ {
+			mark[k] = true
+		}
+	}
+	return mark
+}
+
+// isTableLine reports a line laid out as table cells: pipes or tabs between cells.
+func isTableLine(text string) bool {
+	return strings.IndexByte(text, '|') >= 0 || strings.IndexByte(strings.Trim(text, "\t "), '\t') >= 0
+}
+
+type builder struct {
+	d          *Doc
+	s          string
+	buf        []byte
+	at         []int32
+	paraStart  int
+	lineStarts []lineStart
+}
+
+type lineStart struct {
+	at   int // offset in S
+	line int // line number
+	para bool
+}
+
+func (b *builder) empty() bool { return len(b.buf) == b.paraStart }
+
+func (b *builder) endsSentence() bool {
+	r, _ := utf8.DecodeLastRune(b.buf)
+	return strings.ContainsRune("。！？!?；;：:", r)
+}
+
+func (b *builder) breakPara() {
+	if len(b.buf) > b.paraStart {
+		b.d.Paras = append(b.d.Paras, Span{b.paraStart, len(b.buf)})
+	}
+	b.paraStart = len(b.buf)
+}
+
+// line appends the line s[start:end] without its white space.
+func (b *builder) line(start, end, li int) {
+	b.lineStarts = append(b.lineStarts, lineStart{at: len(b.buf), line: li, para: b.empty()})
+	prevSpace := false
+	for i := start; i < end; {
+		c := b.s[i]
+		if c == ' ' || c == '\t' || c == '\r' || c == '\v' {
+			prevSpace = true
+			i++
+			continue
+		}
+		_, w := utf8.DecodeRuneInString(b.s[i:])
+		if prevSpace && isAlnum(c) && len(b.buf) > b.paraStart && isAlnum(b.buf[len(b.buf)-1]) {
+			b.buf = append(b.buf, ' ')
+			b.at = append(b.at, int32(i-1))
+		}
+		prevSpace = false
+		for k := 0; k < w; k++ {
+			b.buf = append(b.buf, b.s[i+k])
+			b.at = append(b.at, int32(i+k))
+		}
+		i += w
+	}
+}
+
+func isAlnum(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// sentences splits the paragraphs at full stops, question and exclamation marks, and
+// after a heading that stands alone on its line ("（一）主动公开").
+func (d *Doc) sentences() {
+	breaks := make([]int, 0, 2*len(d.Headings))
+	for _, h := range d.Headings {
+		breaks = append(breaks, h.At)
+		if h.TitleEnd > 0 {
+			breaks = append(breaks, h.TitleEnd)
+		}
+	}
+	sort.Ints(breaks)
+	bi := 0
+	for pi, p := range d.Paras {
+		start := p.Start
+		for i := p.Start; i < p.End; {
+			for bi < len(breaks) && breaks[bi] < i {
+				bi++
+			}
+			if bi < len(breaks) && breaks[bi] == i && i > start {
+				d.Sentences = append(d.Sentences, Sentence{Start: start, End: i, Para: pi})
+				start = i
+			}
+			c := d.S[i]
+			if c < 0x80 {
+				i++
+				if c == '!' || c == '?' {
+					if i-1 > start {
+						d.Sentences = append(d.Sentences, Sentence{Start: start, End: i - 1, Para: pi})
+					}
+					start = i
+				}
+				continue
+			}
+			r, w := utf8.DecodeRuneInString(d.S[i:])
+			i += w
+			if r == '。' || r == '！' || r == '？' {
+				if i-w > start {
+					d.Sentences = append(d.Sentences, Sentence{Start: start, End: i - w, Para: pi})
+				}
+				start = i
+			}
+		}
+		if p.End > start {
+			d.Sentences = append(d.Sentences, Sentence{Start: start, End: p.End, Para: pi})
+		}
+	}
+}

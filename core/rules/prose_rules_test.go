@@ -1,0 +1,424 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"nianbao/core/report"
+	"nianbao/core/source"
+	"nianbao/core/token"
+)
+
+// want is one expected finding of the rule under test: its severity, the words its
+// message must hold (the report's numbers, the difference), and the text it points at.
+type want struct {
+	sev string
+	msg []string
+	at  string // the normalised text at [Start, End); "" for no position
+}
+
+// ruleCase is a small report and every finding one rule must raise on it, no more.
+type ruleCase struct {
+	name     string
+	rule     string
+	text     string
+	template string             // "" keeps what the reader found
+	year     int                // 0 keeps what the reader found
+	agency   string             // "" keeps what the reader found
+	cells    map[string]float64 // 2019/2021 cells, set by hand
+	want     []want
+}
+
+// build reads a case's text as core.Check does and sets the cells by hand.
+func (c ruleCase) build(t *testing.T) *report.Report {
+	t.Helper()
+	rep := readReport(t, c.text)
+	if c.template != "" {
+		rep.Template = c.template
+	}
+	if c.year != 0 {
+		rep.Year = c.year
+	}
+	if c.agency != "" {
+		rep.Agency = c.agency
+	}
+	if c.cells != nil {
+		rep.Cells = map[string]*report.Cell{}
+		for id, v := range c.cells {
+			v := v
+			parts := strings.SplitN(id, ".", 2)
+			rep.Cells[id] = &report.Cell{ID: id, Table: parts[0], Value: &v, Start: -1, End: -1}
+		}
+	}
+	return rep
+}
+
+func runCase(t *testing.T, c ruleCase) {
+	t.Helper()
+	rep := c.build(t)
+	r := Lookup(c.rule)
+	if r == nil {
+		t.Fatalf("no rule %s", c.rule)
+	}
+	r.Run(&Pass{Report: rep, Rule: r})
+	var got []report.Finding
+	for _, f := range rep.Findings {
+		if f.Rule == c.rule {
+			got = append(got, f)
+		}
+	}
+	if len(got) != len(c.want) {
+		t.Fatalf("%d findings, want %d:\n%s", len(got), len(c.want), describeFindings(rep, got))
+	}
+	for i, w := range c.want {
+		f := got[i]
+		if f.Severity != w.sev {
+			t.Errorf("finding %d: severity %s, want %s: %s", i, f.Severity, w.sev, f.Message)
+		}
+		if f.Origin != "report" {
+			t.Errorf("finding %d: origin %s", i, f.Origin)
+		}
+		for _, m := range w.msg {
+			if !strings.Contains(f.Message, m) {
+				t.Errorf("finding %d: message lacks %q: %s", i, m, f.Message)
+			}
+		}
+		at := ""
+		if f.Start >= 0 {
+			at = rep.Norm.S[f.Start:f.End]
+		}
+		if at != w.at {
+			t.Errorf("finding %d: points at %q, want %q", i, at, w.at)
+		}
+	}
+}
+
+func describeFindings(rep *report.Report, fs []report.Finding) string {
+	var b strings.Builder
+	for _, f := range fs {
+		at := ""
+		if f.Start >= 0 && f.End <= len(rep.Norm.S) {
+			at = rep.Norm.S[f.Start:f.End]
+		}
+		fmt.Fprintf(&b, "  %s %s %q: %s\n", f.Rule, f.Severity, at, f.Message)
+	}
+	return b.String()
+}
+
+// t21 is the usual cells of a small 2021 report: 5 new, 1 carried, 6 answered, 0 left.
+func t21(extra map[string]float64) map[string]float64 {
+	m := map[string]float64{
+		"t3.new.total": 5, "t3.carried.total": 1, "t3.total.total": 6, "t3.carryover.total": 0,
+		"t3.new.natural": 4, "t3.new.commercial": 1, "t3.new.research": 0, "t3.new.nonprofit": 0, "t3.new.legal": 0, "t3.new.otherorg": 0,
+		"t3.granted.total": 3, "t3.partial.total": 1,
+		"t4.review.upheld": 1, "t4.review.corrected": 0, "t4.review.other": 0, "t4.review.pending": 0, "t4.review.total": 1,
+		"t4.suit.upheld": 0, "t4.suit.corrected": 0, "t4.suit.other": 0, "t4.suit.pending": 0, "t4.suit.total": 0,
+		"t4.suitafter.upheld": 0, "t4.suitafter.corrected": 0, "t4.suitafter.other": 0, "t4.suitafter.pending": 0, "t4.suitafter.total": 0,
+		"t2.normative.issued": 2, "t2.license.decisions": 550,
+	}
+	for k, v := range extra {
+		m[k] = v
+	}
+	return m
+}
+
+var textTableCases = []ruleCase{
+	{name: "received contradicts the table", rule: "text.table", template: "2021", year: 2024, cells: t21(nil),
+		text: "2024年，本机关共收到政府信息公开申请8件，办结6件。",
+		want: []want{{sev: "error", at: "8", msg: []string{"正文称“本机关共收到政府信息公开申请8件”", "总计为 5", "差 3", "本年新收与上年结转之和 6"}}}},
+	{name: "every occurrence, not only the first", rule: "text.table", template: "2021", year: 2024, cells: t21(nil),
+		text: "本年度共收到政府信息公开申请5件。\n（二）依申请公开\n本年度收到政府信息公开申请7件，结转下年度2件。",
+		want: []want{{sev: "error", at: "7", msg: []string{"申请7件", "差 2"}}, {sev: "error", at: "2", msg: []string{"结转下年度2件", "为 0", "差 2"}}}},
+	{name: "未收到申请 means 0", rule: "text.table", template: "2021", year: 2024, cells: t21(nil),
+		text: "2024年，我局未收到政府信息公开申请。",
+		want: []want{{sev: "error", at: "未收到政府信息公开申请", msg: []string{"（即 0）", "总计为 5", "差 5"}}}},
+	{name: "均获维持 with a case pending", rule: "text.table", template: "2021", year: 2024,
+		cells: t21(map[string]float64{"t4.review.pending": 2, "t4.review.total": 3}),
+		text:  "本年度发生政府信息公开行政复议案件3件，均获维持。",
+		want:  []want{{sev: "error", at: "均获维持", msg: []string{"行政复议", "尚未审结 2 件"}}}},
+	{name: "a wider scope is a warning", rule: "text.table", template: "2021", year: 2024, cells: t21(nil),
+		text: "2024年，全区共受理政府信息公开申请21件。",
+		want: []want{{sev: "warning", at: "21", msg: []string{"差 16", "全区"}}}},
+	{name: "the topic only in the clause before is a warning", rule: "text.table", template: "2021", year: 2024, cells: t21(nil),
+		text: "本年度收到政府信息公开申请,共计9件。",
+		want: []want{{sev: "warning", at: "9", msg: []string{"差 4"}}}},
+	{name: "license decisions, loosely named", rule: "text.table", template: "2021", year: 2024, cells: t21(nil),
+		text: "全年作出行政许可决定500件。",
+		want: []want{{sev: "warning", at: "500", msg: []string{"行政许可", "550", "差 50"}}}},
+	{name: "fees in 元 against 万元", rule: "text.table", template: "2021", year: 2024,
+		cells: t21(map[string]float64{"t2.fees.amount": 1.5}),
+		text:  "全年行政事业性收费15000元。",
+		want:  nil},
+	{name: "near miss: agreeing statements", rule: "text.table", template: "2021", year: 2024, cells: t21(nil),
+		text: "2024年共收到政府信息公开申请5件，上年结转1件，办结6件，其中予以公开3件，部分公开1件，结转下年度0件。" +
+			"其中自然人申请4件。本年度制发行政规范性文件2件。行政复议1件，结果维持1件。",
+		want: nil},
+	{name: "near miss: received counted with the carried", rule: "text.table", template: "2021", year: 2024, cells: t21(nil),
+		text: "本年度共受理政府信息公开申请6件。",
+		want: nil},
+	{name: "near miss: approximate, other years, running totals, parts", rule: "text.table", template: "2021", year: 2024, cells: t21(nil),
+		text: "全年收到政府信息公开申请约30件。2023年收到政府信息公开申请12件。截至目前累计收到政府信息公开申请100件。" +
+			"共收到申请5件，其中网上申请3件。",
+		want: nil},
+	{name: "near miss: no table to compare with", rule: "text.table", template: "unknown", year: 2024, cells: t21(nil),
+		text: "本年度共收到政府信息公开申请8件。",
+		want: nil},
+	{name: "statistics table: the prose's number on a heading row", rule: "text.table",
+		text: "2017年，主动公开信息300条。\n统计指标 | 单位 | 统计数 |\n一、主动公开情况 | | 300 |\n(一)主动公开政府信息数 | 条 | 0 |\n其中:主动公开规范性文件数 | 条 | 300 |\n制发规范性文件总数 | 件 | 0 |\n(二)通过不同渠道和方式公开政府信息的情况 | | |\n1.政府网站公开政府信息数 | 条 | 0 |\n三、依申请公开情况 | | |\n(一)收到申请数 | 件 | 0 |\n",
+		want: []want{{sev: "error", at: "300", msg: []string{"正文称“主动公开信息300条”", "统计表“主动公开政府信息数”为 0，差 300", "标题行“一、主动公开情况”", "错行"}}}},
+	{name: "statistics table: near miss", rule: "text.table",
+		text: "2017年，主动公开信息120条，收到申请7件。\n统计指标 | 单位 | 统计数 |\n一、主动公开情况 | | |\n(一)主动公开政府信息数 | 条 | 120 |\n其中:主动公开规范性文件数 | 条 | 3 |\n制发规范性文件总数 | 件 | 4 |\n三、依申请公开情况 | | |\n(一)收到申请数 | 件 | 7 |\n1.当面申请数 | 件 | 7 |\n",
+		want: nil},
+}
+
+func TestTextTable(t *testing.T) {
+	for _, c := range textTableCases {
+		t.Run(c.name, func(t *testing.T) { runCase(t, c) })
+	}
+}
+
+var textPercentCases = []ruleCase{
+	{name: "a share that fits no total", rule: "text.percent", template: "2021", year: 2024,
+		cells: t21(map[string]float64{"t3.granted.total": 200, "t3.partial.total": 75, "t3.total.total": 805, "t3.new.total": 800, "t3.carried.total": 5}),
+		text:  "本年度予以公开及部分公开258件，占33.9%。",
+		want:  []want{{sev: "warning", at: "33.9%", msg: []string{"258件", "33.9%", "805", "32.0%"}}}},
+	{name: "near miss: a share of the table's total, rounded", rule: "text.percent", template: "2021", year: 2024,
+		cells: t21(map[string]float64{"t3.granted.total": 275, "t3.total.total": 805}),
+		text:  "本年度予以公开275件，占34.2%。",
+		want:  nil},
+	{name: "near miss: a share of a total the paragraph gave", rule: "text.percent", template: "2021", year: 2024, cells: t21(nil),
+		text: "本年度共收到政府信息公开申请100件，其中予以公开60件，占60%。",
+		want: nil},
+	{name: "near miss: a rate is no share", rule: "text.percent", template: "2021", year: 2024, cells: t21(nil),
+		text: "予以公开3件，按时答复率100%。",
+		want: nil},
+}
+
+func TestTextPercent(t *testing.T) {
+	for _, c := range textPercentCases {
+		t.Run(c.name, func(t *testing.T) { runCase(t, c) })
+	}
+}
+
+const sixSections = `2024年政府信息公开工作年度报告
+一、总体情况
+本机关认真贯彻落实《条例》。
+二、主动公开政府信息情况
+三、收到和处理政府信息公开申请情况
+四、政府信息公开行政复议、行政诉讼情况
+五、存在的主要问题及改进情况
+（一）存在的主要问题
+1.公开内容不够全面。
+2.解读不够深入。
+（二）改进情况
+1.加强培训。
+2.完善制度。
+六、其他需要报告的事项
+无。
+`
+
+var sectionCases = []ruleCase{
+	{name: "missing: no 总体情况", rule: "section.missing", template: "2021", year: 2024,
+		text: strings.Replace(sixSections, "一、总体情况\n", "", 1),
+		want: []want{{sev: "error", at: "二、主动公开政府信息情况", msg: []string{"缺少第一部分“一、总体情况”"}}}},
+	{name: "missing: near miss with the variant headings", rule: "section.missing", template: "2021", year: 2024,
+		text: strings.NewReplacer("一、总体情况", "一、政府信息公开工作基本情况", "五、存在的主要问题及改进情况", "五、存在问题及改进措施",
+			"六、其他需要报告的事项", "六、其他报告事项").Replace(sixSections),
+		want: nil},
+	{name: "missing: only in the old format", rule: "section.missing", template: "stats", year: 2017,
+		text: "2017年信息公开工作报告\n一、加强组织领导\n本中心高度重视。\n",
+		want: nil},
+	{name: "order: 四 before 三", rule: "section.order", template: "2021", year: 2024,
+		text: strings.Replace(sixSections, "三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n",
+			"四、政府信息公开行政复议、行政诉讼情况\n三、收到和处理政府信息公开申请情况\n", 1),
+		want: []want{{sev: "error", at: "三、收到和处理政府信息公开申请情况", msg: []string{"第三部分", "之后"}}}},
+	{name: "order: near miss", rule: "section.order", template: "2021", year: 2024, text: sixSections, want: nil},
+	{name: "numbering: (一) twice", rule: "section.numbering", template: "2021", year: 2024,
+		text: strings.Replace(sixSections, "（二）改进情况", "（一）改进情况", 1),
+		want: []want{{sev: "warning", at: "(一)改进情况", msg: []string{"重复"}}}},
+	{name: "numbering: 1. then 3.", rule: "section.numbering", template: "2021", year: 2024,
+		text: strings.Replace(sixSections, "2.解读不够深入", "3.解读不够深入", 1),
+		want: []want{{sev: "warning", at: "3.解读不够深入", msg: []string{"跳号", "缺少“2.”"}}}},
+	{name: "numbering: a section numbered as another", rule: "section.numbering", template: "2021", year: 2024,
+		text: strings.Replace(sixSections, "六、其他需要报告的事项", "七、其他需要报告的事项", 1),
+		want: []want{{sev: "warning", at: "七、其他需要报告的事项", msg: []string{"编号应为“六、”"}}}},
+	{name: "numbering: near miss, items restart under a new heading", rule: "section.numbering", template: "2021", year: 2024,
+		text: sixSections, want: nil},
+	{name: "empty: 五 says only 无", rule: "section.empty", template: "2021", year: 2024,
+		text: strings.Replace(sixSections, "（一）存在的主要问题\n1.公开内容不够全面。\n2.解读不够深入。\n（二）改进情况\n1.加强培训。\n2.完善制度。\n", "无。\n", 1),
+		want: []want{{sev: "warning", at: "五、存在的主要问题及改进情况", msg: []string{"只写了“无”"}}}},
+	{name: "empty: near miss, 六 may say 无", rule: "section.empty", template: "2021", year: 2024, text: sixSections, want: nil},
+}
+
+func TestSections(t *testing.T) {
+	for _, c := range sectionCases {
+		t.Run(c.name, func(t *testing.T) { runCase(t, c) })
+	}
+}
+
+var yearCases = []ruleCase{
+	{name: "title and period disagree", rule: "year.mismatch", template: "2021",
+		text: "临海市财政局2024年政府信息公开工作年度报告\n本报告统计期限为2023年1月1日至2023年12月31日。\n",
+		want: []want{{sev: "error", at: "2023年1月1日至2023年12月31日", msg: []string{"2024 年度", "2023 年"}}}},
+	{name: "a period across two years", rule: "year.mismatch", template: "2021",
+		text: "本报告统计期限为2023年1月1日至2024年12月31日。\n",
+		want: []want{{sev: "error", at: "2023年1月1日至2024年12月31日", msg: []string{"2023 年1月1日", "2024 年12月31日"}}}},
+	{name: "the prose tells another year", rule: "year.mismatch", template: "2021",
+		text: "临海市财政局2024年政府信息公开工作年度报告\n2023年，我局认真贯彻《条例》。\n2023年，我局主动公开信息50条。\n",
+		want: []want{{sev: "warning", at: "2023年", msg: []string{"2 处", "2023年", "2024 年"}}}},
+	{name: "near miss: next year's plans", rule: "year.mismatch", template: "2021",
+		text: "临海市财政局2024年政府信息公开工作年度报告\n本报告统计期限为2024年1月1日至2024年12月31日。\n2024年，我局认真贯彻《条例》。\n2025年，我局将继续推进公开。\n",
+		want: nil},
+	{name: "near miss: a cited notice of another year", rule: "year.mismatch", template: "2021",
+		text: "根据《关于做好2023年度政府信息公开工作年度报告有关事项的通知》要求，编制本报告。\n临海市财政局2024年政府信息公开工作年度报告\n统计期限为2024年1月1日至2024年12月31日。\n",
+		want: nil},
+}
+
+func TestYear(t *testing.T) {
+	for _, c := range yearCases {
+		t.Run(c.name, func(t *testing.T) { runCase(t, c) })
+	}
+}
+
+var dateCases = []ruleCase{
+	{name: "a department after 31 January", rule: "date.late", template: "2021", year: 2024, agency: "临海市财政局",
+		text: "临海市财政局2024年政府信息公开工作年度报告\n发布日期：2025-02-15\n",
+		want: []want{{sev: "warning", at: "2025-02-15", msg: []string{"2025年2月15日", "2025年1月31日", "15 天", "政府部门"}}}},
+	{name: "a government after 31 March", rule: "date.late", template: "2021", year: 2024, agency: "临海市人民政府",
+		text: "临海市人民政府2024年政府信息公开工作年度报告\n正文。\n临海市人民政府\n2025年4月2日\n",
+		want: []want{{sev: "error", at: "2025年4月2日", msg: []string{"落款日期", "2025年3月31日", "2 天", "人民政府"}}}},
+	{name: "a 2017 report after 31 March", rule: "date.late", template: "stats", year: 2017, agency: "秀英区政府服务中心",
+		text: "秀英区政府服务中心2017年政府信息公开工作年度报告\n成文日期:2018年4月10日\n",
+		want: []want{{sev: "error", at: "2018年4月10日", msg: []string{"2018年3月31日", "2007年《条例》"}}}},
+	{name: "near miss: a department in time", rule: "date.late", template: "2021", year: 2024, agency: "临海市财政局",
+		text: "临海市财政局2024年政府信息公开工作年度报告\n发布日期：2025-01-20\n",
+		want: nil},
+	{name: "near miss: a 街道 in March", rule: "date.late", template: "2021", year: 2024, agency: "南关街道办事处",
+		text: "南关街道办事处2024年政府信息公开工作年度报告\n发文日期:2025-03-01\n",
+		want: nil},
+}
+
+func TestDateLate(t *testing.T) {
+	for _, c := range dateCases {
+		t.Run(c.name, func(t *testing.T) { runCase(t, c) })
+	}
+}
+
+var contentCases = []ruleCase{
+	{name: "link: a spam domain called a government site", rule: "text.link",
+		text: "2.公开的形式:通过海口市政府信息公开网站(//www.tjmarcaurele.com)主动公开。",
+		want: []want{{sev: "warning", at: "//www.tjmarcaurele.com", msg: []string{"www.tjmarcaurele.com", "海口市政府信息公开网站"}}}},
+	{name: "link: near miss, government sites and e-mail", rule: "text.link",
+		text: "请登录临海市人民政府门户网站(http://www.linhai.gov.cn/xxgk/index.html)查询，或发邮件至lhzwgk@163.com，或关注人民网people.com.cn。",
+		want: nil},
+	{name: "placeholder: XX and 某某 left in", rule: "text.placeholder",
+		text: "XX局2024年政府信息公开工作年度报告\n联系人：某某。",
+		want: []want{{sev: "warning", at: "XX", msg: []string{"“XX”", "XX局2024"}}, {sev: "warning", at: "某某", msg: []string{"“某某”"}}}},
+	{name: "placeholder: near miss, letters x in a web address", rule: "text.placeholder",
+		text: "详见 http://www.linhai.gov.cn/xxgk/ 和 Xbox 字样。",
+		want: nil},
+	{name: "fee: notices said none, the table counts unpaid fees", rule: "text.fee", template: "2021", year: 2024,
+		cells: t21(map[string]float64{"t3.other.nofee.total": 2}),
+		text:  "六、其他需要报告的事项\n本年度未向申请人发出收费通知，未收取信息处理费。",
+		want:  []want{{sev: "error", at: "未向申请人发出收费通知", msg: []string{"总计为 2 件"}}}},
+	{name: "fee: near miss, no fee collected is no contradiction", rule: "text.fee", template: "2021", year: 2024,
+		cells: t21(map[string]float64{"t3.other.nofee.total": 2}),
+		text:  "六、其他需要报告的事项\n本年度未收取信息处理费。",
+		want:  nil},
+}
+
+func TestContent(t *testing.T) {
+	for _, c := range contentCases {
+		t.Run(c.name, func(t *testing.T) { runCase(t, c) })
+	}
+}
+
+const statsTable = `统计指标 | 单位 | 统计数 |
+一、主动公开情况 | | |
+(一)主动公开政府信息数 | 条 | 120 |
+其中:主动公开规范性文件数 | 条 | 3 |
+制发规范性文件总数 | 件 | 4 |
+三、依申请公开情况 | | |
+(一)收到申请数 | 件 | 7 |
+1.当面申请数 | 件 | 2 |
+2.网络申请数 | 件 | 5 |
+(二)申请办结数 | 件 | 7 |
+1.按时办结数 | 件 | 7 |
+2.延期办结数 | 件 | 0 |
+八、机构建设和保障经费情况 | | |
+(三)从事政府信息公开工作人员数 | 人 | 2 |
+1.专职人员数 | 人 | 1 |
+2.兼职人员数 | 人 | 1 |
+`
+
+var statsCases = []ruleCase{
+	{name: "sum: received is not its channels", rule: "stats.sum",
+		text: strings.Replace(statsTable, "2.网络申请数 | 件 | 5", "2.网络申请数 | 件 | 4", 1),
+		want: []want{{sev: "error", at: "7", msg: []string{"“收到申请数”为 7", "分项之和为 6", "当面申请数 2 + 网络申请数 4", "差 1"}}}},
+	{name: "sum: near miss, a blank part", rule: "stats.sum",
+		text: strings.Replace(statsTable, "2.网络申请数 | 件 | 5", "2.网络申请数 | 件 | |", 1),
+		want: nil},
+	{name: "subset: a 其中 line above its whole", rule: "stats.subset",
+		text: strings.Replace(statsTable, "其中:主动公开规范性文件数 | 条 | 3", "其中:主动公开规范性文件数 | 条 | 130", 1),
+		want: []want{{sev: "error", at: "130", msg: []string{"“主动公开规范性文件数”为 130", "“主动公开政府信息数” 120", "差 10", "“制发规范性文件总数” 4", "差 126"}}}},
+	{name: "subset: near miss, 制发 is no part of 主动公开", rule: "stats.subset",
+		text: strings.Replace(statsTable, "制发规范性文件总数 | 件 | 4", "制发规范性文件总数 | 件 | 200", 1),
+		want: nil},
+	{name: "header: a value on a heading row", rule: "stats.header",
+		text: strings.Replace(statsTable, "一、主动公开情况 | | |", "一、主动公开情况 | | 300 |", 1),
+		want: []want{{sev: "error", at: "300", msg: []string{"标题行“一、主动公开情况”", "300"}}}},
+	{name: "header: shifted values are said so", rule: "stats.header",
+		text: strings.NewReplacer("一、主动公开情况 | | |", "一、主动公开情况 | | 300 |",
+			"(一)主动公开政府信息数 | 条 | 120", "(一)主动公开政府信息数 | 条 | 0",
+			"其中:主动公开规范性文件数 | 条 | 3", "其中:主动公开规范性文件数 | 条 | 300",
+			"制发规范性文件总数 | 件 | 4", "制发规范性文件总数 | 件 | 0").Replace(statsTable),
+		want: []want{{sev: "error", at: "300", msg: []string{"错上了一行", "主动公开政府信息数 300、主动公开规范性文件数 0、制发规范性文件总数 300"}}}},
+	{name: "header: near miss, a 0 on a heading row", rule: "stats.header",
+		text: strings.Replace(statsTable, "一、主动公开情况 | | |", "一、主动公开情况 | | 0 |", 1),
+		want: nil},
+}
+
+func TestStatsRules(t *testing.T) {
+	for _, c := range statsCases {
+		t.Run(c.name, func(t *testing.T) {
+			if rep := c.build(t); rep.Template != "stats" {
+				t.Fatalf("template %s, want stats", rep.Template)
+			}
+			runCase(t, c)
+		})
+	}
+}
+
+// The normalised text keeps offsets to the input: the findings' positions survive it.
+func TestOffsetsThroughNormalisation(t *testing.T) {
+	text := "２０２４年，本机关共收到政府信息公开申请８件。"
+	norm := source.Normalize(&source.Text{S: text, Format: "text", InputLen: len(text)})
+	rep := readReport(t, text)
+	rep.Template, rep.Year = "2021", 2024
+	v := 5.0
+	rep.Cells = map[string]*report.Cell{"t3.new.total": {ID: "t3.new.total", Value: &v, Start: -1, End: -1}}
+	Lookup("text.table").Run(&Pass{Report: rep, Rule: Lookup("text.table")})
+	if len(rep.Findings) != 1 {
+		t.Fatalf("findings: %v", rep.Findings)
+	}
+	f := rep.Findings[0]
+	at := norm.Span(f.Start, f.End)
+	if got := text[at[0]:at[1]]; got != "８" {
+		t.Errorf("points at %q in the input, want ８", got)
+	}
+	_ = token.Squeeze
+}
+
+// A text that lost its line breaks has no heading at a line's start: the reader says
+// so, and no section is reported missing.
+func TestSectionsWithoutLineBreaks(t *testing.T) {
+	c := ruleCase{rule: "section.missing", template: "2021", year: 2024,
+		text: strings.ReplaceAll(sixSections, "\n", "")}
+	rep := c.build(t)
+	rep.Findings = nil
+	Lookup("section.missing").Run(&Pass{Report: rep, Rule: Lookup("section.missing")})
+	if len(rep.Findings) != 1 || rep.Findings[0].Rule != "read.sections" || rep.Findings[0].Origin != "reader" {
+		t.Errorf("findings:\n%s", describeFindings(rep, rep.Findings))
+	}
+}

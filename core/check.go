@@ -15,6 +15,7 @@ import (
 
 	"nianbao/core/align"
 	"nianbao/core/markup"
+	"nianbao/core/prose"
 	"nianbao/core/report"
 	"nianbao/core/rules"
 	"nianbao/core/source"
@@ -136,6 +137,7 @@ func toResult(rep *report.Report, opts Options, n int) *Result {
 	for _, t := range rep.Tables {
 		res.Tables = append(res.Tables, shape(rep, t))
 	}
+	res.prose, res.proseLen = proseSketch(prose.Of(rep).S)
 	sort.SliceStable(rep.Findings, func(i, j int) bool {
 		return rank(rep.Findings[i]) < rank(rep.Findings[j])
 	})

@@ -15,6 +15,12 @@ type Result struct {
 	Tables   []Table         `json:"tables,omitempty" js:"tables"` // the template's shape, for rendering
 	Input    Input           `json:"input" js:"input"`
 	Summary  Summary         `json:"summary" js:"summary"`
+
+	// prose is a sample of the prose's shingle hashes, and proseLen its length in
+	// characters, for comparing two years' reports (crossyear.go); unexported, so
+	// neither JSON nor the page sees them.
+	prose    []uint64
+	proseLen int
 }
 
 // Cell is one value of a table.

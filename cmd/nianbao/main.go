@@ -1,16 +1,17 @@
 // Command nianbao checks government information-disclosure annual reports
 // (政府信息公开工作年度报告) from the command line.
 //
-//	nianbao check [--json] FILE...   check reports; "-" reads standard input
-//	nianbao rules                    list the rules
+//	nianbao check [flags] FILE|DIR|GLOB...   check reports; "-" reads standard input
+//	nianbao rules                            list the rules
 //	nianbao version
+//
+// Several reports are checked in parallel and summarised in a table (or CSV, or
+// JSON); reports of one body for consecutive years are compared with each other.
 //
 // Exit status: 0 no errors in the reports, 1 report errors found, 2 unusable input.
 package main
 
 import (
-	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -25,10 +26,19 @@ func main() {
 }
 
 const usage = `用法 / usage:
-  nianbao check [--json] FILE...   检查年度报告（"-" 表示标准输入）
-  nianbao rules                    列出全部检查规则
-  nianbao version                  显示版本
-退出码：0 未发现错误；1 报告有错误；2 输入无法使用
+  nianbao check [选项] 文件|目录|通配符...   检查年度报告（"-" 表示标准输入）
+  nianbao rules                            列出全部检查规则
+  nianbao version                          显示版本
+check 的选项：
+  --json           输出完整的 JSON 结果（见 OUTPUT.md；多个文件时为数组）
+  --csv            输出汇总表 CSV（带 BOM，可直接用 Excel 打开）
+  --summary-json   输出汇总表 JSON
+  --detail         多个文件时，在汇总表前列出每份报告的问题
+  --format F       强制输入格式：text, markdown, html, docx, pdf
+  -j N             并行数（默认为 CPU 核数）
+目录按子目录递归查找 .txt .md .html .htm .docx .pdf 文件。
+同一机关连续两年的报告一起检查时，会做跨年度比对（上年结转、现行有效件数、历年累计、内容雷同）。
+退出码：0 未发现错误；1 报告有错误；2 有输入无法使用
 `
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -53,60 +63,6 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "nianbao: 未知命令 %q\n%s", args[0], usage)
 	return 2
-}
-
-func check(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	asJSON := fs.Bool("json", false, "输出 JSON（见 OUTPUT.md）")
-	format := fs.String("format", "", "强制输入格式：text, markdown, html, docx, pdf")
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	files := fs.Args()
-	if len(files) == 0 {
-		fmt.Fprintln(stderr, "nianbao check: 请给出文件名，或用 - 读取标准输入")
-		return 2
-	}
-	var results []*core.Result
-	status := 0
-	for _, name := range files {
-		data, err := readInput(name, stdin)
-		if err != nil {
-			fmt.Fprintf(stderr, "nianbao: %s: %v\n", name, err)
-			status = 2
-			continue
-		}
-		res := core.Check(data, core.Options{Name: name, Format: *format})
-		results = append(results, res)
-		switch {
-		case res.Input.Error != "":
-			fmt.Fprintf(stderr, "nianbao: %s: %s\n", name, res.Input.Error)
-			status = max(status, 2)
-		case res.Summary.Errors > 0:
-			status = max(status, 1)
-		}
-		if !*asJSON {
-			writeText(stdout, res)
-		}
-	}
-	if *asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", " ")
-		var v any = results
-		if len(files) == 1 && len(results) == 1 {
-			v = results[0]
-		}
-		if results == nil {
-			v = []*core.Result{}
-		}
-		if err := enc.Encode(v); err != nil {
-			fmt.Fprintln(stderr, "nianbao:", err)
-			return 2
-		}
-	}
-	return status
 }
 
 // readInput reads a file, or standard input for "-", refusing what is too large.

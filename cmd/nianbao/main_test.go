@@ -43,8 +43,11 @@ func TestExitStatus(t *testing.T) {
 		{"empty file", []string{"check", write("empty.txt", nil)}, 2, "无法检查", "输入为空"},
 		{"binary file", []string{"check", write("x.bin", []byte{0x7f, 'E', 'L', 'F', 0, 0, 1, 2, 3, 0, 0, 0})}, 2, "", "二进制"},
 		{"missing file", []string{"check", filepath.Join(dir, "nope.txt")}, 2, "", "文件不存在"},
-		{"directory", []string{"check", dir}, 2, "", "目录"},
+		// a directory is searched: broken.txt and empty.txt (x.bin is not a report)
+		{"directory", []string{"check", dir}, 2, "broken.txt", "empty.txt: 输入为空"},
+		{"empty directory", []string{"check", t.TempDir()}, 2, "目录中没有可检查的文件", "目录中没有可检查的文件"},
 		{"no file", []string{"check"}, 2, "", "请给出文件名"},
+		{"two outputs", []string{"check", "--json", "--csv", clean}, 2, "", "只能选一个"},
 		{"unknown command", []string{"frobnicate"}, 2, "", "未知命令"},
 		{"rules", []string{"rules"}, 0, "t3.balance", ""},
 	}

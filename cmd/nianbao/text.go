@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"nianbao/core"
@@ -29,13 +30,41 @@ func writeText(w io.Writer, res *core.Result) {
 	s := res.Summary
 	fmt.Fprintf(w, "   错误 %d · 警告 %d · 提示 %d · 读取问题 %d\n", s.Errors, s.Warnings, s.Infos, s.Reader)
 	for _, f := range res.Findings {
-		mark := map[string]string{"error": "错误", "warning": "警告", "info": "提示"}[f.Severity]
-		if f.Origin == "reader" {
-			mark = "读取"
-		}
-		fmt.Fprintf(w, "   [%s] %s %s\n", mark, f.Rule, indent(f.Message))
+		fmt.Fprintf(w, "   [%s] %s %s\n", mark(f), f.Rule, indent(f.Message))
 	}
 	fmt.Fprintln(w)
+}
+
+// mark is a finding's kind, in brackets before it.
+func mark(f core.Finding) string {
+	if f.Origin == "reader" {
+		return "读取"
+	}
+	return map[string]string{"error": "错误", "warning": "警告", "info": "提示"}[f.Severity]
+}
+
+// writeComparisons lists the pairs of consecutive years compared, with their findings
+// when the reports' own listings were not printed.
+func writeComparisons(w io.Writer, results []*core.Result, pairs []comparison, withFindings bool) {
+	fmt.Fprintln(w)
+	if len(pairs) == 0 {
+		fmt.Fprintln(w, "跨年度比对：没有同一机关连续两年的报告")
+		return
+	}
+	fmt.Fprintln(w, "跨年度比对（同一机关的连续两年）：")
+	for _, p := range pairs {
+		old, cur := results[p.older], results[p.newer]
+		verdict := "未发现问题"
+		if n := len(p.findings); n > 0 {
+			verdict = fmt.Sprintf("%d 处警告", n)
+		}
+		fmt.Fprintf(w, "  %s %d年 → %d年（%s → %s）：%s\n", *cur.Agency, *old.Year, *cur.Year, filepath.Base(old.File), filepath.Base(cur.File), verdict)
+		if withFindings {
+			for _, f := range p.findings {
+				fmt.Fprintf(w, "    [%s] %s %s\n", mark(f), f.Rule, indent(f.Message))
+			}
+		}
+	}
 }
 
 func templateName(t string) string {

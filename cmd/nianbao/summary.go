@@ -1,0 +1,179 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/width"
+
+	"nianbao/core"
+)
+
+// row is one report's line of the summary. Its JSON names are the --summary-json
+// contract.
+type row struct {
+	File     string  `json:"file"`
+	Agency   *string `json:"agency"`
+	Year     *int    `json:"year"`
+	Template string  `json:"template"`
+	Errors   int     `json:"errors"`
+	Warnings int     `json:"warnings"`
+	Reader   int     `json:"reader"`             // the reader's own problems
+	Error    string  `json:"error,omitempty"`    // why the input could not be used
+	Previous string  `json:"previous,omitempty"` // last year's report it was compared with
+	Note     string  `json:"note,omitempty"`     // why it was not compared, in Chinese
+}
+
+// summarise makes one row per result. With several reports, a missing agency or year
+// is worth a note: it prevents the comparison of years.
+func summarise(results []*core.Result, pairs []comparison) []row {
+	previous := map[int]string{}
+	for _, p := range pairs {
+		previous[p.newer] = results[p.older].File
+	}
+	rows := make([]row, len(results))
+	for i, r := range results {
+		rows[i] = row{File: r.File, Agency: r.Agency, Year: r.Year, Template: r.Template,
+			Errors: r.Summary.Errors, Warnings: r.Summary.Warnings, Reader: r.Summary.Reader,
+			Error: r.Input.Error, Previous: previous[i]}
+		switch {
+		case r.Input.Error != "" || len(results) < 2:
+		case r.Agency == nil:
+			rows[i].Note = "未识别出机关名称，未做跨年度比对"
+		case r.Year == nil:
+			rows[i].Note = "未识别出报告年度，未做跨年度比对"
+		}
+	}
+	return rows
+}
+
+// remark is the last column of the table and the CSV: the reason a file could not be
+// checked, the report it was compared with, or why it was not.
+func (r row) remark() string {
+	switch {
+	case r.Error != "":
+		return "无法检查：" + r.Error
+	case r.Previous != "":
+		return "已与上年报告 " + filepath.Base(r.Previous) + " 比对"
+	}
+	return r.Note
+}
+
+// cells are the row's values as the table and the CSV show them.
+func (r row) cells() []string {
+	if r.Error != "" {
+		return []string{r.File, "", "", "", "", "", "", r.remark()}
+	}
+	agency, year := "未识别", "未识别"
+	if r.Agency != nil {
+		agency = *r.Agency
+	}
+	if r.Year != nil {
+		year = strconv.Itoa(*r.Year)
+	}
+	return []string{r.File, agency, year, templateName(r.Template),
+		strconv.Itoa(r.Errors), strconv.Itoa(r.Warnings), strconv.Itoa(r.Reader), r.remark()}
+}
+
+var headers = []string{"文件", "机关", "年度", "模板", "错误", "警告", "读取问题", "备注"}
+
+// numeric columns are right-aligned in the table.
+var numeric = []bool{false, false, false, false, true, true, true, false}
+
+// writeTable prints the summary as an aligned table, Chinese characters counted as
+// two columns wide, and a line of totals.
+func writeTable(w io.Writer, rows []row) {
+	lines := [][]string{headers}
+	for _, r := range rows {
+		lines = append(lines, r.cells())
+	}
+	widths := make([]int, len(headers))
+	for _, l := range lines {
+		for c, s := range l {
+			widths[c] = max(widths[c], displayWidth(s))
+		}
+	}
+	for _, l := range lines {
+		var b strings.Builder
+		for c, s := range l {
+			pad := strings.Repeat(" ", widths[c]-displayWidth(s))
+			if c == len(l)-1 {
+				pad = "" // no trailing spaces
+			}
+			if numeric[c] {
+				s, pad = pad+s, ""
+			}
+			b.WriteString(s + pad)
+			if c < len(l)-1 {
+				b.WriteString("  ")
+			}
+		}
+		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+	}
+	fmt.Fprintln(w, totals(rows))
+}
+
+// totals is the line under the table.
+func totals(rows []row) string {
+	unusable, withErrors, withWarnings := 0, 0, 0
+	for _, r := range rows {
+		switch {
+		case r.Error != "":
+			unusable++
+		case r.Errors > 0:
+			withErrors++
+		}
+		if r.Error == "" && r.Warnings > 0 {
+			withWarnings++
+		}
+	}
+	return fmt.Sprintf("共 %d 份：有错误 %d 份，有警告 %d 份，无法检查 %d 份", len(rows), withErrors, withWarnings, unusable)
+}
+
+// displayWidth is the width of s on a terminal: East Asian wide and full-width
+// characters take two columns.
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
+}
+
+// writeCSV prints the summary as CSV for a spreadsheet: a UTF-8 byte order mark and
+// CRLF line ends, which Excel needs to read Chinese text.
+func writeCSV(w io.Writer, rows []row) error {
+	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	cw.Write(headers)
+	for _, r := range rows {
+		cw.Write(r.cells())
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// writeSummaryJSON prints the summary rows as a JSON array.
+func writeSummaryJSON(w io.Writer, rows []row) error {
+	return encodeJSON(w, rows)
+}
+
+func encodeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", " ")
+	return enc.Encode(v)
+}

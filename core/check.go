@@ -137,7 +137,7 @@ func toResult(rep *report.Report, opts Options, n int) *Result {
 	for _, t := range rep.Tables {
 		res.Tables = append(res.Tables, shape(rep, t))
 	}
-	res.prose, res.proseLen = proseSketch(prose.Of(rep).S)
+	res.proseText = prose.Of(rep).S // sketched only when two years are compared
 	sort.SliceStable(rep.Findings, func(i, j int) bool {
 		return rank(rep.Findings[i]) < rank(rep.Findings[j])
 	})

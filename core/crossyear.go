@@ -164,6 +164,8 @@ func (p yearPair) cumulative() []Finding {
 
 // copiedProse: the newer report's prose is nearly the same as last year's.
 func (p yearPair) copiedProse() []Finding {
+	p.old.sketch()
+	p.new.sketch()
 	a, b := p.old.prose, p.new.prose
 	if len(a) < minSample || len(b) < minSample {
 		return nil

@@ -16,11 +16,13 @@ type Result struct {
 	Input    Input           `json:"input" js:"input"`
 	Summary  Summary         `json:"summary" js:"summary"`
 
-	// prose is a sample of the prose's shingle hashes, and proseLen its length in
-	// characters, for comparing two years' reports (crossyear.go); unexported, so
-	// neither JSON nor the page sees them.
-	prose    []uint64
-	proseLen int
+	// proseText is the report's prose; prose is a sample of its shingle hashes and
+	// proseLen its length in characters, made on first use (sketch), for comparing two
+	// years' reports (crossyear.go). Unexported, so neither JSON nor the page sees them.
+	proseText string
+	prose     []uint64
+	proseLen  int
+	sketched  bool
 }
 
 // Cell is one value of a table.
@@ -93,4 +95,12 @@ type Summary struct {
 	Warnings int `json:"warnings" js:"warnings"`
 	Infos    int `json:"infos" js:"infos"`
 	Reader   int `json:"reader" js:"reader"` // findings whose origin is the reader
+}
+
+// sketch makes the prose sample once.
+func (r *Result) sketch() {
+	if !r.sketched {
+		r.prose, r.proseLen = proseSketch(r.proseText)
+		r.sketched = true
+	}
 }

@@ -9,11 +9,11 @@ import (
 // the rows' columns, and for each row the cell id under each column it has.
 func shape(rep *report.Report, t *template.Table) Table {
 	out := Table{ID: t.ID, Title: t.Title}
-	cols := t.ActiveCols(rep.Variants)
+	cols := rep.Cols(t)
 	for _, c := range cols {
 		out.Columns = append(out.Columns, Header{ID: c.ID, Label: c.Label, Group: c.Group})
 	}
-	for _, r := range t.Active(rep.Variants) {
+	for _, r := range rep.Rows(t) {
 		out.Rows = append(out.Rows, Header{ID: r.ID, Label: r.Label, Group: r.Group})
 		has := map[string]bool{}
 		for _, id := range template.RowCols(r, cols) {

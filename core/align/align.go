@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"nianbao/core/report"
 	"nianbao/core/source"
@@ -28,7 +29,7 @@ import (
 // Read rebuilds the report's tables.
 func Read(norm *source.Norm, st *token.Stream) *report.Report {
 	rep := &report.Report{Norm: norm, Stream: st, Template: "unknown",
-		Cells: map[string]*report.Cell{}, Variants: map[string]bool{}}
+		Cells: make(map[string]*report.Cell, 256), Variants: map[string]bool{}}
 	markPageNumbers(st)
 	rep.Year, rep.Agency = meta(norm.S, st)
 	if Stats != nil && Stats.Detect(st) {
@@ -56,8 +57,10 @@ type StatsReader interface {
 var Stats StatsReader
 
 type aligner struct {
-	rep  *report.Report
-	toks []token.Token
+	rep   *report.Report
+	toks  []token.Token
+	block []report.Cell // cells not yet handed out
+	memo  map[matchKey]bool
 	// token index ranges [start, end) of each table's region; start < 0: not found
 	t2, t3, t4 [2]int
 }
@@ -122,11 +125,31 @@ func (a *aligner) find(from, to int, re *regexp.Regexp) int {
 		from = 0
 	}
 	for i := from; i < to && i < len(a.toks); i++ {
-		if t := &a.toks[i]; t.Kind == token.Text && !t.PageNum && re.MatchString(t.Key) {
+		if t := &a.toks[i]; t.Kind == token.Text && !t.PageNum && a.matches(i, re) {
 			return i
 		}
 	}
 	return -1
+}
+
+// matches reports whether token i's text matches re, remembering the answer: the
+// same labels are looked for several times while a table is read.
+func (a *aligner) matches(i int, re *regexp.Regexp) bool {
+	k := matchKey{i, re}
+	if m, ok := a.memo[k]; ok {
+		return m
+	}
+	if a.memo == nil {
+		a.memo = make(map[matchKey]bool, 512)
+	}
+	m := re.MatchString(a.toks[i].Key)
+	a.memo[k] = m
+	return m
+}
+
+type matchKey struct {
+	tok int
+	re  *regexp.Regexp
 }
 
 // decide names the template from what was read, and records deviations.
@@ -156,19 +179,38 @@ func (a *aligner) decide(gen2 *template.Generation, other string) {
 	}
 }
 
-// newCell registers an empty cell of table t.
+// newCell registers an empty cell of table t, taking it from the block of cells the
+// aligner allocates at once.
 func (a *aligner) newCell(t *template.Table, row template.Row, col template.Col) *report.Cell {
-	id := template.CellID(t.ID, row.ID, col.ID)
-	label := tableShort(t.ID) + " " + row.Label
+	n := names(t, row, col)
+	if len(a.block) == 0 {
+		a.block = make([]report.Cell, 64)
+	}
+	c := &a.block[0]
+	a.block = a.block[1:]
+	*c = report.Cell{ID: n.id, Table: t.ID, Row: row.ID, Col: col.ID, Label: n.label, Start: -1, End: -1, Unread: true}
+	a.rep.Cells[n.id] = c
+	a.rep.Order = append(a.rep.Order, n.id)
+	return c
+}
+
+type cellNames struct{ id, label string }
+
+// cellNameCache holds each cell's id and label, the same in every report.
+var cellNameCache sync.Map // "t3|new|natural" -> cellNames
+
+func names(t *template.Table, row template.Row, col template.Col) cellNames {
+	key := t.ID + "|" + row.ID + "|" + col.ID
+	if n, ok := cellNameCache.Load(key); ok {
+		return n.(cellNames)
+	}
+	label := tableShort(t.ID) + " " + row.Label + " · " + col.Label
 	if t.ID == "t4" {
 		label = tableShort(t.ID) + " " + groupLabel(row) + " · " + col.Label
-	} else {
-		label += " · " + col.Label
 	}
-	c := &report.Cell{ID: id, Table: t.ID, Row: row.ID, Col: col.ID, Label: label, Start: -1, End: -1, Unread: true}
-	a.rep.Cells[id] = c
-	a.rep.Order = append(a.rep.Order, id)
-	return c
+	n := cellNames{id: template.CellID(t.ID, row.ID, col.ID), label: label}
+	cellNameCache.Store(key, n)
+	return n
 }
 
 func groupLabel(r template.Row) string {

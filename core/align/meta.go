@@ -13,7 +13,6 @@ var (
 	rePeriod = regexp.MustCompile(`(?:统计期限|统计时限|时间范围|统计时间)[^0-9]{0,6}(\d{4})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起)?\s*(?:至|到|—|-|~)\s*(\d{4})\s*年\s*12\s*月\s*31\s*日`)
 	reTitle  = regexp.MustCompile(`(\d{4})\s*年度?\s*(?:政府信息公开|政务公开|信息公开)[^。\n]{0,16}?(?:年度报告|年报|工作报告)`)
 	reParen  = regexp.MustCompile(`\(\s*(\d{4})\s*年度?\s*\)`)
-	reYear   = regexp.MustCompile(`(\d{4})\s*年`)
 	orgTail  = `(?:人民政府办公室|人民政府|办公厅|办公室|委员会|管理局|局|厅|中心|办事处|街道|镇|乡|院|所|站|委|会|署|处)`
 	reOrg    = regexp.MustCompile(`^[\p{Han}()]{2,40}` + orgTail + `$`)
 	reFilled = regexp.MustCompile(`(?:填报单位|发布机构|发文机关|制发机关)\s*[:：]\s*([\p{Han}()]{2,40}` + orgTail + `)`)
@@ -43,11 +42,24 @@ func findYear(s string) int {
 	if m := reParen.FindStringSubmatch(s); m != nil {
 		return atoiYear(m[1])
 	}
-	// the year most often named
+	// the year most often named: four digits before 年
 	count := map[int]int{}
 	best := 0
-	for _, m := range reYear.FindAllStringSubmatch(s, -1) {
-		y := atoiYear(m[1])
+	for off := 0; ; {
+		i := strings.Index(s[off:], "年")
+		if i < 0 {
+			break
+		}
+		i += off
+		off = i + len("年")
+		j := i
+		for j > 0 && s[j-1] == ' ' {
+			j--
+		}
+		if j < 4 || !allDigits(s[j-4:j]) || (j > 4 && s[j-5] >= '0' && s[j-5] <= '9') {
+			continue
+		}
+		y := atoiYear(s[j-4 : j])
 		if y == 0 {
 			continue
 		}

@@ -134,6 +134,9 @@ func sniffPrefix(input []byte) []byte {
 
 // looksHTML recognises a page, a fragment or the clipboard's HTML flavour.
 func looksHTML(input []byte) bool {
+	if bytes.IndexByte(sniffPrefix(input), '<') < 0 {
+		return false // most reports are plain text: no need to lower-case them
+	}
 	p := bytes.ToLower(sniffPrefix(input))
 	if bytes.HasPrefix(p, []byte("version:")) && bytes.Contains(p, []byte("starthtml:")) {
 		return true // the Windows clipboard's CF_HTML header
@@ -154,7 +157,11 @@ func looksHTML(input []byte) bool {
 // delimiter row of as many cells (|---|:---:|). Pipes alone are plain text, which the
 // tokenizer reads well.
 func looksMarkdown(input []byte) bool {
-	lines := bytes.Split(sniffPrefix(input), []byte("\n"))
+	p := sniffPrefix(input)
+	if !bytes.Contains(p, []byte("-|")) && !bytes.Contains(p, []byte("|-")) && !bytes.Contains(p, []byte("- |")) && !bytes.Contains(p, []byte("| -")) && !bytes.Contains(p, []byte(":|")) && !bytes.Contains(p, []byte("|:")) {
+		return false // no delimiter row can be there
+	}
+	lines := bytes.Split(p, []byte("\n"))
 	for i := 1; i < len(lines); i++ {
 		n := delimiterCells(lines[i])
 		if n > 0 && bytes.IndexByte(lines[i-1], '|') >= 0 && pipeCells(lines[i-1]) == n {

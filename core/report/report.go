@@ -66,6 +66,9 @@ type Report struct {
 	Stats []Stat
 
 	Findings []Finding
+
+	rows map[*template.Table][]template.Row
+	cols map[*template.Table][]template.Col
 }
 
 // Cell returns the cell of table t at row and column, or nil.
@@ -102,4 +105,28 @@ type Stat struct {
 	Parent     int        // index of the parent entry in Stats, or -1
 	Header     bool       // a heading row: it carries no value by definition
 	ID         string     // the indicator it is, from the stats package's list ("received"); "" when unknown
+}
+
+// Rows returns the rows of t this report has (its variants'), worked out once.
+func (r *Report) Rows(t *template.Table) []template.Row {
+	if rows, ok := r.rows[t]; ok {
+		return rows
+	}
+	if r.rows == nil {
+		r.rows = map[*template.Table][]template.Row{}
+	}
+	r.rows[t] = t.Active(r.Variants)
+	return r.rows[t]
+}
+
+// Cols returns the columns of t this report has, worked out once.
+func (r *Report) Cols(t *template.Table) []template.Col {
+	if cols, ok := r.cols[t]; ok {
+		return cols
+	}
+	if r.cols == nil {
+		r.cols = map[*template.Table][]template.Col{}
+	}
+	r.cols[t] = t.ActiveCols(r.Variants)
+	return r.cols[t]
 }

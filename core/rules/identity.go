@@ -61,12 +61,12 @@ func lines(rep *report.Report, t *template.Table, id template.Identity) []string
 	}
 	var out []string
 	if id.Per == "col" {
-		for _, c := range t.ActiveCols(rep.Variants) {
+		for _, c := range rep.Cols(t) {
 			out = append(out, c.ID)
 		}
 		return out
 	}
-	for _, r := range t.Active(rep.Variants) {
+	for _, r := range rep.Rows(t) {
 		out = append(out, r.ID)
 	}
 	return out

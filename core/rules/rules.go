@@ -6,6 +6,7 @@ package rules
 
 import (
 	"sort"
+	"sync"
 
 	"nianbao/core/report"
 )
@@ -56,7 +57,11 @@ func (p *Pass) Reportf(f report.Finding) {
 	p.Report.Add(f)
 }
 
-var registry = map[string]*Rule{}
+var (
+	registry = map[string]*Rule{}
+	sorted   []*Rule // registry by id, made once registration is over
+	sortOnce sync.Once
+)
 
 func register(r *Rule) *Rule {
 	if _, dup := registry[r.ID]; dup {
@@ -68,12 +73,13 @@ func register(r *Rule) *Rule {
 
 // All returns every rule, ordered by id.
 func All() []*Rule {
-	out := make([]*Rule, 0, len(registry))
-	for _, r := range registry {
-		out = append(out, r)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out
+	sortOnce.Do(func() {
+		for _, r := range registry {
+			sorted = append(sorted, r)
+		}
+		sort.Slice(sorted, func(i, j int) bool { return sorted[i].ID < sorted[j].ID })
+	})
+	return sorted
 }
 
 // Lookup returns the rule with the given id, or nil.

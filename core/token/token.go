@@ -55,6 +55,16 @@ type Stream struct {
 	// the last column computed on the current line, so that a long line is not
 	// counted from its start for every token
 	colAt, colRunes int
+	// scratch space reused from line to line
+	ws    []word
+	kinds []Kind
+}
+
+// word is a run of non-space text within a line, and the spaces after it.
+type word struct {
+	text     string
+	start    int
+	gapAfter int
 }
 
 // col returns the column, in characters, of byte start of line (which begins at lineOff).
@@ -70,7 +80,7 @@ func (st *Stream) col(line string, lineOff, start int) int {
 
 // Tokenize splits s, a normalised text.
 func Tokenize(s string) *Stream {
-	st := &Stream{}
+	st := &Stream{Tokens: make([]Token, 0, len(s)/12+16), Lines: make([]Line, 0, strings.Count(s, "\n")+2)}
 	para, page := 0, 0
 	blank := true
 	lineNo := 0
@@ -185,12 +195,7 @@ func (st *Stream) tokenizeLine(line string, off, lineNo, para, page int) {
 // words separated by a single space join into one label, and two or more spaces (a
 // column gap in laid-out text) separate labels.
 func (st *Stream) words(s string, off int, line string, lineOff, lineNo, para, page int) {
-	type word struct {
-		text     string
-		start    int
-		gapAfter int // spaces after the word
-	}
-	var ws []word
+	ws := st.ws[:0]
 	for i := 0; i < len(s); {
 		for i < len(s) && isSpace(s[i]) {
 			i++
@@ -215,10 +220,12 @@ func (st *Stream) words(s string, off int, line string, lineOff, lineNo, para, p
 		}
 		i = k
 	}
-	kinds := make([]Kind, len(ws))
-	for i, w := range ws {
-		kinds[i] = classify(w.text)
+	st.ws = ws
+	kinds := st.kinds[:0]
+	for _, w := range ws {
+		kinds = append(kinds, classify(w.text))
 	}
+	st.kinds = kinds
 	// a number between two words of text, a single space each side, is prose ("费 0 元")
 	for i := 1; i+1 < len(ws); i++ {
 		if kinds[i] == Number && kinds[i-1] == Text && kinds[i+1] == Text && ws[i-1].gapAfter == 1 && ws[i].gapAfter == 1 {

@@ -1,22 +1,39 @@
 //go:build js && wasm
 
-// Command wasm is the bridge between the page and core: window.nianbao.check(text or
-// bytes, options) returns the Result of the output contract as a JS object.
+// Command wasm is the bridge between the page and core. It sets window.nianbao:
+//
+//	check(text | Uint8Array, {name, format}) -> the Result of the output contract
+//	markdown(md) -> HTML rendered by goldmark (for the review preview)
+//	version, sample (the sample report loaded on first visit)
+//
+// A Go panic never escapes: it would stop the Go program and with it the page's checker.
 package main
 
 import (
+	"bytes"
+	_ "embed"
 	"fmt"
+	"sync"
 	"syscall/js"
 
 	"github.com/norunners/vert"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
 
 	"nianbao/core"
 )
 
+// sample is seed 004, a real report with an altered label, shown on a first visit.
+//
+//go:embed sample.txt
+var sample string
+
 func main() {
 	api := js.Global().Get("Object").New()
 	api.Set("version", core.Version)
+	api.Set("sample", sample)
 	api.Set("check", js.FuncOf(check))
+	api.Set("markdown", js.FuncOf(markdown))
 	js.Global().Set("nianbao", api)
 	if ready := js.Global().Get("nianbaoReady"); ready.Type() == js.TypeFunction {
 		ready.Invoke()
@@ -24,7 +41,8 @@ func main() {
 	select {}
 }
 
-// check never lets a Go panic escape: a panic in WebAssembly would kill the page.
+// check runs core.Check. Options: name (file name, picks the reader by extension),
+// format (forces a reader), and __panic, a test hook that panics inside the bridge.
 func check(this js.Value, args []js.Value) (out any) {
 	defer func() {
 		if p := recover(); p != nil {
@@ -46,14 +64,42 @@ func check(this js.Value, args []js.Value) (out any) {
 	}
 	var opts core.Options
 	if len(args) > 1 && args[1].Type() == js.TypeObject {
-		if v := args[1].Get("name"); v.Type() == js.TypeString {
+		o := args[1]
+		if v := o.Get("name"); v.Type() == js.TypeString {
 			opts.Name = v.String()
 		}
-		if v := args[1].Get("format"); v.Type() == js.TypeString {
+		if v := o.Get("format"); v.Type() == js.TypeString {
 			opts.Format = v.String()
+		}
+		if o.Get("__panic").Truthy() {
+			panic("测试用的故障（__panic）")
 		}
 	}
 	return vert.ValueOf(core.Check(input, opts)).Value
+}
+
+var (
+	mdOnce sync.Once
+	md     goldmark.Markdown
+)
+
+// markdown renders the review to HTML. Raw HTML in the Markdown is dropped (goldmark's
+// default), and the page still rebuilds the output from a whitelist of elements.
+func markdown(this js.Value, args []js.Value) (out any) {
+	defer func() {
+		if p := recover(); p != nil {
+			out = errorValue(fmt.Sprintf("审核意见生成失败：%v", p))
+		}
+	}()
+	if len(args) == 0 || args[0].Type() != js.TypeString {
+		return errorValue("markdown: 需要文本")
+	}
+	mdOnce.Do(func() { md = goldmark.New(goldmark.WithExtensions(extension.Table)) })
+	var buf bytes.Buffer
+	if err := md.Convert([]byte(args[0].String()), &buf); err != nil {
+		return errorValue(err.Error())
+	}
+	return buf.String()
 }
 
 func errorValue(msg string) any {

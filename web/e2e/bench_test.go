@@ -1,0 +1,85 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+)
+
+// TestBench prints the page's speed: how soon it is ready to check after opening, and
+// how long a check with its rendering takes. `make bench` runs it (NIANBAO_BENCH=1).
+func TestBench(t *testing.T) {
+	if os.Getenv("NIANBAO_BENCH") == "" {
+		t.Skip("set NIANBAO_BENCH=1 (make bench) to measure")
+	}
+	for _, target := range []struct{ name, url string }{
+		{"served page", base},
+		{"dist/nianbao.html from file://", "file://" + filepath.Join(root, "dist", "nianbao.html")},
+	} {
+		var ready, first, scripts, compiled, started []float64
+		for i := 0; i < 5; i++ {
+			tb := newTab(t)
+			tb.open(target.url)
+			var tm struct{ Dom, Decoded, Compiled, Instantiated, Ready, Check, Render float64 }
+			tb.eval(`nianbaoPage.timing`, &tm)
+			ready = append(ready, tm.Ready)
+			first = append(first, tm.Check+tm.Render)
+			scripts = append(scripts, tm.Dom)
+			compiled = append(compiled, tm.Compiled-tm.Dom)
+			started = append(started, tm.Ready-tm.Instantiated)
+		}
+		fmt.Printf("bench: %s: ready to check %.0f ms after opening (median of %d; min %.0f, max %.0f; target 500 ms)\n",
+			target.name, median(ready), len(ready), minOf(ready), maxOf(ready))
+		fmt.Printf("bench:   of which: page and scripts loaded %.0f ms, wasm inflated and compiled %.0f ms, Go start-up (package init) %.0f ms; first check+render %.0f ms\n",
+			median(scripts), median(compiled), median(started), median(first))
+	}
+
+	tb := newTab(t)
+	tb.open(base)
+	var all []float64
+	for _, path := range seeds(t) {
+		tb.paste(readFile(t, "testdata/seeds/"+filepath.Base(path)), "")
+		var runs, checks, renders []float64
+		for i := 0; i < 7; i++ {
+			var tm struct{ Check, Render float64 }
+			tb.eval(`nianbaoPage.recheck(), nianbaoPage.timing`, &tm)
+			runs = append(runs, tm.Check+tm.Render)
+			checks = append(checks, tm.Check)
+			renders = append(renders, tm.Render)
+		}
+		all = append(all, median(runs))
+		fmt.Printf("bench: %s: check+render %.1f ms (check %.1f, render %.1f; median of %d)\n",
+			filepath.Base(path), median(runs), median(checks), median(renders), len(runs))
+	}
+	fmt.Printf("bench: check+render of a seed: median %.1f ms, worst %.1f ms (target 50 ms)\n", median(all), maxOf(all))
+}
+
+func median(xs []float64) float64 {
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	return s[len(s)/2]
+}
+
+func minOf(xs []float64) float64 {
+	m := xs[0]
+	for _, x := range xs {
+		if x < m {
+			m = x
+		}
+	}
+	return m
+}
+
+func maxOf(xs []float64) float64 {
+	m := xs[0]
+	for _, x := range xs {
+		if x > m {
+			m = x
+		}
+	}
+	return m
+}

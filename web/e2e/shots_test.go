@@ -1,0 +1,40 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestScreenshots writes what users see at 1366x768 to $NIANBAO_SHOTS (docs/ from
+// the repository root): the sample (seed 004), and a report whose arithmetic is wrong
+// with its first error selected.
+func TestScreenshots(t *testing.T) {
+	dir := os.Getenv("NIANBAO_SHOTS")
+	if dir == "" {
+		t.Skip("set NIANBAO_SHOTS=docs to write the screenshots")
+	}
+	if !filepath.IsAbs(dir) {
+		dir = filepath.Join(root, dir)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tb := newTab(t)
+	tb.open(base)
+	tb.screenshot(filepath.Join(dir, "seed-004.png"))
+
+	// 洪泽区 2023 (pdftotext -layout): 表四 总计 left 0 beside non-zero results
+	text, err := os.ReadFile(filepath.Join(root, "..", "shared", "corpus", "reports", "018_hongze-2023-pdftotext-layout.txt"))
+	if err != nil {
+		t.Skipf("the corpus report with arithmetic errors is not here: %v", err)
+	}
+	tb.paste(string(text), "")
+	tb.eval(`document.querySelector('#findings .fgroup:not(.reader) .f-go').click(); true`, nil)
+	tb.eval(`new Promise(done => setTimeout(() => done(true), 2000))`, nil) // let the flash end
+	tb.screenshot(filepath.Join(dir, "arithmetic-errors.png"))
+	tb.eval(`document.getElementById('show-review').click(); true`, nil)
+	tb.screenshot(filepath.Join(dir, "review.png"))
+}

@@ -5,7 +5,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/caiguanhao/opencc/configs/t2s"
 	"golang.org/x/text/width"
 )
 
@@ -59,9 +58,6 @@ func Normalize(t *Text) *Norm {
 		f := fold(r)
 		if trad && unicode.Is(unicode.Han, f) {
 			copyUpTo(i)
-			if len(runOffs) >= maxRun {
-				flush() // the converter is quadratic in the length of what it is given
-			}
 			if runStart < 0 {
 				runStart = i
 			}
@@ -88,10 +84,6 @@ func Normalize(t *Text) *Norm {
 	return &Norm{Text: *b.Text(t.Format, "utf-8", len(s)), Orig: t, Traditional: trad}
 }
 
-// maxRun bounds a run of Han characters converted at once: longer than any phrase in
-// the dictionary, short enough that the converter's quadratic cost stays small.
-const maxRun = 48
-
 // Norm is normalised text with the way back to the input.
 type Norm struct {
 	Text              // S is the normalised text; Input maps to offsets in Orig.S
@@ -113,7 +105,7 @@ func (n *Norm) ViewSpan(start, end int) [2]int {
 // writeConverted converts a run of Han characters to Simplified and appends it,
 // keeping each character's offset when the conversion keeps the length.
 func writeConverted(b *Builder, run string, offs []int, s string) {
-	out := t2s.Dicts.Convert(run)
+	out := toSimplified(run)
 	if utf8.RuneCountInString(out) == len(offs) {
 		k := 0
 		for _, r := range out {

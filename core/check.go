@@ -8,6 +8,7 @@
 package core
 
 import (
+	"errors"
 	"fmt"
 	"runtime/debug"
 	"sort"
@@ -55,6 +56,11 @@ func Check(input []byte, opts Options) (res *Result) {
 		return failed(opts, len(input), "read.size", fmt.Sprintf("文件过大（%.1f MB），上限为 %d MB；请只粘贴报告正文", float64(len(input))/(1<<20), MaxInput>>20))
 	}
 	text, err := markup.Read(input, opts.Name, opts.Format)
+	if errors.Is(err, markup.ErrFull) {
+		res := failed(opts, len(input), "read.input", err.Error())
+		res.Input.Module = "full" // the lite build's hand-over to the full one
+		return res
+	}
 	if err != nil {
 		return failed(opts, len(input), "read.input", err.Error())
 	}

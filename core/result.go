@@ -5,7 +5,7 @@ package core
 // vert, which reads the js tag, so every field has one and none has a named basic type).
 type Result struct {
 	File     string          `json:"file" js:"file"`
-	Template string          `json:"template" js:"template"` // "2021" | "2019" | "stats" | "unknown"
+	Template string          `json:"template" js:"template"`         // "2021" | "2019" | "stats" | "unknown"
 	Variant  []string        `json:"variant,omitempty" js:"variant"` // deviations from the template, in Chinese
 	Year     *int            `json:"year" js:"year"`
 	Agency   *string         `json:"agency" js:"agency"`
@@ -29,9 +29,9 @@ type Result struct {
 type Cell struct {
 	Value *float64 `json:"value" js:"value"` // nil when blank, a dash, or unreadable: never 0
 	Raw   string   `json:"raw" js:"raw"`
-	At    []int    `json:"at" js:"at"`                         // [start, end) byte offsets into the input
-	View  []int    `json:"view,omitempty" js:"view"`           // the same in Input.Text, for structured inputs
-	Label string   `json:"label,omitempty" js:"label"`         // row and column labels, for messages and exports
+	At    []int    `json:"at" js:"at"`                 // [start, end) byte offsets into the input
+	View  []int    `json:"view,omitempty" js:"view"`   // the same in Input.Text, for structured inputs
+	Label string   `json:"label,omitempty" js:"label"` // row and column labels, for messages and exports
 }
 
 // Stat is one indicator of a 2008-2018 statistics table.
@@ -54,8 +54,8 @@ type Finding struct {
 	Cells    []string `json:"cells,omitempty" js:"cells"`
 	At       []int    `json:"at,omitempty" js:"at"`
 	View     []int    `json:"view,omitempty" js:"view"`
-	Group    string   `json:"group" js:"group"` // the page's grouping, in Chinese
-	Title    string   `json:"title" js:"title"` // the rule's short name, in Chinese
+	Group    string   `json:"group" js:"group"`           // the page's grouping, in Chinese
+	Title    string   `json:"title" js:"title"`           // the rule's short name, in Chinese
 	Total    string   `json:"total,omitempty" js:"total"` // the cell that disagrees with its parts, when there is one
 }
 
@@ -87,6 +87,9 @@ type Input struct {
 	Text        string `json:"text,omitempty" js:"text"`
 	Traditional bool   `json:"traditional,omitempty" js:"traditional"`
 	Error       string `json:"error,omitempty" js:"error"` // why the input could not be used
+	// Module is "full" when this build (the page's lite module) cannot read the format
+	// and the full module must check the input instead.
+	Module string `json:"module,omitempty" js:"module"`
 }
 
 // Summary counts the findings.

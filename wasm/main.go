@@ -3,22 +3,23 @@
 // Command wasm is the bridge between the page and core. It sets window.nianbao:
 //
 //	check(text | Uint8Array, {name, format}) -> the Result of the output contract
-//	markdown(md) -> HTML rendered by goldmark (for the review preview)
-//	version, sample (the sample report loaded on first visit)
+//	markdown(md) -> HTML rendered by goldmark (for the review preview; full build only)
+//	version, sample (the sample report loaded on first visit), full (which build)
+//
+// It is built twice. The lite build (tag lite), which the page loads first, reads text
+// and HTML; the full build adds Markdown, Word and PDF input and the goldmark renderer,
+// and the page loads it only when one of those is needed: the first check is ready
+// sooner and the first download is small.
 //
 // A Go panic never escapes: it would stop the Go program and with it the page's checker.
 package main
 
 import (
-	"bytes"
 	_ "embed"
 	"fmt"
-	"sync"
 	"syscall/js"
 
 	"github.com/norunners/vert"
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/extension"
 
 	"nianbao/core"
 )
@@ -33,7 +34,8 @@ func main() {
 	api.Set("version", core.Version)
 	api.Set("sample", sample)
 	api.Set("check", js.FuncOf(check))
-	api.Set("markdown", js.FuncOf(markdown))
+	api.Set("full", full)
+	extras(api)
 	js.Global().Set("nianbao", api)
 	if ready := js.Global().Get("nianbaoReady"); ready.Type() == js.TypeFunction {
 		ready.Invoke()
@@ -76,30 +78,6 @@ func check(this js.Value, args []js.Value) (out any) {
 		}
 	}
 	return vert.ValueOf(core.Check(input, opts)).Value
-}
-
-var (
-	mdOnce sync.Once
-	md     goldmark.Markdown
-)
-
-// markdown renders the review to HTML. Raw HTML in the Markdown is dropped (goldmark's
-// default), and the page still rebuilds the output from a whitelist of elements.
-func markdown(this js.Value, args []js.Value) (out any) {
-	defer func() {
-		if p := recover(); p != nil {
-			out = errorValue(fmt.Sprintf("审核意见生成失败：%v", p))
-		}
-	}()
-	if len(args) == 0 || args[0].Type() != js.TypeString {
-		return errorValue("markdown: 需要文本")
-	}
-	mdOnce.Do(func() { md = goldmark.New(goldmark.WithExtensions(extension.Table)) })
-	var buf bytes.Buffer
-	if err := md.Convert([]byte(args[0].String()), &buf); err != nil {
-		return errorValue(err.Error())
-	}
-	return buf.String()
 }
 
 func errorValue(msg string) any {

@@ -11,12 +11,18 @@ package markup
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
 
 	"nianbao/core/source"
 )
+
+// ErrFull is returned by the lite build (built with tag lite: the page's first, small
+// module) for the formats it leaves to the full build — Markdown, Word, PDF — so that
+// the page can load the full module and check again.
+var ErrFull = errors.New("此格式（Markdown、Word 或 PDF）由完整检查模块读取")
 
 // MaxInput is the largest input read, in bytes.
 const MaxInput = 64 << 20

@@ -1,0 +1,12 @@
+//go:build lite
+
+package markup
+
+import "nianbao/core/source"
+
+func readMarkdown([]byte) (*source.Text, error) { return nil, ErrFull }
+func readDocx([]byte) (*source.Text, error)     { return nil, ErrFull }
+func readPDF([]byte) (*source.Text, error)      { return nil, ErrFull }
+
+// isDocx: in the lite build any zip goes to the full module, which tells.
+func isDocx([]byte) bool { return true }

@@ -27,6 +27,7 @@ func runLabels(p *Pass) {
 		p.Reportf(report.Finding{
 			Message: fmt.Sprintf("%s标签“%s”与模板“%s”不一致：%s", tableName(l.Table), l.Text, l.Want, change(got, want)),
 			Start:   l.Start, End: l.End,
+			Cells:   rowCells(p.Report, l.Table, l.Row), // so the page can mark the row
 		})
 	}
 }
@@ -64,4 +65,15 @@ func change(got, want string) string {
 		return "多了“" + a + "”"
 	}
 	return "“" + a + "”应为“" + b + "”"
+}
+
+// rowCells lists the cells of a table row, in order.
+func rowCells(rep *report.Report, table, row string) []string {
+	var ids []string
+	for _, id := range rep.Order {
+		if c := rep.Cells[id]; c.Table == table && c.Row == row {
+			ids = append(ids, id)
+		}
+	}
+	return ids
 }

@@ -411,7 +411,8 @@ var reGroupPrefix = regexp.MustCompile(`^(三[、.]?本年度办理结果|\(?[�
 // they continue the expected wording (a label wrapped over lines).
 func (a *aligner) labelText(j int, want string, anchors []int) (string, int) {
 	text, end := a.toks[j].Key, a.toks[j].End
-	w := Comparable(want)
+	w := comparableWant(want)
+	got := Comparable(text)
 	isAnchor := map[int]bool{}
 	for _, k := range anchors {
 		isAnchor[k] = true
@@ -422,14 +423,11 @@ func (a *aligner) labelText(j int, want string, anchors []int) (string, int) {
 		if t.PageNum || t.Kind != token.Text {
 			continue
 		}
-		if isAnchor[k] {
+		if isAnchor[k] || got == w || !strings.HasPrefix(w, got) {
 			break
 		}
-		if got := Comparable(text); got == w || !strings.HasPrefix(w, got) {
-			break
-		}
-		cand := text + t.Key
-		if c := Comparable(cand); !strings.HasPrefix(w, c) {
+		c := got + Comparable(t.Key)
+		if !strings.HasPrefix(w, c) {
 			// a fragment of a group label printed down the side ("（六）其", "他处理")
 			// may stand between a label and its continuation: step over it
 			if skipped++; skipped > 2 {
@@ -437,7 +435,19 @@ func (a *aligner) labelText(j int, want string, anchors []int) (string, int) {
 			}
 			continue
 		}
-		text, end = cand, t.End
+		text, end, got = text+t.Key, t.End, c
 	}
 	return text, end
 }
+
+// comparableWant is Comparable for the template's own labels, worked out once each.
+func comparableWant(label string) string {
+	if c, ok := wantCache.Load(label); ok {
+		return c.(string)
+	}
+	c := Comparable(label)
+	wantCache.Store(label, c)
+	return c
+}
+
+var wantCache sync.Map

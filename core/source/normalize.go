@@ -183,7 +183,7 @@ func isTraditional(s string) bool {
 		if r < 0x4e00 || r > 0x9fff {
 			continue
 		}
-		if _, ok := tradSet[r]; ok {
+		if tradSet[(r-0x4e00)/64]&(1<<((r-0x4e00)%64)) != 0 {
 			n++
 			if n >= 2 {
 				return true
@@ -193,12 +193,12 @@ func isTraditional(s string) bool {
 	return false
 }
 
-var tradSet = func() map[rune]struct{} {
-	m := map[rune]struct{}{}
+// tradSet has a bit for each character of tradOnly, from U+4E00.
+var tradSet = func() (set [(0x9fff - 0x4e00 + 64) / 64]uint64) {
 	for _, r := range tradOnly {
-		m[r] = struct{}{}
+		set[(r-0x4e00)/64] |= 1 << ((r - 0x4e00) % 64)
 	}
-	return m
+	return set
 }()
 
 const tradOnly = "報開關與為這個們說會對時後來發於過還進實現點體機學經處長書當產務動區縣鄉鎮" +

@@ -158,7 +158,9 @@ func TestReportErrors(t *testing.T) {
 		},
 		{
 			name: "label typo 预期", layout: "blank-lines",
-			edit: func(s string) string { return strings.Replace(s, "无正当理由逾期不补正", "无正当理由预期不补正", 1) },
+			edit: func(s string) string {
+				return strings.Replace(s, "无正当理由逾期不补正", "无正当理由预期不补正", 1)
+			},
 			want: []string{
 				"label.altered|warning|表三标签“1.申请人无正当理由预期不补正、行政机关不再处理其政府信息公开申请”与模板“1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请”不一致：“预”应为“逾”",
 			},

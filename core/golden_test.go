@@ -20,13 +20,13 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 // golden is the part of a Result a golden file pins down: every cell's value and raw
 // text, and every finding's rule, severity, origin, message and cells.
 type golden struct {
-	Template string             `json:"template"`
-	Variant  []string           `json:"variant,omitempty"`
-	Year     *int               `json:"year"`
-	Agency   *string            `json:"agency"`
+	Template string              `json:"template"`
+	Variant  []string            `json:"variant,omitempty"`
+	Year     *int                `json:"year"`
+	Agency   *string             `json:"agency"`
 	Cells    map[string]*float64 `json:"cells"`
-	Stats    []goldenStat       `json:"stats,omitempty"`
-	Findings []string           `json:"findings"`
+	Stats    []goldenStat        `json:"stats,omitempty"`
+	Findings []string            `json:"findings"`
 }
 
 type goldenStat struct {

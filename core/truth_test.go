@@ -36,8 +36,8 @@ var (
 )
 
 type truth struct {
-	Year     int    `json:"year"`
-	Template string `json:"template"`
+	Year     int                       `json:"year"`
+	Template string                    `json:"template"`
 	Table2   map[string]map[string]any `json:"table2"`
 	Table3   *struct {
 		Rows map[string][]*float64 `json:"rows"`

@@ -8,7 +8,7 @@ import (
 // rowRead is one template row as found in the text.
 type rowRead struct {
 	row    template.Row
-	anchor int   // token index of its label, -1 when not found
+	anchor int     // token index of its label, -1 when not found
 	vals   []int   // value tokens between its label and the next row's
 	cells  []piece // its cells, when ok
 	ok     bool

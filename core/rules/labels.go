@@ -27,7 +27,7 @@ func runLabels(p *Pass) {
 		p.Reportf(report.Finding{
 			Message: fmt.Sprintf("%s标签“%s”与模板“%s”不一致：%s", tableName(l.Table), l.Text, l.Want, change(got, want)),
 			Start:   l.Start, End: l.End,
-			Cells:   rowCells(p.Report, l.Table, l.Row), // so the page can mark the row
+			Cells: rowCells(p.Report, l.Table, l.Row), // so the page can mark the row
 		})
 	}
 }

@@ -29,10 +29,10 @@ type Token struct {
 	Int   bool    // for Number: written as an integer
 	Start int     // byte offsets in the normalised text
 	End   int
-	Line  int // line number, from 0
-	Col   int // column of the first character within its line, in characters
-	Para  int // paragraph number: blank lines and page breaks start a new one
-	Page  int // page number, counting form feeds
+	Line  int  // line number, from 0
+	Col   int  // column of the first character within its line, in characters
+	Para  int  // paragraph number: blank lines and page breaks start a new one
+	Page  int  // page number, counting form feeds
 	Cell  bool // delimited as a cell by a pipe or a tab
 	// Filler marks a blank on a line of nothing but empty cells (a spanned header).
 	Filler bool

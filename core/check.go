@@ -11,7 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime/debug"
-	"sort"
+	"slices"
 	"strings"
 
 	"nianbao/core/align"
@@ -144,33 +144,40 @@ func toResult(rep *report.Report, opts Options, n int) *Result {
 		res.Tables = append(res.Tables, shape(rep, t))
 	}
 	res.proseText = prose.Of(rep).S // sketched only when two years are compared
-	sort.SliceStable(rep.Findings, func(i, j int) bool {
-		return rank(rep.Findings[i]) < rank(rep.Findings[j])
-	})
 	for _, f := range rep.Findings {
 		at, view := span(f.Start, f.End)
-		res.Findings = append(res.Findings, Finding{
+		res.Attach(Finding{
 			Rule: f.Rule, Severity: f.Severity, Origin: f.Origin, Message: f.Message,
 			Cells: f.Cells, At: at, View: view, Total: f.Total,
 			Group: rules.GroupOf(f.Rule), Title: rules.TitleOf(f.Rule),
 		})
-		switch {
-		case f.Origin == "reader":
-			res.Summary.Reader++
-		case f.Severity == "error":
-			res.Summary.Errors++
-		case f.Severity == "warning":
-			res.Summary.Warnings++
-		default:
-			res.Summary.Infos++
-		}
 	}
 	return res
 }
 
+// Attach adds findings to the result in its order — the report's errors, warnings and
+// notes, then the reader's own problems, each after those of the same rank already
+// there — and counts them in its summary.
+func (r *Result) Attach(fs ...Finding) {
+	for _, f := range fs {
+		at, _ := slices.BinarySearchFunc(r.Findings, rank(f)+1, func(g Finding, k int) int { return rank(g) - k })
+		r.Findings = slices.Insert(r.Findings, at, f)
+		switch {
+		case f.Origin == "reader":
+			r.Summary.Reader++
+		case f.Severity == "error":
+			r.Summary.Errors++
+		case f.Severity == "warning":
+			r.Summary.Warnings++
+		default:
+			r.Summary.Infos++
+		}
+	}
+}
+
 // rank orders findings: the report's errors first, then warnings, notes, and the
 // reader's own problems last.
-func rank(f report.Finding) int {
+func rank(f Finding) int {
 	r := map[string]int{"error": 0, "warning": 1, "info": 2}[f.Severity]
 	if f.Origin == "reader" {
 		r += 3

@@ -112,7 +112,7 @@ func expectedCounts(t *testing.T, w wantRow) core.Summary {
 	t.Helper()
 	res := checkFile(t, w.file)
 	if w.previous != "" {
-		attach(res, core.CompareYears(checkFile(t, w.previous), res))
+		res.Attach(core.CompareYears(checkFile(t, w.previous), res)...)
 	}
 	return res.Summary
 }
@@ -287,4 +287,13 @@ func TestGlobNoMatch(t *testing.T) {
 	if code != 2 || !strings.Contains(out, `"error": "没有匹配的文件"`) || !strings.Contains(errs, "没有匹配的文件") {
 		t.Errorf("exit %d\n%s\n%s", code, out, errs)
 	}
+}
+
+// rank is core's order of findings: the report's errors, warnings, notes, then the reader's.
+func rank(f core.Finding) int {
+	r := map[string]int{"error": 0, "warning": 1, "info": 2}[f.Severity]
+	if f.Origin == "reader" {
+		r += 3
+	}
+	return r
 }

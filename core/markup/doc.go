@@ -491,3 +491,18 @@ func numeric(s string) bool {
 	}
 	return digits > 0
 }
+
+// nesting is where the text of a table being read goes: into the open cell, else into
+// the flow the table stands in (text standing directly in a table goes before it, as
+// browsers show it).
+type nesting struct {
+	parent   *flow
+	cellFlow *flow
+}
+
+func (n *nesting) target() *flow {
+	if n.cellFlow != nil {
+		return n.cellFlow
+	}
+	return n.parent
+}

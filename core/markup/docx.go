@@ -187,18 +187,17 @@ func (c *cappedReader) Read(p []byte) (int, error) {
 
 // docxTable is a table being read.
 type docxTable struct {
-	t      *table
-	parent *flow
+	t *table
+	nesting
 	row    *row
 	col    int           // grid column of the next cell in the row
 	active map[int]*cell // cells merged downward, by grid column
 
-	cell     *cell
-	cellFlow *flow
-	cellCol  int
-	vMerge   string // "restart", "continue" or ""
-	hMerge   string
-	prev     *cell // the row's last placed cell, for hMerge
+	cell    *cell
+	cellCol int
+	vMerge  string // "restart", "continue" or ""
+	hMerge  string
+	prev    *cell // the row's last placed cell, for hMerge
 }
 
 type docxParser struct {
@@ -236,11 +235,7 @@ func attr(e xml.StartElement, local string) (string, bool) {
 
 func (p *docxParser) flow() *flow {
 	if n := len(p.tables); n > 0 {
-		t := p.tables[n-1]
-		if t.cellFlow != nil {
-			return t.cellFlow
-		}
-		return t.parent
+		return p.tables[n-1].target()
 	}
 	return &p.doc
 }
@@ -358,7 +353,7 @@ func (p *docxParser) start(e xml.StartElement) {
 	case "tbl":
 		f := p.flow()
 		f.br()
-		p.tables = append(p.tables, &docxTable{t: &table{}, parent: f, active: map[int]*cell{}})
+		p.tables = append(p.tables, &docxTable{t: &table{}, nesting: nesting{parent: f}, active: map[int]*cell{}})
 	case "tr":
 		if t := p.top(); t != nil {
 			p.closeCell(t)

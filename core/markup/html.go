@@ -163,11 +163,10 @@ type elem struct {
 
 // tableState is a table being read.
 type tableState struct {
-	t         *table
-	parent    *flow
+	t *table
+	nesting
 	row       *row
 	cell      *cell
-	cellFlow  *flow
 	depth     int // open elements when the table started: its cells may not close them
 	hidden    bool
 	rowHidden bool
@@ -255,11 +254,7 @@ func (p *htmlParser) finish() {
 // directly in a table goes before it, as browsers show it).
 func (p *htmlParser) flow() *flow {
 	if n := len(p.tables); n > 0 {
-		ts := p.tables[n-1]
-		if ts.cellFlow != nil {
-			return ts.cellFlow
-		}
-		return ts.parent
+		return p.tables[n-1].target()
 	}
 	return &p.doc
 }
@@ -334,7 +329,7 @@ func (p *htmlParser) start(tag string, attrs map[string]string, selfClosing bool
 			p.chromeTables++
 		}
 		f = p.flow()
-		ts := &tableState{t: &table{}, parent: f, depth: len(p.stack), hidden: p.hidden > 0}
+		ts := &tableState{t: &table{}, nesting: nesting{parent: f}, depth: len(p.stack), hidden: p.hidden > 0}
 		p.tables = append(p.tables, ts)
 		if e, hide := p.hiding(tag, attrs); hide {
 			// the table stays on the stack of tables, its text left out

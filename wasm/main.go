@@ -6,6 +6,11 @@
 //	markdown(md) -> HTML rendered by goldmark (for the review preview; full build only)
 //	version, sample (the sample report loaded on first visit), full (which build)
 //
+// The global's name is the environment variable NIANBAO_GLOBAL when the page sets one
+// (go.env before go.run; default "nianbao"), so that two modules can run side by side in
+// one page, each under its own name: the page's engine runs the full build as
+// "nianbaoFull". Once the API is installed the program calls window[name + "Ready"].
+//
 // It is built twice. The lite build (tag lite), which the page loads first, reads text
 // and HTML; the full build adds Markdown, Word and PDF input and the goldmark renderer,
 // and the page loads it only when one of those is needed: the first check is ready
@@ -17,6 +22,7 @@ package main
 import (
 	_ "embed"
 	"fmt"
+	"os"
 	"syscall/js"
 
 	"github.com/norunners/vert"
@@ -36,8 +42,12 @@ func main() {
 	api.Set("check", js.FuncOf(check))
 	api.Set("full", full)
 	extras(api)
-	js.Global().Set("nianbao", api)
-	if ready := js.Global().Get("nianbaoReady"); ready.Type() == js.TypeFunction {
+	name := os.Getenv("NIANBAO_GLOBAL")
+	if name == "" {
+		name = "nianbao"
+	}
+	js.Global().Set(name, api)
+	if ready := js.Global().Get(name + "Ready"); ready.Type() == js.TypeFunction {
 		ready.Invoke()
 	}
 	select {}

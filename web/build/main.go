@@ -1,14 +1,18 @@
 // Command build packs the page in web/.
 //
-//	go run ./web/build -wasmjs web/nianbao.wasm.js   the wasm as a script, for the served page
-//	go run ./web/build -dist dist/nianbao.html       one self-contained file that works from file://
-//	go run ./web/build -measure web/nianbao.wasm     its size raw, gzip and brotli, against the budget
-//	go run ./web/build -sizes x.wasm                 what makes a wasm binary large (build it without -s -w)
+//	go run ./web/build -wasmjs web/nianbao.wasm.js        web/nianbao.wasm as a script, for the served page
+//	go run ./web/build -wasmjs web/nianbao-full.wasm.js   the same for the full module
+//	go run ./web/build -dist dist/nianbao.html            one self-contained file that works from file://
+//	go run ./web/build -measure web/nianbao.wasm -full web/nianbao-full.wasm
+//	                                                      their sizes raw, gzip and brotli, against the budget
+//	go run ./web/build -sizes x.wasm                      what makes a wasm binary large (build it without -s -w)
 //
+// The page runs two WebAssembly modules: the lite one (text and HTML input) at load, and
+// the full one (adding Markdown, Word, PDF and the goldmark renderer) only when needed.
 // The page's Content-Security-Policy has connect-src 'none', so the page cannot fetch its
-// own WebAssembly: the served page loads it as a script that holds it in base64, and the
-// single file carries it in a data block. The single file's scripts are inline, so its
-// policy allows them by hash instead of by 'self'.
+// own WebAssembly: the served page loads each as a script that holds it in base64, and the
+// single file carries both in inert data blocks, the full one decoded only when needed.
+// The single file's scripts are inline, so its policy allows them by hash instead of by 'self'.
 package main
 
 import (
@@ -30,7 +34,8 @@ func main() {
 	wasmJS := flag.String("wasmjs", "", "write the wasm as a script to this file")
 	dist := flag.String("dist", "", "write the self-contained page to this file")
 	sizesOf := flag.String("sizes", "", "print what makes this wasm binary large")
-	measureOf := flag.String("measure", "", "print this wasm binary's size raw, gzip and brotli, against the budget")
+	measureOf := flag.String("measure", "", "print this (lite) wasm binary's size raw, gzip and brotli, against the budget")
+	measureFull := flag.String("full", "", "with -measure: the full wasm binary, reported beside it")
 	top := flag.Int("top", 25, "with -sizes: how many packages and functions to list")
 	flag.Parse()
 	if *wasmJS == "" && *dist == "" && *sizesOf == "" && *measureOf == "" {
@@ -38,9 +43,14 @@ func main() {
 		os.Exit(2)
 	}
 	if *wasmJS != "" {
-		wasm, err := os.ReadFile(filepath.Join(*web, "nianbao.wasm"))
+		// web/nianbao.wasm.js holds web/nianbao.wasm, web/nianbao-full.wasm.js web/nianbao-full.wasm
+		mod, ok := moduleOf(filepath.Base(*wasmJS))
+		if !ok {
+			log.Fatalf("-wasmjs: %s is neither nianbao.wasm.js nor nianbao-full.wasm.js", *wasmJS)
+		}
+		wasm, err := os.ReadFile(strings.TrimSuffix(*wasmJS, ".js"))
 		check(err)
-		check(write(*wasmJS, WasmScript(wasm)))
+		check(write(*wasmJS, WasmScript(wasm, mod)))
 	}
 	if *dist != "" {
 		page, err := Dist(*web)
@@ -52,8 +62,12 @@ func main() {
 		check(sizes(*sizesOf, os.Stdout, *top))
 	}
 	if *measureOf != "" {
-		_, err := measure(*measureOf, os.Stdout)
+		_, err := measure(*measureOf, "lite, loaded first", true, os.Stdout)
 		check(err)
+		if *measureFull != "" {
+			_, err := measure(*measureFull, "full, loaded when needed", false, os.Stdout)
+			check(err)
+		}
 	}
 }
 
@@ -74,13 +88,36 @@ func write(path string, data []byte) error {
 	return os.Rename(tmp, path)
 }
 
-// WasmScript is the script the served page loads in place of fetching the wasm.
-func WasmScript(wasm []byte) []byte {
+// Module is one of the page's two WebAssembly modules.
+type Module struct {
+	Kind  string // "lite" or "full", as the page's engine names them
+	Wasm  string // file in web/
+	Var   string // the global the served page's script sets
+	Block string // the id of the single file's data block
+}
+
+var (
+	Lite = Module{"lite", "nianbao.wasm", "NIANBAO_WASM", "nianbao-wasm"}
+	Full = Module{"full", "nianbao-full.wasm", "NIANBAO_WASM_FULL", "nianbao-full-wasm"}
+)
+
+func moduleOf(script string) (Module, bool) {
+	for _, m := range []Module{Lite, Full} {
+		if script == m.Wasm+".js" {
+			return m, true
+		}
+	}
+	return Module{}, false
+}
+
+// WasmScript is the script the served page loads in place of fetching a module: it sets
+// the global, then tells the page's engine (engine.js) if that is already waiting.
+func WasmScript(wasm []byte, m Module) []byte {
 	var b bytes.Buffer
-	b.WriteString("// nianbao.wasm, gzip in base64: the page's policy (connect-src 'none') forbids fetching it.\n")
-	b.WriteString(`self.NIANBAO_WASM="`)
+	fmt.Fprintf(&b, "// %s (%s), gzip in base64: the page's policy (connect-src 'none') forbids fetching it.\n", m.Wasm, m.Kind)
+	fmt.Fprintf(&b, `self.%s="`, m.Var)
 	b.WriteString(packWasm(wasm))
-	b.WriteString("\";\n")
+	fmt.Fprintf(&b, "\";\nself.nianbaoWasmLoaded&&self.nianbaoWasmLoaded(%q);\n", m.Kind)
 	return b.Bytes()
 }
 
@@ -94,17 +131,20 @@ func packWasm(wasm []byte) string {
 	return base64.StdEncoding.EncodeToString(z.Bytes())
 }
 
-// Dist returns web/index.html with its stylesheet, scripts and WebAssembly inlined.
+// Dist returns web/index.html with its stylesheet, scripts and both WebAssembly modules
+// inlined. The lite module's data block comes before the scripts, so that the engine
+// starts compiling it as soon as it runs; the full module's block is the last thing in
+// the body, inert text until the engine needs it.
 func Dist(web string) ([]byte, error) {
 	read := func(name string) (string, error) {
 		b, err := os.ReadFile(filepath.Join(web, name))
-		if err != nil && name == "nianbao.wasm" {
+		if err != nil && strings.HasSuffix(name, ".wasm") {
 			err = fmt.Errorf("%w (run make wasm first)", err)
 		}
 		return string(b), err
 	}
 	var files = map[string]string{}
-	for _, name := range []string{"index.html", "style.css", "wasm_exec.js", "app.js", "nianbao.wasm"} {
+	for _, name := range []string{"index.html", "style.css", "wasm_exec.js", "engine.js", "app.js", Lite.Wasm, Full.Wasm} {
 		s, err := read(name)
 		if err != nil {
 			return nil, err
@@ -112,7 +152,7 @@ func Dist(web string) ([]byte, error) {
 		files[name] = s
 	}
 	html := files["index.html"]
-	for _, name := range []string{"wasm_exec.js", "app.js"} {
+	for _, name := range []string{"wasm_exec.js", "engine.js", "app.js"} {
 		if strings.Contains(strings.ToLower(files[name]), "</script") {
 			return nil, fmt.Errorf("%s contains </script and cannot be inlined", name)
 		}
@@ -126,13 +166,18 @@ func Dist(web string) ([]byte, error) {
 		hashes = append(hashes, "'sha256-"+base64.StdEncoding.EncodeToString(sum[:])+"'")
 		return "<script>" + js + "</script>"
 	}
-	wasm := `<script type="application/octet-stream" id="nianbao-wasm">` +
-		packWasm([]byte(files["nianbao.wasm"])) + "</script>"
+	block := func(m Module) string {
+		return `<script type="application/octet-stream" id="` + m.Block + `">` + packWasm([]byte(files[m.Wasm])) + "</script>"
+	}
 	replacements := []struct{ old, new string }{
 		{`<link rel="stylesheet" href="style.css">`, "<style>\n" + files["style.css"] + "</style>"},
-		{`<script defer src="wasm_exec.js"></script>`, wasm + "\n" + inline(files["wasm_exec.js"])},
+		// the page's text first, then the lite module's data, then the scripts that run it
+		{"<!-- the checker first: its engine, and the lite module's script (megabytes of base64) -->\n", ""},
+		{`<script async src="engine.js"></script>`, ""},
+		{`<script async src="nianbao.wasm.js"></script>`, ""},
+		{`<script defer src="wasm_exec.js"></script>`, block(Lite) + "\n" + inline(files["wasm_exec.js"]) + "\n" + inline(files["engine.js"])},
 		{`<script defer src="app.js"></script>`, inline(files["app.js"])},
-		{`<script defer src="nianbao.wasm.js"></script>`, ""},
+		{"</body>", block(Full) + "\n</body>"},
 	}
 	for _, r := range replacements {
 		if strings.Count(html, r.old) != 1 {

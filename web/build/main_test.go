@@ -33,18 +33,27 @@ func serveCSP(t *testing.T) string {
 	return b.String()
 }
 
-// The page's meta tag and serve.go's header carry the same policy.
+// Every page (the page, its iframe version, the embedding examples) carries serve.go's
+// policy in its meta tag: connect-src 'none' everywhere.
 func TestIndexPolicyIsServePolicy(t *testing.T) {
-	page, err := os.ReadFile(filepath.Join("..", "index.html"))
-	if err != nil {
-		t.Fatal(err)
+	pages, _ := filepath.Glob(filepath.Join("..", "examples", "*.html"))
+	pages = append([]string{filepath.Join("..", "index.html"), filepath.Join("..", "embed.html")}, pages...)
+	if len(pages) < 5 {
+		t.Fatalf("pages: %v", pages)
 	}
-	m := metaCSP.FindSubmatch(page)
-	if m == nil {
-		t.Fatal("web/index.html has no Content-Security-Policy meta tag")
-	}
-	if got, want := string(m[1]), serveCSP(t); got != want {
-		t.Errorf("web/index.html policy\n  %s\nserve.go policy\n  %s", got, want)
+	for _, p := range pages {
+		page, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := metaCSP.FindSubmatch(page)
+		if m == nil {
+			t.Errorf("%s has no Content-Security-Policy meta tag", p)
+			continue
+		}
+		if got, want := string(m[1]), serveCSP(t); got != want {
+			t.Errorf("%s policy\n  %s\nserve.go policy\n  %s", p, got, want)
+		}
 	}
 }
 
@@ -55,12 +64,15 @@ func TestDist(t *testing.T) {
 		t.Fatal(err)
 	}
 	wasm := bytes.Repeat([]byte("\x00asm\x01\x00\x00\x00 not really"), 100)
+	full := bytes.Repeat([]byte("\x00asm\x01\x00\x00\x00 the full one"), 100)
 	files := map[string]string{
-		"index.html":   string(index),
-		"style.css":    "body { color: red }",
-		"wasm_exec.js": "globalThis.Go = class {};",
-		"app.js":       "console.log('$& $1 app');",
-		"nianbao.wasm": string(wasm),
+		"index.html":        string(index),
+		"style.css":         "body { color: red }",
+		"wasm_exec.js":      "globalThis.Go = class {};",
+		"engine.js":         "self.nianbaoEngine = {};",
+		"app.js":            "console.log('$& $1 app');",
+		"nianbao.wasm":      string(wasm),
+		"nianbao-full.wasm": string(full),
 	}
 	for name, body := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
@@ -75,7 +87,7 @@ func TestDist(t *testing.T) {
 	if strings.Contains(page, `src="`) || strings.Contains(page, `rel="stylesheet"`) {
 		t.Errorf("dist still loads files")
 	}
-	for _, want := range []string{"body { color: red }", "console.log('$& $1 app');", "globalThis.Go = class {};"} {
+	for _, want := range []string{"body { color: red }", "console.log('$& $1 app');", "globalThis.Go = class {};", "self.nianbaoEngine = {};"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("dist lacks %q", want)
 		}
@@ -87,8 +99,8 @@ func TestDist(t *testing.T) {
 	}
 	policy := m[1]
 	scripts := regexp.MustCompile(`(?s)<script>(.*?)</script>`).FindAllStringSubmatch(page, -1)
-	if len(scripts) != 2 {
-		t.Fatalf("%d inline scripts, want 2", len(scripts))
+	if len(scripts) != 3 {
+		t.Fatalf("%d inline scripts, want 3", len(scripts))
 	}
 	for _, s := range scripts {
 		sum := sha256.Sum256([]byte(s[1]))
@@ -104,25 +116,45 @@ func TestDist(t *testing.T) {
 	if strings.Contains(policy, "script-src 'self'") {
 		t.Errorf("dist policy allows scripts by 'self': %s", policy)
 	}
-	// the data block holds the wasm
-	data := regexp.MustCompile(`<script type="application/octet-stream" id="nianbao-wasm">([^<]*)</script>`).FindStringSubmatch(page)
-	if data == nil {
-		t.Fatal("no wasm data block")
+	// the data blocks hold the modules: the lite one before the scripts, the full one last
+	for _, m := range []struct {
+		id   string
+		wasm []byte
+	}{{"nianbao-wasm", wasm}, {"nianbao-full-wasm", full}} {
+		data := regexp.MustCompile(`<script type="application/octet-stream" id="` + m.id + `">([^<]*)</script>`).FindStringSubmatch(page)
+		if data == nil {
+			t.Fatalf("no data block %s", m.id)
+		}
+		if got := unpack(t, data[1]); !bytes.Equal(got, m.wasm) {
+			t.Errorf("the data block %s does not hold its wasm", m.id)
+		}
 	}
-	if got := unpack(t, data[1]); !bytes.Equal(got, wasm) {
-		t.Errorf("the data block does not hold the wasm")
+	lite, fullAt, firstScript := strings.Index(page, `id="nianbao-wasm"`), strings.Index(page, `id="nianbao-full-wasm"`), strings.Index(page, "<script>")
+	if !(lite < firstScript && fullAt > strings.LastIndex(page, "<script>") && fullAt < strings.Index(page, "</body>")) {
+		t.Errorf("data blocks misplaced: lite at %d, full at %d, first script at %d", lite, fullAt, firstScript)
 	}
 }
 
 func TestWasmScript(t *testing.T) {
 	wasm := []byte("\x00asm\x01\x00\x00\x00")
-	js := string(WasmScript(wasm))
-	m := regexp.MustCompile(`self\.NIANBAO_WASM="([^"]*)";`).FindStringSubmatch(js)
-	if m == nil {
-		t.Fatalf("unexpected script: %q", js)
+	for _, c := range []struct {
+		script, global, kind string
+	}{{"nianbao.wasm.js", "NIANBAO_WASM", "lite"}, {"nianbao-full.wasm.js", "NIANBAO_WASM_FULL", "full"}} {
+		mod, ok := moduleOf(c.script)
+		if !ok {
+			t.Fatalf("%s: no module", c.script)
+		}
+		js := string(WasmScript(wasm, mod))
+		m := regexp.MustCompile(`self\.` + c.global + `="([^"]*)";\nself\.nianbaoWasmLoaded&&self\.nianbaoWasmLoaded\("` + c.kind + `"\);`).FindStringSubmatch(js)
+		if m == nil {
+			t.Fatalf("unexpected script: %q", js)
+		}
+		if got := unpack(t, m[1]); !bytes.Equal(got, wasm) {
+			t.Errorf("got %q", got)
+		}
 	}
-	if got := unpack(t, m[1]); !bytes.Equal(got, wasm) {
-		t.Errorf("got %q", got)
+	if _, ok := moduleOf("other.js"); ok {
+		t.Errorf("moduleOf accepts any name")
 	}
 }
 

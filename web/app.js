@@ -19,7 +19,7 @@
   const MAX_STORED = 4 << 20; // characters; larger inputs are not kept across reloads
   const SEV_LABEL = { error: '错误', warning: '警告', info: '提示' };
   const SEV_RANK = { error: 0, warning: 1, info: 2 };
-  const GROUPS = ['表三收支平衡', '明细合计', '横向合计', '表四', '表二', '统计表', '单元格', '正文', '结构', '读取问题'];
+  const GROUPS = ['表三收支平衡', '明细合计', '横向合计', '表四', '表二', '统计表', '单元格', '正文', '结构', '跨年度', '读取问题'];
   const TEMPLATE_NAMES = {
     '2021': '2021 年格式（国办公开办函〔2021〕30号）',
     '2019': '2019 年试行格式（国办公开办函〔2019〕60号）',

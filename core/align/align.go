@@ -15,7 +15,6 @@
 package align
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
 	"sync"
@@ -352,8 +351,6 @@ func describe(idx []int, toks []token.Token) string {
 	}
 	return strings.Join(parts, " ")
 }
-
-func plural(n int, what string) string { return fmt.Sprintf("%d %s", n, what) }
 
 // grid registers the cells of rows x cols (each row keeping only the columns it has).
 func (a *aligner) grid(t *template.Table, rows []template.Row, cols []template.Col) [][]*report.Cell {

@@ -137,14 +137,6 @@ func (b *Builder) add(s string, in, inEnd, outW, inW int) {
 // Len is the length of the text built so far.
 func (b *Builder) Len() int { return len(b.buf) }
 
-// LastByte returns the last byte written, or 0.
-func (b *Builder) LastByte() byte {
-	if len(b.buf) == 0 {
-		return 0
-	}
-	return b.buf[len(b.buf)-1]
-}
-
 // Text returns the built text. inputLen is the length of the input.
 func (b *Builder) Text(format, encoding string, inputLen int) *Text {
 	if inputLen < b.max {

@@ -195,20 +195,30 @@ func (a *aligner) newCell(t *template.Table, row template.Row, col template.Col)
 
 type cellNames struct{ id, label string }
 
+type cellKey struct{ table, row, col string }
+
 // cellNameCache holds each cell's id and label, the same in every report.
-var cellNameCache sync.Map // "t3|new|natural" -> cellNames
+var cellNameCache = struct {
+	sync.RWMutex
+	m map[cellKey]cellNames
+}{m: map[cellKey]cellNames{}}
 
 func names(t *template.Table, row template.Row, col template.Col) cellNames {
-	key := t.ID + "|" + row.ID + "|" + col.ID
-	if n, ok := cellNameCache.Load(key); ok {
-		return n.(cellNames)
+	key := cellKey{t.ID, row.ID, col.ID}
+	cellNameCache.RLock()
+	n, ok := cellNameCache.m[key]
+	cellNameCache.RUnlock()
+	if ok {
+		return n
 	}
 	label := tableShort(t.ID) + " " + row.Label + " · " + col.Label
 	if t.ID == "t4" {
 		label = tableShort(t.ID) + " " + groupLabel(row) + " · " + col.Label
 	}
-	n := cellNames{id: template.CellID(t.ID, row.ID, col.ID), label: label}
-	cellNameCache.Store(key, n)
+	n = cellNames{id: template.CellID(t.ID, row.ID, col.ID), label: label}
+	cellNameCache.Lock()
+	cellNameCache.m[key] = n
+	cellNameCache.Unlock()
 	return n
 }
 
@@ -408,7 +418,7 @@ var reGroupPrefix = regexp.MustCompile(`^(三[、.]?本年度办理结果|\(?[�
 // they continue the expected wording (a label wrapped over lines).
 func (a *aligner) labelText(j int, want string, anchors []int) (string, int) {
 	text, end := a.toks[j].Key, a.toks[j].End
-	w := comparableWant(want)
+	w := ComparableWant(want)
 	got := Comparable(text)
 	isAnchor := map[int]bool{}
 	for _, k := range anchors {
@@ -437,8 +447,8 @@ func (a *aligner) labelText(j int, want string, anchors []int) (string, int) {
 	return text, end
 }
 
-// comparableWant is Comparable for the template's own labels, worked out once each.
-func comparableWant(label string) string {
+// ComparableWant is Comparable for the template's own labels, worked out once each.
+func ComparableWant(label string) string {
 	if c, ok := wantCache.Load(label); ok {
 		return c.(string)
 	}

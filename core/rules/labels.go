@@ -16,7 +16,7 @@ var _ = register(&Rule{
 
 func runLabels(p *Pass) {
 	for _, l := range p.Report.Labels {
-		got, want := align.Comparable(l.Text), align.Comparable(l.Want)
+		got, want := align.Comparable(l.Text), align.ComparableWant(l.Want)
 		if got == want || got == "" {
 			continue
 		}

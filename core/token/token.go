@@ -395,6 +395,10 @@ func isPageNumber(line string) bool {
 	if len(line) > 60 {
 		return false
 	}
+	t := strings.TrimLeft(line, " \t")
+	if t == "" || !(t[0] == '-' || t[0] >= '0' && t[0] <= '9' || strings.HasPrefix(t, "—") || strings.HasPrefix(t, "第")) {
+		return false // how every page number starts
+	}
 	s := Squeeze(line)
 	if s == "" {
 		return false

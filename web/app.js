@@ -1352,6 +1352,195 @@
       return '\ufeff' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
     }
 
+    // ---------- batch: many files, one summary ----------
+
+    const BATCH_COLS = [
+      { key: 'file', label: '文件' }, { key: 'agency', label: '机关' }, { key: 'year', label: '年度', num: true },
+      { key: 'template', label: '模板' }, { key: 'errors', label: '错误', num: true }, { key: 'warnings', label: '警告', num: true },
+      { key: 'reader', label: '读取问题', num: true }, { key: 'note', label: '备注' },
+    ];
+    const REPORT_FILE = /\.(txt|text|html?|docx|md|markdown|pdf)$/i;
+    const isReport = (f) => REPORT_FILE.test(f.name) && !/^[.~]/.test(f.name);
+
+    // filesOfEntries reads dropped folders (FileSystemEntry) into their files.
+    async function filesOfEntries(entries) {
+      const out = [];
+      const walk = async (en, path) => {
+        if (en.isFile) {
+          try {
+            const f = await new Promise((a, b) => en.file(a, b));
+            out.push(f);
+          } catch (e) { /* an unreadable entry is skipped */ }
+        } else if (en.isDirectory) {
+          const reader = en.createReader();
+          for (;;) {
+            const batch = await new Promise((a) => reader.readEntries(a, () => a([])));
+            if (!batch.length) break;
+            for (const c of batch) await walk(c, path + en.name + '/');
+          }
+        }
+      };
+      for (const en of entries) await walk(en, '');
+      return out;
+    }
+
+    // openSingle opens one file as before, leaving any batch summary.
+    function openSingle(file) {
+      if (!file) return;
+      if (state.batch) closeBatch();
+      openFile(file);
+    }
+
+    // openBatch checks files one by one, yielding to the page between them, and shows
+    // a summary row for each.
+    async function openBatch(files) {
+      const run = { files, rows: [], sort: null, dir: 1, done: false };
+      state.batch = run;
+      page.batch = { total: files.length, done: 0, finished: false };
+      $('batch').hidden = false;
+      ctx.frame.classList.add('batch-list');
+      $('batch-back').hidden = true;
+      renderBatch();
+      for (let i = 0; i < files.length; i++) {
+        if (state.batch !== run) return; // another batch or a single file replaced it
+        progress(run, i);
+        await new Promise((r) => setTimeout(r, 0)); // let the progress bar paint
+        run.rows.push(await batchRow(files[i], i));
+        renderBatch();
+      }
+      if (state.batch !== run) return;
+      run.done = true;
+      progress(run, files.length);
+      page.batch = { total: files.length, done: files.length, finished: true };
+      say('批量检查完成：共 ' + files.length + ' 个文件');
+    }
+
+    function progress(run, n) {
+      $('batch-progress').max = run.files.length;
+      $('batch-progress').value = n;
+      $('batch-count').textContent = '已检查 ' + n + '/' + run.files.length;
+      if (page.batch) page.batch.done = n;
+    }
+
+    async function batchRow(file, i) {
+      const row = { i, file: file.webkitRelativePath || file.name, agency: '', year: null, template: '', errors: null, warnings: null, reader: null, note: '' };
+      if (!state.ready) {
+        row.note = '检查程序未能启动';
+        return row;
+      }
+      let bytes;
+      try {
+        bytes = new Uint8Array(await file.arrayBuffer());
+      } catch (e) {
+        row.note = '无法读取文件：' + (e && e.message ? e.message : e);
+        return row;
+      }
+      let res;
+      try {
+        res = await engine.check(bytes, Object.assign({ name: file.name }, state.testOptions));
+      } catch (e) {
+        engine.exited('full');
+        engine.exited('lite');
+        row.note = '检查程序出错：' + (e && e.message ? e.message : e);
+        return row;
+      }
+      if (!res || res.error) {
+        row.note = (res && res.error) || '没有检查结果';
+        return row;
+      }
+      const sum = res.summary || {};
+      row.agency = res.agency || '';
+      row.year = res.year || null;
+      row.template = res.template ? (res.template === 'unknown' ? '未能识别' : res.template) : '';
+      const inErr = res.input && res.input.error;
+      if (inErr) row.note = inErr;
+      else {
+        row.errors = sum.errors || 0;
+        row.warnings = sum.warnings || 0;
+        row.reader = sum.reader || 0;
+        if (res.template === 'unknown') row.note = '未能识别模板';
+      }
+      return row;
+    }
+
+    function sortedRows() {
+      const run = state.batch;
+      const rows = run.rows.slice();
+      const col = BATCH_COLS.find((c) => c.key === run.sort);
+      if (!col) return rows;
+      rows.sort((a, b) => {
+        const x = a[col.key], y = b[col.key];
+        const ex = x == null || x === '', ey = y == null || y === '';
+        if (ex || ey) return ex === ey ? a.i - b.i : ex ? 1 : -1; // blanks last, either way
+        const d = col.num ? x - y : String(x).localeCompare(String(y), 'zh-CN');
+        return d * run.dir || a.i - b.i;
+      });
+      return rows;
+    }
+
+    function sortBatch(key) {
+      const run = state.batch;
+      if (!run) return;
+      if (run.sort === key) run.dir = -run.dir;
+      else {
+        run.sort = key;
+        run.dir = BATCH_COLS.find((c) => c.key === key).num ? -1 : 1; // most errors first
+      }
+      renderBatch();
+      const b = root.querySelector('#batch-head button[data-col="' + key + '"]');
+      if (b) b.focus();
+    }
+
+    function renderBatch() {
+      const run = state.batch;
+      if (!run) return;
+      $('batch-head').replaceChildren(...BATCH_COLS.map((c) => {
+        const sorted = run.sort === c.key;
+        return h('th', { scope: 'col', 'aria-sort': sorted ? (run.dir > 0 ? 'ascending' : 'descending') : null, class: c.num ? 'num' : null },
+          h('button', { type: 'button', class: 'sort', 'data-col': c.key, title: '按' + c.label + '排序' },
+            c.label, sorted ? (run.dir > 0 ? ' ▲' : ' ▼') : ''));
+      }));
+      $('batch-rows').replaceChildren(...sortedRows().map((r) => h('tr', { 'data-i': r.i, tabindex: '0', class: r.note && r.errors == null ? 'bad' : null, title: '打开这份报告' },
+        BATCH_COLS.map((c) => h('td', { class: (c.num ? 'num ' : '') + 'c-' + c.key }, r[c.key] == null ? '' : String(r[c.key]))))));
+      $('batch-csv').disabled = !run.rows.length;
+    }
+
+    // openBatchRow opens one report of the batch exactly as a single file is opened.
+    function openBatchRow(i) {
+      const run = state.batch;
+      if (!run || !run.files[i]) return;
+      ctx.frame.classList.remove('batch-list');
+      ctx.frame.classList.add('batch-item');
+      $('batch-back').hidden = false;
+      $('batch-count').textContent = run.rows.find((r) => r.i === i).file;
+      openFile(run.files[i]);
+    }
+
+    function showBatchList() {
+      const run = state.batch;
+      if (!run) return;
+      ctx.frame.classList.remove('batch-item');
+      ctx.frame.classList.add('batch-list');
+      $('batch-back').hidden = true;
+      progress(run, run.done ? run.files.length : run.rows.length);
+      const tr = root.querySelector('#batch-rows tr');
+      if (tr) tr.focus();
+    }
+
+    function closeBatch() {
+      state.batch = null;
+      page.batch = null;
+      $('batch').hidden = true;
+      ctx.frame.classList.remove('batch-list', 'batch-item');
+    }
+
+    function batchCSV() {
+      const run = state.batch;
+      if (!run) return '';
+      const rows = [BATCH_COLS.map((c) => c.label), ...sortedRows().map((r) => BATCH_COLS.map((c) => r[c.key]))];
+      return '\ufeff' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+    }
+
     // ---------- the view's markup ----------
 
     // buildView returns the view's elements, the same for the page and the custom element.
@@ -1365,7 +1554,9 @@
             h('span', { class: 'tagline' }, '政府信息公开工作年度报告 · 表格重建与勾稽检查（本机离线运行，数据不外传）')),
           h('nav', { class: 'actions', 'aria-label': '操作' },
             btn('open-file', '打开文件…', { title: '打开 .txt、.html、.docx、.md 文件（也可直接拖入页面）' }),
-            h('input', { type: 'file', id: 'file-input', hidden: true, accept: '.txt,.text,.html,.htm,.docx,.md,.markdown,.pdf,text/plain,text/html' }),
+            h('input', { type: 'file', id: 'file-input', hidden: true, multiple: true, accept: '.txt,.text,.html,.htm,.docx,.md,.markdown,.pdf,text/plain,text/html' }),
+            btn('open-folder', '选择文件夹', { title: '检查一个文件夹中的全部报告' }),
+            h('input', { type: 'file', id: 'folder-input', hidden: true, multiple: true, webkitdirectory: true }),
             btn('load-sample', '载入示例'),
             h('details', { class: 'menu', id: 'export-menu' }, h('summary', null, '导出'),
               h('div', { class: 'menu-items', role: 'menu' },
@@ -1375,6 +1566,18 @@
             btn('clear-all', '清除全部', { title: '清空编辑区，并删除本机浏览器中保存的报告和忽略记录' }))),
         h('section', { id: 'summary', class: 'summary', 'aria-label': '检查摘要' }, h('span', { class: 'muted' }, '正在加载检查程序……')),
         h('div', { id: 'banner', class: 'banner', role: 'alert', hidden: true }),
+        h('section', { id: 'batch', class: 'batch', hidden: true, 'aria-labelledby': 'batch-title' },
+          h('div', { class: 'batch-bar' },
+            h('h2', { id: 'batch-title' }, '批量检查'),
+            h('progress', { id: 'batch-progress', max: '1', value: '0' }),
+            h('span', { id: 'batch-count', class: 'muted' }),
+            btn('batch-back', '返回汇总', { hidden: true }),
+            btn('batch-csv', '导出汇总 CSV'),
+            btn('batch-close', '关闭汇总')),
+          h('div', { class: 'batch-body', id: 'batch-body' },
+            h('table', { class: 'batch-table', id: 'batch-table' },
+              h('thead', null, h('tr', { id: 'batch-head' })),
+              h('tbody', { id: 'batch-rows' })))),
         h('main', { class: 'panes' },
           h('section', { class: 'pane', id: 'source-pane', 'aria-labelledby': 'source-title' },
             paneHead('source-title', '报告原文', h('span', { class: 'pane-note', id: 'source-note' }, '粘贴或拖入报告')),
@@ -1452,8 +1655,35 @@
 
       $('open-file').addEventListener('click', () => $('file-input').click());
       $('file-input').addEventListener('change', (e) => {
-        openFile(e.target.files[0]);
+        const files = [...e.target.files];
+        if (files.length > 1) openBatch(files);
+        else openSingle(files[0]);
         e.target.value = '';
+      });
+      $('open-folder').addEventListener('click', () => $('folder-input').click());
+      $('folder-input').addEventListener('change', (e) => {
+        const files = [...e.target.files].filter(isReport);
+        e.target.value = '';
+        if (files.length) openBatch(files);
+        else banner('所选文件夹中没有可检查的报告文件');
+      });
+      $('batch-back').addEventListener('click', showBatchList);
+      $('batch-close').addEventListener('click', closeBatch);
+      $('batch-csv').addEventListener('click', () => download('批量检查汇总.csv', 'text/csv;charset=utf-8', batchCSV()));
+      $('batch-head').addEventListener('click', (e) => {
+        const b = e.target.closest('button[data-col]');
+        if (b) sortBatch(b.dataset.col);
+      });
+      $('batch-rows').addEventListener('click', (e) => {
+        const tr = e.target.closest('tr[data-i]');
+        if (tr) openBatchRow(+tr.dataset.i);
+      });
+      $('batch-rows').addEventListener('keydown', (e) => {
+        const tr = e.target.closest('tr[data-i]');
+        if (tr && (e.key === 'Enter' || e.key === ' ')) {
+          e.preventDefault();
+          openBatchRow(+tr.dataset.i);
+        }
       });
       $('load-sample').addEventListener('click', () => {
         if (state.ready) setDoc(sampleDoc());
@@ -1554,7 +1784,18 @@
         $('drop-hint').hidden = true;
         if (!hasFiles(e)) return;
         e.preventDefault();
-        openFile(e.dataTransfer.files[0]);
+        const dt = e.dataTransfer;
+        // entries must be taken while the event runs; folders are read afterwards
+        const entries = [...(dt.items || [])].map((it) => (it.kind === 'file' && it.webkitGetAsEntry ? it.webkitGetAsEntry() : null));
+        const files = [...dt.files];
+        if (entries.some((en) => en && en.isDirectory)) {
+          filesOfEntries(entries.filter(Boolean)).then((all) => {
+            all = all.filter(isReport);
+            if (all.length) openBatch(all);
+            else banner('拖入的文件夹中没有可检查的报告文件');
+          });
+        } else if (files.length > 1) openBatch(files);
+        else openSingle(files[0]);
       });
     }
 
@@ -1573,6 +1814,8 @@
       select: (i) => select(i),
       review: () => reviewMarkdown(),
       csv: () => tablesCSV(),
+      batch: null, // {total, done, finished} while a batch summary is shown
+      batchCSV: () => batchCSV(),
       open: (name, bytes) => openFile(new File([bytes], name)),
       // load shows and checks an input (text goes into the editor, bytes are a file named
       // name); it returns a Promise of the Result shown for it.

@@ -199,10 +199,11 @@ func (tb *tab) num(js string) float64 {
 	return n
 }
 
-// wait polls a JavaScript condition.
+// wait polls a JavaScript condition. The bound is generous: on a loaded 2-core CI
+// machine a frame starting its own WebAssembly module can take many seconds.
 func (tb *tab) wait(cond string) {
 	tb.t.Helper()
-	ctx, cancel := context.WithTimeout(tb.ctx, 30*time.Second)
+	ctx, cancel := context.WithTimeout(tb.ctx, 90*time.Second)
 	defer cancel()
 	if _, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](cond, chromedp.WithPollingInterval(10*time.Millisecond))); err != nil {
 		tb.t.Fatalf("waiting for %s: %v", cond, err)

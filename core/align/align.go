@@ -233,21 +233,6 @@ func tableShort(id string) string {
 	return map[string]string{"t2": "表二", "t3": "表三", "t4": "表四"}[id]
 }
 
-// fill puts a token's value into a cell.
-func fill(c *report.Cell, t *token.Token) {
-	c.Unread = false
-	c.Start, c.End = t.Start, t.End
-	switch t.Kind {
-	case token.Number:
-		v := t.Value
-		c.Value = &v
-		c.Raw = t.Text
-	case token.Blank:
-		c.Blank = true
-		c.Raw = t.Text
-	}
-}
-
 // values returns the value tokens (numbers and blanks) in [from, to): page numbers
 // and the empty cells of spanned headers are left out.
 func (a *aligner) values(from, to int) []int {
@@ -379,11 +364,7 @@ func (a *aligner) grid(t *template.Table, rows []template.Row, cols []template.C
 
 // fillRow fills a row's cells from value tokens, in order.
 func (a *aligner) fillRow(cells []*report.Cell, idx []int) {
-	for k, i := range idx {
-		if k < len(cells) {
-			fill(cells[k], &a.toks[i])
-		}
-	}
+	fillPieces(cells, a.wholes(idx))
 }
 
 func rowIDs(cells []*report.Cell) []string {

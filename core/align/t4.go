@@ -84,7 +84,7 @@ func (a *aligner) readT4() {
 				same = same && o[k] == orders[0][k]
 			}
 			if same {
-				fill(flat[k], &a.toks[orders[0][k]])
+				fillPieces(flat[k:k+1], []piece{a.whole(orders[0][k])})
 			} else {
 				undecided = append(undecided, flat[k].ID)
 				if g := groupLabel(*t.Row(flat[k].Row)); !seen[g] {

@@ -109,24 +109,23 @@ type Stat struct {
 
 // Rows returns the rows of t this report has (its variants'), worked out once.
 func (r *Report) Rows(t *template.Table) []template.Row {
-	if rows, ok := r.rows[t]; ok {
-		return rows
-	}
-	if r.rows == nil {
-		r.rows = map[*template.Table][]template.Row{}
-	}
-	r.rows[t] = t.Active(r.Variants)
-	return r.rows[t]
+	return once(&r.rows, t, func() []template.Row { return t.Active(r.Variants) })
 }
 
 // Cols returns the columns of t this report has, worked out once.
 func (r *Report) Cols(t *template.Table) []template.Col {
-	if cols, ok := r.cols[t]; ok {
-		return cols
+	return once(&r.cols, t, func() []template.Col { return t.ActiveCols(r.Variants) })
+}
+
+// once returns m[t], working it out with f the first time.
+func once[V any](m *map[*template.Table]V, t *template.Table, f func() V) V {
+	if v, ok := (*m)[t]; ok {
+		return v
 	}
-	if r.cols == nil {
-		r.cols = map[*template.Table][]template.Col{}
+	if *m == nil {
+		*m = map[*template.Table]V{}
 	}
-	r.cols[t] = t.ActiveCols(r.Variants)
-	return r.cols[t]
+	v := f()
+	(*m)[t] = v
+	return v
 }

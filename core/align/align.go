@@ -30,7 +30,7 @@ func Read(norm *source.Norm, st *token.Stream) *report.Report {
 	rep := &report.Report{Norm: norm, Stream: st, Template: "unknown",
 		Cells: make(map[string]*report.Cell, 256), Variants: map[string]bool{}}
 	markPageNumbers(st)
-	rep.Year, rep.Agency = meta(norm.S, st)
+	rep.Year, rep.Agency = meta(norm.S)
 	if Stats != nil && Stats.Detect(st) {
 		rep.Template = "stats"
 		Stats.Read(rep)

@@ -22,10 +22,8 @@ var (
 )
 
 // meta finds the reporting year and the agency.
-func meta(s string, st *token.Stream) (year int, agency string) {
-	year = findYear(s)
-	agency = findAgency(s, year)
-	return year, agency
+func meta(s string) (year int, agency string) {
+	return findYear(s), findAgency(s)
 }
 
 func findYear(s string) int {
@@ -118,7 +116,7 @@ func atoiYear(s string) int {
 	return y
 }
 
-func findAgency(s string, year int) string {
+func findAgency(s string) string {
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
 		if !strings.Contains(l, "报") {

@@ -166,7 +166,7 @@ func (a *aligner) labelsAnywhere(rows []template.Row, from, to int) []int {
 		out[i] = -1
 		for j := from; j < to; j++ {
 			t := &a.toks[j]
-			if t.Kind == token.Text && !used[j] && r.Key.MatchString(t.Key) {
+			if t.Kind == token.Text && !used[j] && a.matches(j, r.Key) {
 				out[i] = j
 				used[j] = true
 				break

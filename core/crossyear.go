@@ -50,7 +50,7 @@ func CompareYears(older, newer *Result) []Finding {
 	}
 	p := yearPair{old: older, new: newer}
 	if why := p.mismatch(); why != "" {
-		return []Finding{p.finding("crossyear.pair", "info", why, nil, nil)}
+		return []Finding{p.finding("crossyear.pair", "info", why, nil, nil, nil)}
 	}
 	var out []Finding
 	out = append(out, p.carryover()...)
@@ -59,6 +59,22 @@ func CompareYears(older, newer *Result) []Finding {
 	out = append(out, p.copiedProse()...)
 	out = append(out, p.copiedNumbers()...)
 	return out
+}
+
+// CompareAndAttach compares two reports put side by side (the page's second input)
+// and attaches the findings: the cross-year warnings to the newer report, and a note
+// that the two could not be compared to both.
+func CompareAndAttach(a, b *Result) {
+	fs := CompareYears(a, b)
+	if len(fs) == 1 && fs[0].Rule == "crossyear.pair" {
+		a.Attach(fs...)
+		b.Attach(fs...)
+		return
+	}
+	if a.Year != nil && b.Year != nil && *a.Year > *b.Year {
+		a, b = b, a
+	}
+	b.Attach(fs...)
 }
 
 // yearPair is the two reports being compared.
@@ -90,10 +106,11 @@ func (p yearPair) oldYear() string {
 	return s
 }
 
-// finding is a cross-year finding on the newer report, placed at its first cell.
-func (p yearPair) finding(rule, severity, msg string, cells []string, at []int) Finding {
+// finding is a cross-year finding on the newer report, placed where at and view say
+// (a cell's or an indicator's offsets in the input and in the text read from it).
+func (p yearPair) finding(rule, severity, msg string, cells []string, at, view []int) Finding {
 	return Finding{Rule: rule, Severity: severity, Origin: "report", Message: msg,
-		Cells: cells, At: at, Group: rules.GroupOf(rule), Title: rules.TitleOf(rule)}
+		Cells: cells, At: at, View: view, Group: rules.GroupOf(rule), Title: rules.TitleOf(rule)}
 }
 
 // carryover: 表三 上年结转 of this year = 结转下年度继续办理 of last year, per column.
@@ -108,7 +125,7 @@ func (p yearPair) carryover() []Finding {
 		msg := fmt.Sprintf("%s表三「%s」上年结转(%s) ≠ %s结转下年度继续办理(%s)，差 %s",
 			p.newYear(), colName(col), num(*now), p.oldYear(), num(*before), num(math.Abs(*now-*before)))
 		id := template.CellID("t3", "carried", col.ID)
-		out = append(out, p.finding("crossyear.carryover", "warning", msg, []string{id}, nowCell.At))
+		out = append(out, p.finding("crossyear.carryover", "warning", msg, []string{id}, nowCell.At, nowCell.View))
 	}
 	return out
 }
@@ -134,7 +151,7 @@ func (p yearPair) valid() []Finding {
 			p.newYear(), template.T2v2021.Row(row).Label, num(*valid), p.oldYear(), num(*before),
 			num(*issued), num(*repealed), num(want), num(math.Abs(*valid-want)))
 		out = append(out, p.finding("crossyear.valid", "warning", msg,
-			[]string{id("valid"), id("issued"), id("repealed")}, validCell.At))
+			[]string{id("valid"), id("issued"), id("repealed")}, validCell.At, validCell.View))
 	}
 	return out
 }
@@ -157,7 +174,7 @@ func (p yearPair) cumulative() []Finding {
 		msg := fmt.Sprintf("%s统计表「%s」历年累计(%s) ≠ %s历年累计(%s) + %s本年(%s) = %s，差 %s",
 			p.newYear(), now.Label, num(*total), p.oldYear(), num(*prev), p.newYear(), num(*year),
 			num(want), num(math.Abs(*total-want)))
-		out = append(out, p.finding("crossyear.cumulative", "warning", msg, nil, now.At))
+		out = append(out, p.finding("crossyear.cumulative", "warning", msg, nil, now.At, now.View))
 	}
 	return out
 }
@@ -176,7 +193,7 @@ func (p yearPair) copiedProse() []Finding {
 	}
 	msg := fmt.Sprintf("%s报告正文与%s报告高度雷同：约 %d%% 的文字片段相同（数字不计；两年正文分别约 %d 字、%d 字），疑似沿用上年报告，请核对是否如实反映本年情况",
 		p.newYear(), p.oldYear(), int(share*100), p.old.proseLen, p.new.proseLen)
-	return []Finding{p.finding("crossyear.copy", "warning", msg, nil, nil)}
+	return []Finding{p.finding("crossyear.copy", "warning", msg, nil, nil, nil)}
 }
 
 // copiedNumbers: every table value the two years both have is the same, and enough of
@@ -209,7 +226,7 @@ func (p yearPair) copiedNumbers() []Finding {
 		c := p.new.Cells[example]
 		msg += fmt.Sprintf("，如%s两年均为 %s", cellName(c, example), num(*c.Value))
 	}
-	return []Finding{p.finding("crossyear.copy", "warning", msg, nil, nil)}
+	return []Finding{p.finding("crossyear.copy", "warning", msg, nil, nil, nil)}
 }
 
 // sameStats extends the counts of copiedNumbers to the statistics table's 本年

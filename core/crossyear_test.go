@@ -310,3 +310,25 @@ func TestProseSketch(t *testing.T) {
 		t.Error("not sorted and distinct")
 	}
 }
+
+// The page's second input: the warnings go to the newer report whichever way round the
+// two are given; a pair that cannot be compared gets the note on both.
+func TestCompareAndAttach(t *testing.T) {
+	pair := func() (*Result, *Result) {
+		older := byHand("a-2023.txt", 2023, "洪泽区人民政府", map[string]float64{"t3.carryover.total": 6})
+		newer := byHand("a-2024.txt", 2024, "洪泽区人民政府", map[string]float64{"t3.carried.total": 4})
+		return older, newer
+	}
+	older, newer := pair()
+	CompareAndAttach(newer, older)
+	if len(older.Findings) != 0 || len(newer.Findings) != 1 || newer.Findings[0].Rule != "crossyear.carryover" || newer.Summary.Warnings != 1 {
+		t.Fatalf("older %+v\nnewer %+v", older.Findings, newer.Findings)
+	}
+	older, newer = pair()
+	*older.Year = 2021
+	CompareAndAttach(older, newer)
+	want := []string{"两份报告分别为2021年和2024年，不是连续两年，未做跨年度比对"}
+	if a, b := messages(older.Findings, "crossyear.pair"), messages(newer.Findings, "crossyear.pair"); !slices.Equal(a, want) || !slices.Equal(b, want) || newer.Summary.Infos != 1 {
+		t.Errorf("not consecutive: %q %q", a, b)
+	}
+}

@@ -3,6 +3,8 @@
 // Command wasm is the bridge between the page and core. It sets window.nianbao:
 //
 //	check(text | Uint8Array, {name, format}) -> the Result of the output contract
+//	compareYears(a, optsA, b, optsB) -> [resultA, resultB], compared as consecutive years
+//	pairUp([{year, agency}…]) -> [[older, newer]…], the pairs among checked reports
 //	markdown(md) -> HTML rendered by goldmark (for the review preview; full build only)
 //	version, sample (the sample report loaded on first visit), full (which build)
 //
@@ -40,6 +42,8 @@ func main() {
 	api.Set("version", core.Version)
 	api.Set("sample", sample)
 	api.Set("check", js.FuncOf(check))
+	api.Set("compareYears", js.FuncOf(compareYears))
+	api.Set("pairUp", js.FuncOf(pairUp))
 	api.Set("full", full)
 	extras(api)
 	name := os.Getenv("NIANBAO_GLOBAL")
@@ -56,27 +60,88 @@ func main() {
 // check runs core.Check. Options: name (file name, picks the reader by extension),
 // format (forces a reader), and __panic, a test hook that panics inside the bridge.
 func check(this js.Value, args []js.Value) (out any) {
-	defer func() {
-		if p := recover(); p != nil {
-			out = errorValue(fmt.Sprintf("检查程序内部错误：%v", p))
+	defer recoverInto(&out)
+	res, msg := checkArg(args, 0)
+	if res == nil {
+		return errorValue(msg)
+	}
+	return vert.ValueOf(res).Value
+}
+
+// compareYears(a, optionsA, b, optionsB) checks two reports and compares them as one
+// body's reports for consecutive years (core.CompareAndAttach): it returns the two
+// Results, in the order given, the cross-year warnings attached to the newer one. When
+// this build cannot read one of them (input.module "full") nothing is compared: the
+// caller checks both again with the full module.
+func compareYears(this js.Value, args []js.Value) (out any) {
+	defer recoverInto(&out)
+	a, msg := checkArg(args, 0)
+	if a == nil {
+		return errorValue(msg)
+	}
+	b, msg := checkArg(args, 2)
+	if b == nil {
+		return errorValue(msg)
+	}
+	if a.Input.Module == "" && b.Input.Module == "" {
+		core.CompareAndAttach(a, b)
+	}
+	return []any{vert.ValueOf(a).Value, vert.ValueOf(b).Value}
+}
+
+// pairUp(reports) finds, among checked reports ({year, agency, input: {error}}: Results
+// or summaries of them), those of one body for consecutive years (core.PairUp): an
+// array of [older, newer] indices.
+func pairUp(this js.Value, args []js.Value) (out any) {
+	defer recoverInto(&out)
+	if len(args) == 0 || !args[0].InstanceOf(js.Global().Get("Array")) {
+		return errorValue("pairUp 需要一个数组")
+	}
+	list := args[0]
+	results := make([]*core.Result, list.Length())
+	for i := range results {
+		r := &core.Result{}
+		if v := list.Index(i); v.Type() == js.TypeObject {
+			if y := v.Get("year"); y.Type() == js.TypeNumber {
+				year := y.Int()
+				r.Year = &year
+			}
+			if a := v.Get("agency"); a.Type() == js.TypeString && a.String() != "" {
+				agency := a.String()
+				r.Agency = &agency
+			}
+			if in := v.Get("input"); in.Type() == js.TypeObject && in.Get("error").Truthy() {
+				r.Input.Error = in.Get("error").String()
+			}
 		}
-	}()
-	if len(args) == 0 {
-		return errorValue("没有输入")
+		results[i] = r
+	}
+	pairs := []any{}
+	for _, p := range core.PairUp(results) {
+		pairs = append(pairs, []any{p[0], p[1]})
+	}
+	return pairs
+}
+
+// checkArg checks the input at args[i] with the options at args[i+1]. It returns nil
+// and a message for the user when there is nothing to check.
+func checkArg(args []js.Value, i int) (*core.Result, string) {
+	if len(args) <= i {
+		return nil, "没有输入"
 	}
 	var input []byte
-	switch a := args[0]; {
+	switch a := args[i]; {
 	case a.Type() == js.TypeString:
 		input = []byte(a.String())
 	case a.InstanceOf(js.Global().Get("Uint8Array")):
 		input = make([]byte, a.Get("length").Int())
 		js.CopyBytesToGo(input, a)
 	default:
-		return errorValue("输入应为文本或 Uint8Array")
+		return nil, "输入应为文本或 Uint8Array"
 	}
 	var opts core.Options
-	if len(args) > 1 && args[1].Type() == js.TypeObject {
-		o := args[1]
+	if len(args) > i+1 && args[i+1].Type() == js.TypeObject {
+		o := args[i+1]
 		if v := o.Get("name"); v.Type() == js.TypeString {
 			opts.Name = v.String()
 		}
@@ -87,7 +152,15 @@ func check(this js.Value, args []js.Value) (out any) {
 			panic("测试用的故障（__panic）")
 		}
 	}
-	return vert.ValueOf(core.Check(input, opts)).Value
+	return core.Check(input, opts), ""
+}
+
+// recoverInto turns a panic into the error value the page shows: a Go panic must not
+// stop the program, or the page loses its checker.
+func recoverInto(out *any) {
+	if p := recover(); p != nil {
+		*out = errorValue(fmt.Sprintf("检查程序内部错误：%v", p))
+	}
 }
 
 func errorValue(msg string) any {

@@ -50,6 +50,8 @@
     const state = {
       ready: false,
       doc: null, // {kind:'text', text, name} | {kind:'html', html, text, name} | {kind:'file', name, bytes}
+      prev: null, // the same body's report of another year to compare with: {doc, batch}
+      prevResult: null, // its Result from the last comparison
       result: null,
       view: null, // what the source pane shows: {text, key, pos, lines, editable}
       F: [], // the result's findings, with index, fingerprint and dismissal
@@ -306,6 +308,23 @@
       return [doc.bytes, { name: doc.name || '' }];
     }
 
+    // compare checks the report together with the other year's (state.prev.doc) and
+    // returns the report's Result; cross-year findings go to the newer of the two.
+    function compare(prev, doc) {
+      const [pi, po] = checkInput(prev);
+      const [di, dopts] = checkInput(doc);
+      try {
+        const out = api().compareYears(pi, Object.assign({}, po, state.testOptions), di, Object.assign({}, dopts, state.testOptions));
+        if (!Array.isArray(out)) return out; // {error}
+        state.prevResult = out[0];
+        return out[1];
+      } catch (e) {
+        engine.exited('full');
+        engine.exited('lite');
+        return { error: '检查程序出错：' + (e && e.message ? e.message : e) };
+      }
+    }
+
     function isEmpty(doc) {
       return !doc || (doc.kind === 'text' && !doc.text.trim()) || (doc.kind === 'file' && !doc.bytes.length);
     }
@@ -330,9 +349,12 @@
         return;
       }
       const t0 = performance.now();
-      const res = check(...checkInput(doc));
+      const comparing = state.prev && !isEmpty(state.prev.doc);
+      state.prevResult = null;
+      const res = comparing ? compare(state.prev.doc, doc) : check(...checkInput(doc));
       const t1 = performance.now();
-      if (res && res.input && res.input.module === 'full' && !engine.api('full')) {
+      const needsFull = [res, state.prevResult].some((r) => r && r.input && r.input.module === 'full');
+      if (needsFull && !engine.api('full')) {
         // the lite module does not read this format: check again once the full one runs
         waitForFull(doc);
         loadFull().then(() => {
@@ -476,26 +498,87 @@
     }
 
     async function openFile(file, loadId) {
-      if (!file) return;
+      const doc = await docOfFile(file);
+      if (!doc) return;
+      doc.loadId = loadId;
+      setDoc(doc);
+      say('已读入 ' + file.name);
+    }
+
+    // docOfFile reads a file into an input: a text file as editable text, in whatever
+    // encoding it has, anything else as bytes. It says why when it cannot, and returns null.
+    async function docOfFile(file) {
+      if (!file) return null;
       if (FULL_FILE.test(file.name)) loadFull().catch(() => {}); // start now, while the file is read
       let bytes;
       try {
         bytes = new Uint8Array(await file.arrayBuffer());
       } catch (e) {
         banner('无法读取文件“' + file.name + '”：' + e.message);
-        return;
+        return null;
       }
       banner('');
       if (TEXT_FILE.test(file.name) || !/\.[a-z0-9]+$/i.test(file.name)) {
         const text = decodeText(bytes, file.name);
-        if (text != null) {
-          setDoc({ kind: 'text', text, name: file.name, loadId });
-          say('已读入 ' + file.name);
-          return;
-        }
+        if (text != null) return { kind: 'text', text, name: file.name };
       }
-      setDoc({ kind: 'file', name: file.name, bytes, loadId });
-      say('已读入 ' + file.name);
+      return { kind: 'file', name: file.name, bytes };
+    }
+
+    // ---------- year against year ----------
+
+    // comparePrev sets the report of another year to compare the current one with (null
+    // to stop comparing) and checks again.
+    function comparePrev(doc, fromBatch) {
+      state.prev = doc ? { doc, batch: !!fromBatch } : null;
+      state.prevResult = null;
+      if (doc && !fromBatch) say('已选择比对报告 ' + (doc.name || ''));
+      runCheck();
+    }
+
+    // renderCompare shows what the comparison found, or hides the bar when there is none.
+    function renderCompare(res) {
+      const bar = $('compare-bar');
+      const prev = state.prev;
+      if (!prev) {
+        bar.hidden = true;
+        bar.replaceChildren();
+        return;
+      }
+      const other = state.prevResult;
+      const yearOf = (r) => (r && r.year != null ? r.year + '年' : '年度未识别');
+      const cross = ((res && res.findings) || []).filter((f) => f.rule.startsWith('crossyear.'));
+      const note = cross.find((f) => f.rule === 'crossyear.pair');
+      const problems = cross.filter((f) => f.rule !== 'crossyear.pair');
+      const reversed = res && other && res.year != null && other.year != null && other.year > res.year;
+      let status;
+      if (!res || res.error || !other) status = h('span', { class: 'muted' }, '等待检查');
+      else if (note) status = h('span', { class: 'cmp-note' }, note.message);
+      else if (reversed) {
+        status = h('span', { class: 'cmp-note' }, '比对报告（' + yearOf(other) + '）晚于当前报告（' + yearOf(res) + '），跨年度问题记在较新的报告上 ',
+          h('button', { type: 'button', class: 'link', id: 'compare-swap' }, '改为检查较新的报告'));
+      } else if (problems.length) status = h('b', { class: 'cmp-bad' }, '发现 ' + problems.length + ' 处跨年度问题，见“跨年度”一组');
+      else status = h('span', { class: 'cmp-ok' }, '上年结转、现行有效件数、历年累计、内容雷同均未发现问题');
+      bar.replaceChildren(
+        h('span', { class: 'k' }, '跨年度比对'),
+        h('span', { class: 'cmp-file', title: '比对的报告' }, (prev.doc.name || '粘贴的报告') + '（' + yearOf(other) + (other && other.agency ? ' · ' + other.agency : '') + '）'),
+        status,
+        h('span', { class: 'cmp-actions' },
+          h('button', { type: 'button', class: 'link', id: 'compare-change' }, '更换…'),
+          h('button', { type: 'button', class: 'link', id: 'compare-off' }, '取消比对')));
+      bar.hidden = false;
+    }
+
+    // swapCompare makes the comparison's report the one shown, and the shown one the
+    // report it is compared with.
+    function swapCompare() {
+      const prev = state.prev;
+      const doc = state.doc;
+      if (!prev || !doc) return;
+      state.prev = { doc, batch: prev.batch };
+      const next = Object.assign({}, prev.doc);
+      delete next.loadId;
+      setDoc(next);
     }
 
     // decodeText turns a text file into a string for the editor, in whatever encoding the
@@ -727,6 +810,7 @@
         state.byCell = new Map();
         if (doc && doc.kind === 'text') showSource(plainView(doc.text));
         renderSummary(null);
+        renderCompare(null);
         $('tables').replaceChildren(h('p', { class: 'empty' }, '检查失败，暂无表格。'));
         $('findings').replaceChildren(h('p', { class: 'empty' }, '检查失败，暂无结果。'));
         return;
@@ -737,6 +821,7 @@
         state.byCell = new Map();
         if (doc && doc.kind === 'text') showSource(plainView(doc.text));
         renderSummary(null);
+        renderCompare(null);
         $('tables').replaceChildren(h('p', { class: 'empty' }, '粘贴报告后，这里按国家模板逐格显示表二、表三、表四（或统计表）。'));
         $('findings').replaceChildren(h('p', { class: 'empty' }, '还没有检查结果。'));
         return;
@@ -747,6 +832,7 @@
       if (state.selected >= state.F.length) state.selected = -1;
       showSource(viewFor(doc, res));
       renderSummary(res);
+      renderCompare(res);
       renderTables(res);
       renderFindings();
       if (res.input && res.input.error) banner('无法使用这份输入：' + res.input.error, 'error');
@@ -1202,6 +1288,10 @@
       out.push('- 报告年度：' + (res.year != null ? res.year + ' 年' : '未识别'));
       if (state.doc && state.doc.name && !state.doc.sample) out.push('- 文件：' + mdEscape(state.doc.name));
       out.push('- 模板：' + mdEscape(TEMPLATE_NAMES[res.template] || res.template));
+      if (state.prev && state.prevResult) {
+        const o = state.prevResult;
+        out.push('- 跨年度比对：' + mdEscape((state.prev.doc.name || '另一份报告') + '（' + (o.year != null ? o.year + ' 年' : '年度未识别') + '）'));
+      }
       out.push('- 审核日期：' + date);
       out.push('- 检查工具：年报校验 ' + mdEscape(api() ? api().version : ''), '');
       if (c.error) out.push('经逐格核对，报告中有 **' + c.error + '** 处需要更正的错误' + (c.warning ? '，另有 ' + c.warning + ' 处需要核实' : '') + '，详见下文。', '');
@@ -1357,10 +1447,15 @@
     const BATCH_COLS = [
       { key: 'file', label: '文件' }, { key: 'agency', label: '机关' }, { key: 'year', label: '年度', num: true },
       { key: 'template', label: '模板' }, { key: 'errors', label: '错误', num: true }, { key: 'warnings', label: '警告', num: true },
-      { key: 'reader', label: '读取问题', num: true }, { key: 'note', label: '备注' },
+      { key: 'reader', label: '读取问题', num: true }, { key: 'cross', label: '跨年度比对' }, { key: 'note', label: '备注' },
     ];
     const REPORT_FILE = /\.(txt|text|html?|docx|md|markdown|pdf)$/i;
     const isReport = (f) => REPORT_FILE.test(f.name) && !/^[.~]/.test(f.name);
+
+    // relPaths keeps the path within a dropped folder of each file read from it (such
+    // files, unlike a chosen folder's, have no webkitRelativePath).
+    const relPaths = new WeakMap();
+    const pathOf = (f) => relPaths.get(f) || f.webkitRelativePath || f.name;
 
     // filesOfEntries reads dropped folders (FileSystemEntry) into their files.
     async function filesOfEntries(entries) {
@@ -1369,6 +1464,7 @@
         if (en.isFile) {
           try {
             const f = await new Promise((a, b) => en.file(a, b));
+            relPaths.set(f, path + f.name);
             out.push(f);
           } catch (e) { /* an unreadable entry is skipped */ }
         } else if (en.isDirectory) {
@@ -1409,10 +1505,49 @@
         renderBatch();
       }
       if (state.batch !== run) return;
+      await crossYears(run);
+      if (state.batch !== run) return;
       run.done = true;
       progress(run, files.length);
       page.batch = { total: files.length, done: files.length, finished: true };
       say('批量检查完成：共 ' + files.length + ' 个文件');
+    }
+
+    // crossYears compares the reports of one body for consecutive years in the batch:
+    // the newer one's row counts the cross-year findings, and opening it shows them.
+    async function crossYears(run) {
+      let pairs;
+      try {
+        pairs = await engine.pairUp(run.rows.map((r) => ({ year: r.year, agency: r.agency, input: { error: r.errors == null ? r.note || '无法读取' : '' } })));
+      } catch (e) {
+        return; // the batch stands without the comparison
+      }
+      if (!Array.isArray(pairs) || !pairs.length) return;
+      $('batch-count').textContent = '正在比对相邻年度的报告…';
+      for (const [o, n] of pairs) {
+        if (state.batch !== run) return;
+        const older = run.rows[o], newer = run.rows[n];
+        let out;
+        try {
+          const [a, b] = await Promise.all([run.files[o], run.files[n]].map((f) => f.arrayBuffer().then((buf) => new Uint8Array(buf))));
+          out = await engine.compareYears(a, { name: run.files[o].name }, b, { name: run.files[n].name });
+        } catch (e) {
+          engine.exited('full');
+          engine.exited('lite');
+          out = null;
+        }
+        if (!Array.isArray(out) || !out[1] || out[1].error) {
+          newer.cross = '与 ' + older.file + ' 比对失败';
+          continue;
+        }
+        fillRow(newer, out[1]);
+        const found = (out[1].findings || []).filter((f) => f.rule.startsWith('crossyear.') && f.rule !== 'crossyear.pair').length;
+        newer.prev = o;
+        newer.cross = '上年 ' + older.file + '：' + (found ? found + ' 处问题' : '未发现问题');
+        if (!older.cross) older.cross = '下年 ' + newer.file;
+        renderBatch();
+        await new Promise((r) => setTimeout(r, 0));
+      }
     }
 
     function progress(run, n) {
@@ -1423,7 +1558,7 @@
     }
 
     async function batchRow(file, i) {
-      const row = { i, file: file.webkitRelativePath || file.name, agency: '', year: null, template: '', errors: null, warnings: null, reader: null, note: '' };
+      const row = { i, file: pathOf(file), agency: '', year: null, template: '', errors: null, warnings: null, reader: null, cross: '', note: '' };
       if (!state.ready) {
         row.note = '检查程序未能启动';
         return row;
@@ -1444,6 +1579,11 @@
         row.note = '检查程序出错：' + (e && e.message ? e.message : e);
         return row;
       }
+      return fillRow(row, res);
+    }
+
+    // fillRow puts a report's Result into its summary row.
+    function fillRow(row, res) {
       if (!res || res.error) {
         row.note = (res && res.error) || '没有检查结果';
         return row;
@@ -1505,14 +1645,20 @@
       $('batch-csv').disabled = !run.rows.length;
     }
 
-    // openBatchRow opens one report of the batch exactly as a single file is opened.
-    function openBatchRow(i) {
+    // openBatchRow opens one report of the batch as a single file is opened, compared
+    // with last year's when the batch has it.
+    async function openBatchRow(i) {
       const run = state.batch;
       if (!run || !run.files[i]) return;
       ctx.frame.classList.remove('batch-list');
       ctx.frame.classList.add('batch-item');
       $('batch-back').hidden = false;
-      $('batch-count').textContent = run.rows.find((r) => r.i === i).file;
+      const row = run.rows[i];
+      $('batch-count').textContent = row.file;
+      const prev = row.prev != null ? await docOfFile(run.files[row.prev]) : null;
+      if (state.batch !== run) return;
+      if (prev) state.prev = { doc: prev, batch: true };
+      else if (state.prev && state.prev.batch) state.prev = null;
       openFile(run.files[i]);
     }
 
@@ -1530,6 +1676,10 @@
     function closeBatch() {
       state.batch = null;
       page.batch = null;
+      if (state.prev && state.prev.batch) {
+        state.prev = null;
+        runCheck();
+      }
       $('batch').hidden = true;
       ctx.frame.classList.remove('batch-list', 'batch-item');
     }
@@ -1557,6 +1707,8 @@
             h('input', { type: 'file', id: 'file-input', hidden: true, multiple: true, accept: '.txt,.text,.html,.htm,.docx,.md,.markdown,.pdf,text/plain,text/html' }),
             btn('open-folder', '选择文件夹', { title: '检查一个文件夹中的全部报告' }),
             h('input', { type: 'file', id: 'folder-input', hidden: true, multiple: true, webkitdirectory: true }),
+            btn('compare-file', '跨年度比对…', { title: '选择同一机关上一年度（或下一年度）的报告，核对上年结转、现行有效件数、历年累计，并检查内容是否雷同' }),
+            h('input', { type: 'file', id: 'compare-input', hidden: true, accept: '.txt,.text,.html,.htm,.docx,.md,.markdown,.pdf,text/plain,text/html' }),
             btn('load-sample', '载入示例'),
             h('details', { class: 'menu', id: 'export-menu' }, h('summary', null, '导出'),
               h('div', { class: 'menu-items', role: 'menu' },
@@ -1565,6 +1717,7 @@
                 item('save-csv', '下载重建表格（CSV）'))),
             btn('clear-all', '清除全部', { title: '清空编辑区，并删除本机浏览器中保存的报告和忽略记录' }))),
         h('section', { id: 'summary', class: 'summary', 'aria-label': '检查摘要' }, h('span', { class: 'muted' }, '正在加载检查程序……')),
+        h('div', { id: 'compare-bar', class: 'compare-bar', role: 'status', hidden: true }),
         h('div', { id: 'banner', class: 'banner', role: 'alert', hidden: true }),
         h('section', { id: 'batch', class: 'batch', hidden: true, 'aria-labelledby': 'batch-title' },
           h('div', { class: 'batch-bar' },
@@ -1625,6 +1778,7 @@
         if (STORE_DISMISSED) localStorage.removeItem(STORE_DISMISSED);
       } catch (e) { /* nothing stored */ }
       state.dismissed = {};
+      state.prev = null;
       $('input').value = '';
       setDoc({ kind: 'text', text: '', name: '' });
       banner('');
@@ -1666,6 +1820,20 @@
         e.target.value = '';
         if (files.length) openBatch(files);
         else banner('所选文件夹中没有可检查的报告文件');
+      });
+      $('compare-file').addEventListener('click', () => $('compare-input').click());
+      $('compare-input').addEventListener('change', async (e) => {
+        const file = e.target.files[0];
+        e.target.value = '';
+        const doc = await docOfFile(file);
+        if (doc) comparePrev(doc);
+      });
+      $('compare-bar').addEventListener('click', (e) => {
+        const b = e.target.closest('button');
+        if (!b) return;
+        if (b.id === 'compare-change') $('compare-input').click();
+        else if (b.id === 'compare-off') comparePrev(null);
+        else if (b.id === 'compare-swap') swapCompare();
       });
       $('batch-back').addEventListener('click', showBatchList);
       $('batch-close').addEventListener('click', closeBatch);
@@ -1817,6 +1985,9 @@
       batch: null, // {total, done, finished} while a batch summary is shown
       batchCSV: () => batchCSV(),
       open: (name, bytes) => openFile(new File([bytes], name)),
+      // compareWith sets the report of another year to compare with (null: stop comparing).
+      compareWith: (input, name) => comparePrev(input == null ? null
+        : typeof input === 'string' ? { kind: 'text', text: input, name: name || '' } : { kind: 'file', bytes: input, name: name || '' }),
       // load shows and checks an input (text goes into the editor, bytes are a file named
       // name); it returns a Promise of the Result shown for it.
       load(input, name) {

@@ -23,6 +23,9 @@
 //   nianbaoEngine.api(kind)        -> the API if running, else null
 //   nianbaoEngine.check(input, o)  -> Promise of a Result: the lite module first, the full
 //                                     one when the lite one says the input needs it
+//   nianbaoEngine.compareYears(a, oa, b, ob) -> Promise of [resultA, resultB]: two reports
+//                                     checked and compared as consecutive years
+//   nianbaoEngine.pairUp(list)     -> Promise of [[older, newer]…] among checked reports
 //   nianbaoEngine.onstop(fn)       -> fn(kind) when a Go program stopped (it is restarted
 //                                     on the next ready())
 //   nianbaoEngine.timing           -> {lite: {start, arrived, decoded, inflated, compiled,
@@ -236,6 +239,22 @@
     return res;
   }
 
+  // compareYears checks two reports and compares them as consecutive years of one body
+  // (the bridge's compareYears: [resultA, resultB]); with the full module when either
+  // input needs it.
+  async function compareYears(a, oa, b, ob) {
+    const full = api('full');
+    let res = (full || await ready('lite')).compareYears(a, oa, b, ob);
+    const needsFull = Array.isArray(res) && res.some((r) => r && r.input && r.input.module === 'full');
+    if (!full && needsFull) res = (await ready('full')).compareYears(a, oa, b, ob);
+    return res;
+  }
+
+  // pairUp finds the pairs of consecutive years among checked reports (the bridge's pairUp).
+  async function pairUp(list) {
+    return (api('full') || await ready('lite')).pairUp(list);
+  }
+
   // the lite module starts at once: the page needs it for its first check
   ready('lite').catch(() => {});
 
@@ -243,6 +262,8 @@
     ready,
     api,
     check,
+    compareYears,
+    pairUp,
     exited,
     loading: (kind) => !!MODULES[kind || 'lite'].running && !api(kind),
     onstop: (fn) => stopListeners.push(fn),

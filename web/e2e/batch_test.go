@@ -73,7 +73,7 @@ func TestBatch(t *testing.T) {
 	}
 	var headers []string
 	tb.eval(`[...document.querySelectorAll('#batch-head th')].map(th => th.querySelector('button').textContent)`, &headers)
-	if strings.Join(headers, " ") != "文件 机关 年度 模板 错误 警告 读取问题 备注" {
+	if strings.Join(headers, " ") != "文件 机关 年度 模板 错误 警告 读取问题 跨年度比对 备注" {
 		t.Errorf("headers: %q", headers)
 	}
 	byFile := map[string]batchRow{}
@@ -113,7 +113,7 @@ func TestBatch(t *testing.T) {
 		t.Errorf("sorted column: %q", sort)
 	}
 	csv := tb.str(`nianbaoPage.batchCSV()`)
-	if !strings.HasPrefix(csv, "\ufeff文件,机关,年度,模板,错误,警告,读取问题,备注\r\n") || !strings.Contains(csv, "东胜区行政审批政务服务与数据管理局") {
+	if !strings.HasPrefix(csv, "\ufeff文件,机关,年度,模板,错误,警告,读取问题,跨年度比对,备注\r\n") || !strings.Contains(csv, "东胜区行政审批政务服务与数据管理局") {
 		t.Errorf("CSV: %.200q", csv)
 	}
 

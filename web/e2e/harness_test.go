@@ -199,6 +199,13 @@ func (tb *tab) num(js string) float64 {
 	return n
 }
 
+func (tb *tab) bool(js string) bool {
+	tb.t.Helper()
+	var b bool
+	tb.eval(js, &b)
+	return b
+}
+
 // wait polls a JavaScript condition. The bound is generous: on a loaded 2-core CI
 // machine a frame starting its own WebAssembly module can take many seconds.
 func (tb *tab) wait(cond string) {

@@ -1599,6 +1599,8 @@
         row.warnings = sum.warnings || 0;
         row.reader = sum.reader || 0;
         if (res.template === 'unknown') row.note = '未能识别模板';
+        else if (!res.agency) row.note = '未识别出机关名称，未做跨年度比对';
+        else if (res.year == null) row.note = '未识别出报告年度，未做跨年度比对';
       }
       return row;
     }

@@ -24,7 +24,22 @@ func TestScreenshots(t *testing.T) {
 	}
 	tb := newTab(t)
 	tb.open(base)
+	tb.wait(`nianbaoPage.timing.checks > 0`)
 	tb.screenshot(filepath.Join(dir, "seed-004.png"))
+
+	// year against year: 2024 compared with a 2023 report that carried 3 over, and the
+	// same two in a batch
+	years := yearsDir(t)
+	tb.upload("#compare-input", filepath.Join(years, "a-2023.txt"))
+	tb.wait(`nianbaoPage.lastResult.findings.some(f => f.rule.startsWith('crossyear.'))`)
+	tb.eval(`[...document.querySelectorAll('#findings .f-go')].find(b => b.closest('.finding') && nianbaoPage.lastResult.findings[+b.closest('.finding').id.slice(2)].rule === 'crossyear.carryover').click(); true`, nil)
+	tb.eval(`new Promise(done => setTimeout(() => done(true), 2000))`, nil)
+	tb.screenshot(filepath.Join(dir, "year-against-year.png"))
+	tb.eval(`document.getElementById('compare-off').click(); true`, nil)
+	tb.upload("#folder-input", years)
+	tb.wait(`nianbaoPage.batch && nianbaoPage.batch.finished`)
+	tb.screenshot(filepath.Join(dir, "batch.png"))
+	tb.eval(`document.getElementById('batch-close').click(); true`, nil)
 
 	// 洪泽区 2023 (pdftotext -layout): 表四 总计 left 0 beside non-zero results
 	text, err := os.ReadFile(filepath.Join(root, "..", "shared", "corpus", "reports", "018_hongze-2023-pdftotext-layout.txt"))

@@ -171,7 +171,7 @@ func TestBatchYears(t *testing.T) {
 	if !slices.Contains(cross, "上年 "+filepath.Base(dir)+"/a-2023.txt：3 处问题") || !slices.Contains(cross, "下年 "+filepath.Base(dir)+"/b-2024.txt") {
 		t.Errorf("跨年度比对 column: %q", cross)
 	}
-	if a.Year != "2023" || byFile["c-noagency.txt"].Agency != "" {
+	if c := byFile["c-noagency.txt"]; a.Year != "2023" || c.Agency != "" || c.Note != "未识别出机关名称，未做跨年度比对" {
 		t.Errorf("rows: %+v", rows)
 	}
 	if csv := tb.str(`nianbaoPage.batchCSV()`); !strings.Contains(csv, ",跨年度比对,") || !strings.Contains(csv, "a-2023.txt：3 处问题") {

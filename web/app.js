@@ -569,6 +569,11 @@
       bar.hidden = false;
     }
 
+    // givenDoc is an input given through the API: text, or the bytes of a file named name.
+    function givenDoc(input, name) {
+      return typeof input === 'string' ? { kind: 'text', text: input, name: name || '' } : { kind: 'file', bytes: input, name: name || '' };
+    }
+
     // swapCompare makes the comparison's report the one shown, and the shown one the
     // report it is compared with.
     function swapCompare() {
@@ -1988,13 +1993,16 @@
       batchCSV: () => batchCSV(),
       open: (name, bytes) => openFile(new File([bytes], name)),
       // compareWith sets the report of another year to compare with (null: stop comparing).
-      compareWith: (input, name) => comparePrev(input == null ? null
-        : typeof input === 'string' ? { kind: 'text', text: input, name: name || '' } : { kind: 'file', bytes: input, name: name || '' }),
+      compareWith: (input, name) => comparePrev(input == null ? null : givenDoc(input, name)),
       // load shows and checks an input (text goes into the editor, bytes are a file named
-      // name); it returns a Promise of the Result shown for it.
-      load(input, name) {
+      // name); it returns a Promise of the Result shown for it. previous, when given, is
+      // the report of another year to compare it with ({input, name}), or null for none.
+      load(input, name, previous) {
         const id = ++state.loads;
         const shown = new Promise((resolve) => state.waiting.set(id, resolve));
+        if (previous !== undefined) {
+          state.prev = previous && previous.input != null ? { doc: givenDoc(previous.input, previous.name), batch: false } : null;
+        }
         if (typeof input === 'string') setDoc({ kind: 'text', text: input, name: name || '', loadId: id });
         else openFile(new File([input], name || ''), id);
         return shown;
@@ -2046,8 +2054,9 @@
   // <nianbao-checker>: the whole view in a shadow root, so that the host page's styles do
   // not reach it and its styles do not leak out. Attributes: sample (show the sample
   // report), persist (keep the report and dismissals in this browser). It dispatches
-  // "nianbao-result" (detail: the Result) after every check; check(input, name) shows
-  // and checks an input and returns a Promise of its Result.
+  // "nianbao-result" (detail: the Result) after every check; check(input, name, previous)
+  // shows and checks an input, compared with previous ({input, name}: the same body's
+  // report of another year) when given, and returns a Promise of its Result.
   if (self.customElements && !customElements.get('nianbao-checker')) {
     customElements.define('nianbao-checker', class extends HTMLElement {
       connectedCallback() {
@@ -2074,9 +2083,11 @@
         return this.view ? this.view.lastResult : null;
       }
 
-      check(input, name) {
+      // check(input, name, previous): previous ({input, name}) is the same body's report
+      // of another year to compare with; without it nothing is compared.
+      check(input, name, previous) {
         if (!this.mounted) return Promise.reject(new Error('nianbao-checker is not in the document'));
-        return this.mounted.then(() => this.view.load(input, name));
+        return this.mounted.then(() => this.view.load(input, name, previous || null));
       }
     });
   }

@@ -3,6 +3,8 @@
 //   host -> frame  {type: 'check', id, text}                 a report as text
 //                  {type: 'check', id, bytes, name}          a file (ArrayBuffer or Uint8Array;
 //                                                            name picks the reader: .docx, .pdf …)
+//                  … previous: {text | bytes, name}          optional: the same body's report of
+//                                                            another year, to compare with
 //   frame -> host  {type: 'result', id, result}              the Result (the JSON of OUTPUT.md),
 //                                                            or {error} when the input is unusable
 //   frame -> host  {type: 'ready', version}                  once the checker runs
@@ -52,8 +54,10 @@
       let result;
       if (input == null) result = { error: '消息中没有 text（文本）或 bytes（文件内容）' };
       else {
+        const prev = m.previous && typeof m.previous === 'object' ? inputOf(m.previous) : null;
+        const previous = prev == null ? null : { input: prev, name: typeof m.previous.name === 'string' ? m.previous.name : '' };
         try {
-          result = await view.load(input, typeof m.name === 'string' ? m.name : '');
+          result = await view.load(input, typeof m.name === 'string' ? m.name : '', previous);
         } catch (err) {
           result = { error: String(err && err.message ? err.message : err) };
         }

@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -25,6 +26,16 @@ func TestEmbedding(t *testing.T) {
 		t.Fatal(err)
 	}
 	docx := `Uint8Array.fromBase64(` + jsString(base64.StdEncoding.EncodeToString(raw)) + `)`
+	before := jsString(lastYear(t, seed)) // seed 004's 2023 report, for the comparison of years
+	// carryover lists the messages of the carry-over warnings in a Result
+	const carryover = `(r => r.findings.filter(f => f.rule === 'crossyear.carryover').map(f => f.message))`
+	wantCarry := []string{wantCross[0][len("crossyear.carryover "):], wantCross[1][len("crossyear.carryover "):]}
+	expectCarry := func(what string, got []string) {
+		t.Helper()
+		if !slices.Equal(got, wantCarry) {
+			t.Errorf("%s: carry-over warnings %q, want %q", what, got, wantCarry)
+		}
+	}
 
 	// a checked seed 004, as each example reports it
 	type outcome struct {
@@ -61,6 +72,15 @@ func TestEmbedding(t *testing.T) {
 		}
 		// a Word document: nianbaoEngine.check loads the full module for it
 		expect("nianbaoEngine.check(docx)", checked(tb, `await nianbaoEngine.check(`+docx+`, {name: 'x.docx'})`), "docx")
+		// year against year: both Results back, the warnings on the newer
+		var carry, older []string
+		tb.eval(`(async () => { const [a, b] = await nianbaoEngine.compareYears(`+before+`, {name: 'a-2023.txt'}, `+jsString(seed)+`, {name: 'b-2024.txt'});
+			window.__older = `+carryover+`(a); return `+carryover+`(b); })()`, &carry)
+		tb.eval(`__older`, &older)
+		expectCarry("nianbaoEngine.compareYears", carry)
+		if len(older) != 0 {
+			t.Errorf("the older report got warnings: %q", older)
+		}
 		tb.allRequestsOwn()
 	})
 
@@ -102,6 +122,12 @@ func TestEmbedding(t *testing.T) {
 		if got := tb.str(el + `.shadowRoot.getElementById('docbar-text').textContent`); !strings.Contains(got, "x.docx") {
 			t.Errorf("the element does not show the file: %q", got)
 		}
+		var carry []string
+		tb.eval(`(async () => `+carryover+`(await `+el+`.check(`+jsString(seed)+`, 'b-2024.txt', {input: `+before+`, name: 'a-2023.txt'})))()`, &carry)
+		expectCarry("element.check with previous", carry)
+		if got := tb.str(el + `.shadowRoot.getElementById('compare-bar').textContent`); !strings.Contains(got, "a-2023.txt") {
+			t.Errorf("the element does not show the comparison: %q", got)
+		}
 		tb.allRequestsOwn()
 	})
 
@@ -113,6 +139,14 @@ func TestEmbedding(t *testing.T) {
 			t.Errorf("the frame shows t3.new.natural as %q", got)
 		}
 		expect("postMessage docx", checked(tb, `await portalDemo.check({bytes: `+docx+`.buffer, name: 'x.docx'})`), "docx")
+		var carry []string
+		tb.eval(`(async () => `+carryover+`(await portalDemo.check({text: `+jsString(seed)+`, name: 'b-2024.txt', previous: {text: `+before+`, name: 'a-2023.txt'}})))()`, &carry)
+		expectCarry("postMessage with previous", carry)
+		// the next message without previous compares nothing
+		tb.eval(`(async () => `+carryover+`(await portalDemo.check({text: `+jsString(seed)+`, name: 'b-2024.txt'})))()`, &carry)
+		if len(carry) != 0 {
+			t.Errorf("a message without previous was compared: %q", carry)
+		}
 
 		// a frame that allows another origin answers nothing to this page
 		var answered []string

@@ -20,11 +20,7 @@ import (
 func yearsDir(t *testing.T) string {
 	t.Helper()
 	now := readFile(t, "testdata/seeds/004_fe52555f254f9b80.txt")
-	row := "四、结转下年度继续办理 |\n1 |\n0 |\n0 |\n0 |\n0 |\n0 |\n1 |"
-	before := strings.Replace(strings.ReplaceAll(now, "2024", "2023"), row, strings.ReplaceAll(row, "\n1 |", "\n3 |"), 1)
-	if before == strings.ReplaceAll(now, "2024", "2023") {
-		t.Fatal("seed 004 changed: its carry-over row is not found")
-	}
+	before := lastYear(t, now)
 	dir := t.TempDir()
 	for name, text := range map[string]string{
 		"a-2023.txt":     before,
@@ -36,6 +32,18 @@ func yearsDir(t *testing.T) string {
 		}
 	}
 	return dir
+}
+
+// lastYear makes seed 004's report for 2023: the same, except that it carried 3
+// applications over where the 2024 report says none were carried.
+func lastYear(t *testing.T, seed004 string) string {
+	t.Helper()
+	row := "四、结转下年度继续办理 |\n1 |\n0 |\n0 |\n0 |\n0 |\n0 |\n1 |"
+	before := strings.Replace(strings.ReplaceAll(seed004, "2024", "2023"), row, strings.ReplaceAll(row, "\n1 |", "\n3 |"), 1)
+	if before == strings.ReplaceAll(seed004, "2024", "2023") {
+		t.Fatal("seed 004 changed: its carry-over row is not found")
+	}
+	return before
 }
 
 // wantCross is what comparing a-2023.txt with b-2024.txt must find.

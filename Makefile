@@ -76,6 +76,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzDocx -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./core/markup
 	$(GO) test -run '^$$' -fuzz FuzzMarkdown -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./core/markup
 	$(GO) test -run '^$$' -fuzz FuzzPDF -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./core/markup
+	$(GO) test -run '^$$' -fuzz FuzzWord97 -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./core/markup
 
 # One self-contained page (both modules, scripts and styles inlined) that works from file://.
 dist: wasm

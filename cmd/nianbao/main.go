@@ -34,9 +34,9 @@ check 的选项：
   --csv            输出汇总表 CSV（带 BOM，可直接用 Excel 打开）
   --summary-json   输出汇总表 JSON
   --detail         多个文件时，在汇总表前列出每份报告的问题
-  --format F       强制输入格式：text, markdown, html, docx, pdf
+  --format F       强制输入格式：text, markdown, html, docx, doc, pdf
   -j N             并行数（默认为 CPU 核数）
-目录按子目录递归查找 .txt .md .html .htm .docx .pdf 文件。
+目录按子目录递归查找 .txt .md .html .htm .docx .doc .wps .pdf 文件。
 同一机关连续两年的报告一起检查时，会做跨年度比对（上年结转、现行有效件数、历年累计、内容雷同）。
 退出码：0 未发现错误；1 报告有错误；2 有输入无法使用
 `

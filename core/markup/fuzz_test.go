@@ -106,3 +106,17 @@ func FuzzPDF(f *testing.F) {
 		checkMap(t, data, txt)
 	})
 }
+
+// FuzzWord97 mutates Word 97-2003 files (LibreOffice's, from the seeds) and a compound
+// file with no Word stream in it.
+func FuzzWord97(f *testing.F) {
+	f.Add(readFile(f, filepath.Join(markupDir, "seed004.doc")))
+	f.Add(readFile(f, filepath.Join(markupDir, "seed003.doc")))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		txt, err := markup.Read(data, "f.doc", "doc")
+		if err != nil {
+			return
+		}
+		checkMap(t, data, txt)
+	})
+}

@@ -1,12 +1,12 @@
 package markup_test
 
 // This file rebuilds the seed reports as structured documents — HTML pages in several
-// styles and Word .docx files (and, with LibreOffice installed, PDFs converted from
-// them) — with the merged cells of the national template. Run
+// styles and Word .docx files (and, with LibreOffice installed, PDFs and Word 97-2003
+// .doc files converted from them) — with the merged cells of the national template. Run
 //
 //	go test ./core/markup -run TestGenerate -gen
 //
-// to rewrite testdata/markup/seed*.{html,docx,pdf}; CI only reads them.
+// to rewrite testdata/markup/seed*.{html,docx,pdf,doc}; CI only reads them.
 
 import (
 	"archive/zip"
@@ -573,10 +573,13 @@ func TestGenerate(t *testing.T) {
 			t.Logf("soffice not found: %s.pdf not rewritten", short)
 			continue
 		}
-		cmd := exec.Command(soffice, "--headless", "--convert-to", "pdf", "--outdir", markupDir, docx)
-		cmd.Env = append(os.Environ(), "HOME="+t.TempDir())
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("soffice: %v\n%s", err, out)
+		// the PDF, and the Word 97-2003 file (.doc) that offices still publish
+		for _, to := range []string{"pdf", "doc:MS Word 97"} {
+			cmd := exec.Command(soffice, "--headless", "--convert-to", to, "--outdir", markupDir, docx)
+			cmd.Env = append(os.Environ(), "HOME="+t.TempDir())
+			if out, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("soffice: %v\n%s", err, out)
+			}
 		}
 	}
 }

@@ -6,6 +6,7 @@ import "nianbao/core/source"
 
 func readMarkdown([]byte) (*source.Text, error) { return nil, ErrFull }
 func readDocx([]byte) (*source.Text, error)     { return nil, ErrFull }
+func readWord97([]byte) (*source.Text, error)   { return nil, ErrFull }
 func readPDF([]byte) (*source.Text, error)      { return nil, ErrFull }
 
 // isDocx: in the lite build any zip goes to the full module, which tells.

@@ -1,5 +1,5 @@
 // Package markup reads the input formats: plain text in any encoding, and structured
-// documents (Markdown, HTML, Word .docx, PDF) rendered as text whose table rows are
+// documents (Markdown, HTML, Word .docx and .doc, PDF) rendered as text whose table rows are
 // lines of tab-separated cells. Every byte of the rendering maps back to the input.
 //
 // A structured reader parses its format into lines and tables of cells (doc.go), and
@@ -33,6 +33,7 @@ const (
 	Markdown = "markdown"
 	HTML     = "html"
 	Docx     = "docx"
+	Doc      = "doc" // Word 97-2003, and WPS
 	PDF      = "pdf"
 )
 
@@ -55,6 +56,8 @@ func Read(input []byte, name, format string) (*source.Text, error) {
 		return readHTML(input)
 	case Docx:
 		return readDocx(input)
+	case Doc:
+		return readWord97(input)
 	case PDF:
 		return readPDF(input)
 	}
@@ -76,9 +79,9 @@ func choose(input []byte, name, format string) (string, error) {
 		case "pdf":
 			return PDF, nil
 		case "doc", "wps":
-			return "", errOldWord
+			return Doc, nil
 		default:
-			return "", errorf("未知的格式“%s”；可用的格式：text、markdown、html、docx、pdf", format)
+			return "", errorf("未知的格式“%s”；可用的格式：text、markdown、html、docx、doc、pdf", format)
 		}
 	}
 	switch {
@@ -90,7 +93,7 @@ func choose(input []byte, name, format string) (string, error) {
 	case isPDF(input):
 		return PDF, nil
 	case bytes.HasPrefix(input, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
-		return "", errOldWord
+		return Doc, nil // a compound file: Word 97-2003 or WPS, else readWord97 says what it is
 	case bytes.HasPrefix(input, []byte(`{\rtf`)):
 		return "", errorf("这是 RTF 格式的文档，暂不支持；请在 Word 或 WPS 中另存为 .docx，或复制报告文字后粘贴")
 	}
@@ -119,7 +122,7 @@ func choose(input []byte, name, format string) (string, error) {
 	return Text, nil
 }
 
-var errOldWord = errorf("这是 Word 97-2003（.doc）或 WPS（.wps）格式的文件（也可能是加密的 Word 文档），无法直接读取；请在 Word 或 WPS 中“另存为” .docx 格式（未加密），或打开文件复制报告文字后粘贴")
+var errOldWord = errorf("文件扩展名是 Word 97-2003（.doc）或 WPS（.wps），但内容不是可以读取的 Word 文档（可能已损坏、加密或被改名）；请在 Word 或 WPS 中“另存为” .docx 格式（未加密），或打开文件复制报告文字后粘贴")
 
 func isPDF(input []byte) bool {
 	// the header may follow a little junk (PDF 1.7, 7.5.2 allows it within 1 KiB)

@@ -108,18 +108,34 @@ func tableLines(s string) []string {
 	return out
 }
 
-// TestSeedHTMLDocx: a page and a Word file of the same report give the same rows.
+// TestSeedHTMLDocx: a page and a Word file of the same report give the same rows, and
+// the Word file saved as Word 97-2003 (.doc, by LibreOffice) the same text.
 func TestSeedHTMLDocx(t *testing.T) {
 	for short := range seedNames {
 		h := tableLines(render(t, filepath.Join(markupDir, short+".html")))
-		d := tableLines(render(t, filepath.Join(markupDir, short+".docx")))
+		docx := render(t, filepath.Join(markupDir, short+".docx"))
+		d := tableLines(docx)
 		if strings.Join(h, "\n") != strings.Join(d, "\n") {
 			t.Errorf("%s: html and docx rows differ:\nhtml:\n%s\ndocx:\n%s", short, strings.Join(h, "\n"), strings.Join(d, "\n"))
 		}
 		if len(h) < 3 {
 			t.Errorf("%s: only %d table rows", short, len(h))
 		}
+		if doc := render(t, filepath.Join(markupDir, short+".doc")); doc != docx {
+			t.Errorf("%s: doc and docx differ:\n%s", short, firstDiff(doc, docx))
+		}
 	}
+}
+
+// firstDiff shows the first line where two renderings differ.
+func firstDiff(a, b string) string {
+	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := range min(len(la), len(lb)) {
+		if la[i] != lb[i] {
+			return fmt.Sprintf("line %d:\n%q\n%q", i+1, la[i], lb[i])
+		}
+	}
+	return fmt.Sprintf("%d lines, %d lines", len(la), len(lb))
 }
 
 func cellValues(r *core.Result) map[string]string {
@@ -140,7 +156,7 @@ func TestSeedCells(t *testing.T) {
 	for short, name := range seedNames {
 		txt := core.Check(readFile(t, filepath.Join(seedDir, name+".txt")), core.Options{Name: name + ".txt"})
 		want := cellValues(txt)
-		for _, ext := range []string{".html", ".docx", ".pdf"} {
+		for _, ext := range []string{".html", ".docx", ".doc", ".pdf"} {
 			file := short + ext
 			res := core.Check(readFile(t, filepath.Join(markupDir, file)), core.Options{Name: file})
 			if res.Input.Error != "" {

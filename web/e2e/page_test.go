@@ -91,7 +91,12 @@ func TestDropFiles(t *testing.T) {
 
 	tb := newTab(t)
 	tb.open(base)
-	for _, f := range []struct{ path, format string }{{docx, "docx"}, {page, "html"}} {
+	// Word 97-2003, as LibreOffice saves seed 004 (testdata/markup)
+	doc := filepath.Join(dir, "东胜区2024年报.doc")
+	if err := os.WriteFile(doc, []byte(readFile(t, "testdata/markup/seed004.doc")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []struct{ path, format string }{{docx, "docx"}, {page, "html"}, {doc, "doc"}} {
 		tb.drop(f.path)
 		r := tb.result()
 		t.Logf("%s: format %q, template %q, %d findings, error %q", filepath.Base(f.path), r.Input.Format, r.Template, len(r.Findings), r.Input.Error)
@@ -114,6 +119,9 @@ func TestDropFiles(t *testing.T) {
 			t.Errorf("%s: no template recognised", filepath.Base(f.path))
 		}
 		tb.expectShownMatchesResult(filepath.Base(f.path))
+		if got := tb.str(`(document.querySelector('#tables td[data-cell="t3.new.natural"]') || {}).textContent || ''`); got != "8" {
+			t.Errorf("%s: t3.new.natural shows %q, want 8", filepath.Base(f.path), got)
+		}
 	}
 	var pwned any
 	tb.eval(`window.__pwned`, &pwned)

@@ -143,6 +143,19 @@ func TestYearAgainstYear(t *testing.T) {
 	if len(got) != 0 || !tb.bool(`document.getElementById('compare-bar').hidden`) || tb.num(`nianbaoPage.lastResult.summary.warnings`) != alone {
 		t.Errorf("after cancelling: %q, bar hidden %v", got, tb.bool(`document.getElementById('compare-bar').hidden`))
 	}
+	// a real pair that matches (洪泽区 2023 and 2024, PDF text): silent
+	corpus := filepath.Join(root, "..", "shared", "corpus", "reports")
+	if _, err := os.Stat(corpus); err == nil {
+		before = tb.checks()
+		tb.eval(`nianbaoPage.load(`+jsString(string(must(os.ReadFile(filepath.Join(corpus, "019_hongze-2024-pdftotext-raw.txt")))))+`, '019.txt').then(() => true)`, nil)
+		tb.upload("#compare-input", filepath.Join(corpus, "017_hongze-2023-pdftotext-raw.txt"))
+		tb.wait(`(document.getElementById('compare-bar').textContent || '').includes('017_hongze')`)
+		tb.eval(crossShown, &got)
+		if bar := tb.str(`document.getElementById('compare-bar').textContent`); len(got) != 0 || !strings.Contains(bar, "均未发现问题") {
+			t.Errorf("洪泽区 2023 → 2024: %q, bar %q", got, bar)
+		}
+	}
+
 	tb.noRequestsSinceLoad()
 }
 

@@ -26,9 +26,9 @@
     stats: '2008—2018 年统计表',
     unknown: '未能识别模板',
   };
-  const FORMAT_NAMES = { text: '纯文本', markdown: 'Markdown', html: '网页（HTML）', docx: 'Word 文档（.docx）', doc: 'Word 97-2003 文档（.doc）', pdf: 'PDF' };
+  const FORMAT_NAMES = { text: '纯文本', markdown: 'Markdown', html: '网页（HTML）', docx: 'Word 文档（.docx）', doc: 'Word 97-2003 文档（.doc）', pdf: 'PDF', ofd: 'OFD 版式文档' };
   const TEXT_FILE = /\.(txt|text|md|markdown|csv)$/i;
-  const FULL_FILE = /\.(md|markdown|docx|doc|wps|pdf)$/i; // formats only the full module reads
+  const FULL_FILE = /\.(md|markdown|docx|doc|wps|pdf|ofd)$/i; // formats only the full module reads
   const LOADING_FULL = '正在加载完整检查模块…';
 
   // createView builds the view into ctx.frame and runs it. ctx:
@@ -616,7 +616,7 @@
       if (inp.text) v = { text: inp.text, key: 'view', editable: false, note: '从' + (FORMAT_NAMES[inp.format] || '文件') + '读出的文本' };
       else if (doc.kind === 'text') v = { text: doc.text, key: 'at', editable: true };
       else if (doc.kind === 'html') v = { text: doc.html, key: 'at', editable: false, note: '网页源代码（检查程序未能按网页读取）' };
-      else if (inp.format === 'docx' || inp.format === 'doc' || inp.format === 'pdf' || /\.(docx|doc|wps|pdf)$/i.test(doc.name)) {
+      else if (['docx', 'doc', 'pdf', 'ofd'].includes(inp.format) || /\.(docx|doc|wps|pdf|ofd)$/i.test(doc.name)) {
         v = { text: '', key: 'at', editable: false, note: '检查程序未能给出这个文件的文本' };
       } else {
         let text = '';
@@ -1454,7 +1454,7 @@
       { key: 'template', label: '模板' }, { key: 'errors', label: '错误', num: true }, { key: 'warnings', label: '警告', num: true },
       { key: 'reader', label: '读取问题', num: true }, { key: 'cross', label: '跨年度比对' }, { key: 'note', label: '备注' },
     ];
-    const REPORT_FILE = /\.(txt|text|html?|docx|doc|wps|md|markdown|pdf)$/i;
+    const REPORT_FILE = /\.(txt|text|html?|docx|doc|wps|md|markdown|pdf|ofd)$/i;
     const isReport = (f) => REPORT_FILE.test(f.name) && !/^[.~]/.test(f.name);
 
     // relPaths keeps the path within a dropped folder of each file read from it (such
@@ -1710,12 +1710,12 @@
           h('div', { class: 'brand' }, h('h1', null, '年报校验'),
             h('span', { class: 'tagline' }, '政府信息公开工作年度报告 · 表格重建与勾稽检查（本机离线运行，数据不外传）')),
           h('nav', { class: 'actions', 'aria-label': '操作' },
-            btn('open-file', '打开文件…', { title: '打开 .txt、.html、.docx、.doc、.pdf、.md 文件（也可直接拖入页面）' }),
-            h('input', { type: 'file', id: 'file-input', hidden: true, multiple: true, accept: '.txt,.text,.html,.htm,.docx,.doc,.wps,.md,.markdown,.pdf,text/plain,text/html' }),
+            btn('open-file', '打开文件…', { title: '打开 .txt、.html、.docx、.doc、.pdf、.ofd、.md 文件（也可直接拖入页面）' }),
+            h('input', { type: 'file', id: 'file-input', hidden: true, multiple: true, accept: '.txt,.text,.html,.htm,.docx,.doc,.wps,.md,.markdown,.pdf,.ofd,text/plain,text/html' }),
             btn('open-folder', '选择文件夹', { title: '检查一个文件夹中的全部报告' }),
             h('input', { type: 'file', id: 'folder-input', hidden: true, multiple: true, webkitdirectory: true }),
             btn('compare-file', '跨年度比对…', { title: '选择同一机关上一年度（或下一年度）的报告，核对上年结转、现行有效件数、历年累计，并检查内容是否雷同' }),
-            h('input', { type: 'file', id: 'compare-input', hidden: true, accept: '.txt,.text,.html,.htm,.docx,.doc,.wps,.md,.markdown,.pdf,text/plain,text/html' }),
+            h('input', { type: 'file', id: 'compare-input', hidden: true, accept: '.txt,.text,.html,.htm,.docx,.doc,.wps,.md,.markdown,.pdf,.ofd,text/plain,text/html' }),
             btn('load-sample', '载入示例'),
             h('details', { class: 'menu', id: 'export-menu' }, h('summary', null, '导出'),
               h('div', { class: 'menu-items', role: 'menu' },
@@ -1745,7 +1745,7 @@
             h('div', { class: 'source', id: 'editor' },
               h('div', { class: 'backdrop src-text', id: 'backdrop', 'aria-hidden': 'true' }),
               h('textarea', { class: 'src-text', id: 'input', spellcheck: 'false', autocomplete: 'off', 'aria-label': '报告全文',
-                placeholder: '在此粘贴政府信息公开工作年度报告全文（可直接从 Word、WPS 或网页复制），\n或把 .txt、.html、.docx、.doc、.pdf、.md 文件拖到页面上。\n\n检查完全在本机浏览器中进行，报告内容不会发送到任何地方。' })),
+                placeholder: '在此粘贴政府信息公开工作年度报告全文（可直接从 Word、WPS 或网页复制），\n或把 .txt、.html、.docx、.doc、.pdf、.ofd、.md 文件拖到页面上。\n\n检查完全在本机浏览器中进行，报告内容不会发送到任何地方。' })),
             h('div', { class: 'source', id: 'docview-wrap', hidden: true },
               h('div', { class: 'docview src-text', id: 'docview', tabindex: '0', role: 'document', 'aria-label': '读入的报告文本（只读）' }))),
           h('section', { class: 'pane', id: 'tables-pane', 'aria-labelledby': 'tables-title' },

@@ -58,7 +58,7 @@ func parseCheck(args []string, stderr io.Writer) (opts checkOptions, names []str
 	fs.BoolVar(&opts.csv, "csv", false, "输出汇总表 CSV（带 BOM）")
 	fs.BoolVar(&opts.summaryJSON, "summary-json", false, "输出汇总表 JSON")
 	fs.BoolVar(&opts.detail, "detail", false, "多个文件时，在汇总表前列出每份报告的问题")
-	fs.StringVar(&opts.format, "format", "", "强制输入格式：text, markdown, html, docx, doc, pdf")
+	fs.StringVar(&opts.format, "format", "", "强制输入格式：text, markdown, html, docx, doc, pdf, ofd")
 	fs.IntVar(&opts.workers, "j", runtime.GOMAXPROCS(0), "并行数")
 	for len(args) > 0 {
 		if err := fs.Parse(args); err != nil {

@@ -11,7 +11,7 @@ import (
 
 // checkable lists the extensions looked for in directories and glob matches. A file
 // named on the command line is checked whatever its extension.
-var checkable = []string{".txt", ".md", ".html", ".htm", ".docx", ".doc", ".wps", ".pdf"}
+var checkable = []string{".txt", ".md", ".html", ".htm", ".docx", ".doc", ".wps", ".pdf", ".ofd"}
 
 // input is one report to check: a path (or "-"), or an argument that named none.
 type input struct {
@@ -106,7 +106,7 @@ func walk(dir string) []input {
 		return nil
 	})
 	if len(out) == 0 {
-		return []input{{name: dir, err: errors.New("目录中没有可检查的文件（.txt .md .html .htm .docx .doc .wps .pdf）")}}
+		return []input{{name: dir, err: errors.New("目录中没有可检查的文件（.txt .md .html .htm .docx .doc .wps .pdf .ofd）")}}
 	}
 	return out
 }

@@ -12,6 +12,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -34,9 +35,9 @@ check 的选项：
   --csv            输出汇总表 CSV（带 BOM，可直接用 Excel 打开）
   --summary-json   输出汇总表 JSON
   --detail         多个文件时，在汇总表前列出每份报告的问题
-  --format F       强制输入格式：text, markdown, html, docx, doc, pdf
+  --format F       强制输入格式：text, markdown, html, docx, doc, pdf, ofd
   -j N             并行数（默认为 CPU 核数）
-目录按子目录递归查找 .txt .md .html .htm .docx .doc .wps .pdf 文件。
+目录按子目录递归查找 .txt .md .html .htm .docx .doc .wps .pdf .ofd 文件。
 同一机关连续两年的报告一起检查时，会做跨年度比对（上年结转、现行有效件数、历年累计、内容雷同）。
 退出码：0 未发现错误；1 报告有错误；2 有输入无法使用
 `
@@ -68,6 +69,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // readInput reads a file, or standard input for "-", refusing what is too large.
 func readInput(name string, stdin io.Reader) ([]byte, error) {
 	var r io.Reader = stdin
+	hint := 0 // the file's size: read it at once rather than in growing chunks
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
@@ -81,13 +83,16 @@ func readInput(name string, stdin io.Reader) ([]byte, error) {
 			if st.Size() > core.MaxInput {
 				return nil, fmt.Errorf("文件过大（%.1f MB），上限为 %d MB", float64(st.Size())/(1<<20), core.MaxInput>>20)
 			}
+			hint = int(st.Size()) + bytes.MinRead
 		}
 		r = f
 	}
-	data, err := io.ReadAll(io.LimitReader(r, core.MaxInput+1))
-	if err != nil {
+	var buf bytes.Buffer
+	buf.Grow(hint)
+	if _, err := buf.ReadFrom(io.LimitReader(r, core.MaxInput+1)); err != nil {
 		return nil, friendly(err)
 	}
+	data := buf.Bytes()
 	if len(data) > core.MaxInput {
 		return nil, fmt.Errorf("输入过大，上限为 %d MB", core.MaxInput>>20)
 	}

@@ -1,5 +1,5 @@
 // Package markup reads the input formats: plain text in any encoding, and structured
-// documents (Markdown, HTML, Word .docx and .doc, PDF) rendered as text whose table rows are
+// documents (Markdown, HTML, Word .docx and .doc, PDF, OFD) rendered as text whose table rows are
 // lines of tab-separated cells. Every byte of the rendering maps back to the input.
 //
 // A structured reader parses its format into lines and tables of cells (doc.go), and
@@ -34,6 +34,7 @@ const (
 	HTML     = "html"
 	Docx     = "docx"
 	Doc      = "doc" // Word 97-2003, and WPS
+	OFD      = "ofd" // GB/T 33190 fixed-layout documents
 	PDF      = "pdf"
 )
 
@@ -58,6 +59,8 @@ func Read(input []byte, name, format string) (*source.Text, error) {
 		return readDocx(input)
 	case Doc:
 		return readWord97(input)
+	case OFD:
+		return readOFD(input)
 	case PDF:
 		return readPDF(input)
 	}
@@ -80,14 +83,19 @@ func choose(input []byte, name, format string) (string, error) {
 			return PDF, nil
 		case "doc", "wps":
 			return Doc, nil
+		case "ofd":
+			return OFD, nil
 		default:
-			return "", errorf("未知的格式“%s”；可用的格式：text、markdown、html、docx、doc、pdf", format)
+			return "", errorf("未知的格式“%s”；可用的格式：text、markdown、html、docx、doc、pdf、ofd", format)
 		}
 	}
 	switch {
 	case bytes.HasPrefix(input, []byte("PK\x03\x04")):
 		if isDocx(input) {
 			return Docx, nil
+		}
+		if isOFD(input) {
+			return OFD, nil
 		}
 		return "", errorf("这是一个压缩文件（zip），但不是 Word 文档（.docx）；Excel、WPS 表格等格式暂不支持，请另存为 .docx，或复制报告文字后粘贴")
 	case isPDF(input):
@@ -102,7 +110,7 @@ func choose(input []byte, name, format string) (string, error) {
 		return Markdown, nil
 	case ".html", ".htm", ".xhtml", ".shtml":
 		return HTML, nil
-	case ".docx", ".pdf":
+	case ".docx", ".pdf", ".ofd":
 		// the signature did not match: say what the file should have been
 		return "", errorf("文件扩展名为 %s，但内容不是有效的 %s 文件；文件可能已损坏或被改名", filepath.Ext(name), strings.TrimPrefix(strings.ToLower(filepath.Ext(name)), "."))
 	case ".doc", ".wps", ".dot", ".wpt":

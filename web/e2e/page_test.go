@@ -96,7 +96,12 @@ func TestDropFiles(t *testing.T) {
 	if err := os.WriteFile(doc, []byte(readFile(t, "testdata/markup/seed004.doc")), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []struct{ path, format string }{{docx, "docx"}, {page, "html"}, {doc, "doc"}} {
+	// OFD, the fixed-layout format of government documents (made from seed 004's PDF)
+	ofd := filepath.Join(dir, "东胜区2024年报.ofd")
+	if err := os.WriteFile(ofd, []byte(readFile(t, "testdata/markup/seed004.ofd")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []struct{ path, format string }{{docx, "docx"}, {page, "html"}, {doc, "doc"}, {ofd, "ofd"}} {
 		tb.drop(f.path)
 		r := tb.result()
 		t.Logf("%s: format %q, template %q, %d findings, error %q", filepath.Base(f.path), r.Input.Format, r.Template, len(r.Findings), r.Input.Error)

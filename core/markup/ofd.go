@@ -52,7 +52,7 @@ func readOFD(input []byte) (*source.Text, error) {
 		files[strings.ToLower(strings.TrimPrefix(f.Name, "/"))] = f
 	}
 	part := func(name string, limit int64) ([]byte, error) {
-		f := files[strings.ToLower(strings.TrimPrefix(path.Clean("/" + name), "/"))]
+		f := files[strings.ToLower(strings.TrimPrefix(path.Clean("/"+name), "/"))]
 		if f == nil {
 			return nil, errorf("OFD 文件不完整：缺少 %s；请在 OFD 阅读器中复制报告文字后粘贴", name)
 		}

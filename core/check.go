@@ -70,7 +70,9 @@ func Check(input []byte, opts Options) (res *Result) {
 	norm := source.Normalize(text)
 	rep := align.Read(norm, token.Tokenize(norm.S))
 	rules.Run(rep)
-	return toResult(rep, opts, len(input))
+	res = toResult(rep, opts, len(input))
+	rep.Stream.Release() // the result holds no token: the next check reuses the array
+	return res
 }
 
 // failed is the result for an input that could not be used at all.
@@ -97,15 +99,29 @@ func firstFrames(stack string) string {
 func toResult(rep *report.Report, opts Options, n int) *Result {
 	norm := rep.Norm
 	structured := norm.Orig.Format != "text" && norm.Orig.Format != "markdown"
+	// the spans' pairs are cut from one array rather than allocated one by one
+	per := 2
+	if structured {
+		per = 4
+	}
+	pairs := make([]int, 0, per*(len(rep.Cells)+len(rep.Stats)+len(rep.Findings)))
+	pair := func(a, b int) []int {
+		if len(pairs)+2 > cap(pairs) {
+			pairs = make([]int, 0, 64)
+		}
+		pairs = append(pairs, a, b)
+		n := len(pairs)
+		return pairs[n-2 : n : n]
+	}
 	span := func(start, end int) (at, view []int) {
 		if start < 0 {
 			return nil, nil
 		}
 		a := norm.Span(start, end)
-		at = []int{a[0], a[1]}
+		at = pair(a[0], a[1])
 		if structured {
 			v := norm.ViewSpan(start, end)
-			view = []int{v[0], v[1]}
+			view = pair(v[0], v[1])
 		}
 		return at, view
 	}
@@ -132,7 +148,7 @@ func toResult(rep *report.Report, opts Options, n int) *Result {
 	for id, c := range rep.Cells {
 		at, view := span(c.Start, c.End)
 		if at == nil {
-			at = []int{0, 0}
+			at = pair(0, 0)
 		}
 		res.Cells[id] = Cell{Value: c.Value, Raw: c.Raw, At: at, View: view, Label: c.Label}
 	}
@@ -178,7 +194,13 @@ func (r *Result) Attach(fs ...Finding) {
 // rank orders findings: the report's errors first, then warnings, notes, and the
 // reader's own problems last.
 func rank(f Finding) int {
-	r := map[string]int{"error": 0, "warning": 1, "info": 2}[f.Severity]
+	r := 0 // "error", and any other
+	switch f.Severity {
+	case "warning":
+		r = 1
+	case "info":
+		r = 2
+	}
 	if f.Origin == "reader" {
 		r += 3
 	}

@@ -16,6 +16,7 @@ package align
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 
@@ -59,7 +60,6 @@ type aligner struct {
 	rep   *report.Report
 	toks  []token.Token
 	block []report.Cell // cells not yet handed out
-	memo  map[matchKey]bool
 	// token index ranges [start, end) of each table's region; start < 0: not found
 	t2, t3, t4 [2]int
 }
@@ -123,32 +123,13 @@ func (a *aligner) find(from, to int, re *regexp.Regexp) int {
 	if from < 0 {
 		from = 0
 	}
+	m := template.MatcherOf(re)
 	for i := from; i < to && i < len(a.toks); i++ {
-		if t := &a.toks[i]; t.Kind == token.Text && !t.PageNum && a.matches(i, re) {
+		if t := &a.toks[i]; t.Kind == token.Text && !t.PageNum && m.Match(t.Key) {
 			return i
 		}
 	}
 	return -1
-}
-
-// matches reports whether token i's text matches re, remembering the answer: the
-// same labels are looked for several times while a table is read.
-func (a *aligner) matches(i int, re *regexp.Regexp) bool {
-	k := matchKey{i, re}
-	if m, ok := a.memo[k]; ok {
-		return m
-	}
-	if a.memo == nil {
-		a.memo = make(map[matchKey]bool, 512)
-	}
-	m := re.MatchString(a.toks[i].Key)
-	a.memo[k] = m
-	return m
-}
-
-type matchKey struct {
-	tok int
-	re  *regexp.Regexp
 }
 
 // decide names the template from what was read, and records deviations.
@@ -189,6 +170,9 @@ func (a *aligner) newCell(t *template.Table, row template.Row, col template.Col)
 	a.block = a.block[1:]
 	*c = report.Cell{ID: n.id, Table: t.ID, Row: row.ID, Col: col.ID, Label: n.label, Start: -1, End: -1, Unread: true}
 	a.rep.Cells[n.id] = c
+	if a.rep.Order == nil {
+		a.rep.Order = make([]string, 0, 256) // the cells of a 2019 or 2021 report
+	}
 	a.rep.Order = append(a.rep.Order, n.id)
 	return c
 }
@@ -383,9 +367,7 @@ func (a *aligner) recordLabels(table string, rows []template.Row, anchors []int)
 			continue
 		}
 		text, end := a.labelText(j, rows[i].Label, anchors)
-		if rest := reGroupPrefix.ReplaceAllString(text, ""); rest != "" {
-			text = rest // the group label run on before the row's own
-		}
+		text = dropGroupPrefix(text) // the group label run on before the row's own
 		a.rep.Labels = append(a.rep.Labels, report.Label{Table: table, Row: rows[i].ID,
 			Text: text, Want: rows[i].Label, Start: a.toks[j].Start, End: end})
 	}
@@ -395,23 +377,31 @@ func (a *aligner) recordLabels(table string, rows []template.Row, anchors []int)
 // header word run on before a row label or heading.
 var reGroupPrefix = regexp.MustCompile(`^(三[、.]?本年度办理结果|\(?[三四五六][)、.]?\)?(不予公开|无法提供|不予处理|其他处理)|信息内容)`)
 
+// dropGroupPrefix removes a prefix reGroupPrefix matches, unless nothing would be
+// left: reGroupPrefix.ReplaceAllString without copying a text it does not match.
+func dropGroupPrefix(text string) string {
+	if !reGroupPrefix.MatchString(text) {
+		return text
+	}
+	if loc := reGroupPrefix.FindStringIndex(text); loc[1] < len(text) {
+		return text[loc[1]:] // loc[0] is 0: the pattern is anchored
+	}
+	return text
+}
+
 // labelText returns the label at token j, extended by the following text tokens while
 // they continue the expected wording (a label wrapped over lines).
 func (a *aligner) labelText(j int, want string, anchors []int) (string, int) {
 	text, end := a.toks[j].Key, a.toks[j].End
 	w := ComparableWant(want)
 	got := Comparable(text)
-	isAnchor := map[int]bool{}
-	for _, k := range anchors {
-		isAnchor[k] = true
-	}
 	skipped := 0
 	for k := j + 1; k < len(a.toks) && k <= j+10; k++ {
 		t := &a.toks[k]
 		if t.PageNum || t.Kind != token.Text {
 			continue
 		}
-		if isAnchor[k] || got == w || !strings.HasPrefix(w, got) {
+		if slices.Contains(anchors, k) || got == w || !strings.HasPrefix(w, got) {
 			break
 		}
 		c := got + Comparable(t.Key)

@@ -12,18 +12,42 @@ import (
 func Comparable(s string) string {
 	s = strings.TrimSpace(s)
 	s = dropEnumerator(s)
-	for _, note := range unitNotes {
-		s = strings.ReplaceAll(s, note, "")
+	if strings.ContainsAny(s, "(（") { // every unit note is bracketed
+		for _, note := range unitNotes {
+			s = strings.ReplaceAll(s, note, "")
+		}
+	}
+	// most labels are left as they are: copy only from the first character dropped
+	// (an invalid byte counts as one, for it is written as U+FFFD)
+	i := 0
+	for i < len(s) {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && w == 1 || dropped(r) {
+			break
+		}
+		i += w
+	}
+	if i == len(s) {
+		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
-		if unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) {
+	b.WriteString(s[:i])
+	for _, r := range s[i:] {
+		if dropped(r) {
 			continue
 		}
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// dropped reports a character Comparable leaves out.
+func dropped(r rune) bool {
+	if r >= 0x4e00 && r <= 0x9fff {
+		return false // a CJK ideograph, the bulk of every label
+	}
+	return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r)
 }
 
 var unitNotes = []string{"(件)", "（件）", "(条)", "（条）", "(个)", "（个）", "(项)", "（项）", "(次)", "（次）"}

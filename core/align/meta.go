@@ -1,6 +1,7 @@
 package align
 
 import (
+	"math/bits"
 	"regexp"
 	"strconv"
 	"strings"
@@ -27,9 +28,10 @@ func meta(s string) (year int, agency string) {
 }
 
 func findYear(s string) int {
-	for _, kw := range []string{"统计期限", "统计时限", "时间范围", "统计时间"} {
-		if i := strings.Index(s, kw); i >= 0 {
-			if m := rePeriod.FindStringSubmatch(window(s, i, 120)); m != nil {
+	// the first place of each keyword, in one pass over s
+	for _, at := range findPlaces(s, []string{"统计期限", "统计时限", "时间范围", "统计时间"}, 1) {
+		if len(at) > 0 {
+			if m := rePeriod.FindStringSubmatch(window(s, at[0], 120)); m != nil {
 				return atoiYear(m[2])
 			}
 		}
@@ -80,12 +82,26 @@ func window(s string, i, n int) string {
 
 // findTitle finds "2024年政府信息公开工作年度报告" near each mention of a report.
 func findTitle(s string) []string {
+	// the next place of each word from off, searched again only once off passes it:
+	// indexAny(s[off:], words...) without scanning the rest of s at every step
+	words := [...]string{"年度报告", "年报", "工作报告"}
+	next := [len(words)]int{-2, -2, -2} // -2: not searched yet, -1: none left
 	for off := 0; off < len(s); {
-		i := indexAny(s[off:], "年度报告", "年报", "工作报告")
+		i := -1
+		for k, w := range words {
+			if next[k] == -2 || next[k] >= 0 && next[k] < off {
+				next[k] = -1
+				if j := strings.Index(s[off:], w); j >= 0 {
+					next[k] = off + j
+				}
+			}
+			if next[k] >= 0 && (i < 0 || next[k] < i) {
+				i = next[k]
+			}
+		}
 		if i < 0 {
 			return nil
 		}
-		i += off
 		start := max(0, i-90)
 		for start > 0 && !utf8.RuneStart(s[start]) {
 			start++
@@ -98,16 +114,6 @@ func findTitle(s string) []string {
 	return nil
 }
 
-func indexAny(s string, words ...string) int {
-	best := -1
-	for _, w := range words {
-		if i := strings.Index(s, w); i >= 0 && (best < 0 || i < best) {
-			best = i
-		}
-	}
-	return best
-}
-
 func atoiYear(s string) int {
 	y, err := strconv.Atoi(s)
 	if err != nil || y < 2000 || y > 2100 {
@@ -117,63 +123,123 @@ func atoiYear(s string) int {
 }
 
 func findAgency(s string) string {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		if !strings.Contains(l, "报") {
-			continue
+	var back [3]string // the three lines before line i: line j is back[j%3]
+	for i, rest := 0, s; ; i++ {
+		l, after, more := strings.Cut(rest, "\n")
+		if name := titleAgency(l, i, &back); name != "" {
+			return name
 		}
-		l = strings.TrimSpace(strings.Trim(l, "| \t"))
-		loc := reTitle.FindStringIndex(l)
-		if loc == nil {
-			continue
-		}
-		if before := token.Squeeze(l[:loc[0]]); before != "" {
-			if reOrg.MatchString(before) {
-				return before
-			}
-			continue
-		}
-		// the title's first line names the agency, the next the report
-		for j := i - 1; j >= 0 && j >= i-3; j-- {
-			p := token.Squeeze(strings.Trim(lines[j], "| \t"))
-			if p == "" {
-				continue
-			}
-			if reOrg.MatchString(p) {
-				return p
-			}
+		back[i%3] = l
+		if !more {
 			break
 		}
+		rest = after
 	}
-	for _, kw := range []string{"填报单位", "发布机构", "发文机关", "制发机关"} {
-		if i := strings.Index(s, kw); i >= 0 {
-			if m := reFilled.FindStringSubmatch(window(s, i, 160)); m != nil {
+	for _, at := range findPlaces(s, []string{"填报单位", "发布机构", "发文机关", "制发机关"}, 1) {
+		if len(at) > 0 {
+			if m := reFilled.FindStringSubmatch(window(s, at[0], 160)); m != nil {
 				return m[1]
 			}
 		}
 	}
-	// the first agency-like name before a verb of reporting, in text order
+	// the first agency-like name before a verb of reporting, in text order: each
+	// verb's first 20 places (not overlapping) are tried, while they end before the
+	// best found so far
 	best, bestAt := "", len(s)
-	for _, v := range proseVerb {
-		for off, n := 0, 0; off < bestAt && n < 20; n++ {
-			i := strings.Index(s[off:bestAt], v)
-			if i < 0 {
+	places := findPlaces(s, proseVerb, 20)
+	for k, v := range proseVerb {
+		for _, i := range places[k] {
+			if i+len(v) > bestAt {
 				break
 			}
-			i += off
 			start := max(0, i-120)
 			for start > 0 && !utf8.RuneStart(s[start]) {
 				start++
+			}
+			if !endsLikeOrg(s[start:i]) {
+				continue // reProse cannot match
 			}
 			if m := reProse.FindStringSubmatch(s[start:i]); m != nil && !reNotOrg.MatchString(m[1]) {
 				best, bestAt = m[1], i
 				break
 			}
-			off = i + len(v)
 		}
 	}
 	return best
 }
 
+// findPlaces returns, for each of words, its first n places in s, each after the end
+// of the one before: what repeated strings.Index calls find, in one pass over s rather
+// than one per word. Every word must be two bytes long or more.
+func findPlaces(s string, words []string, n int) [][]int {
+	places := make([][]int, len(words))
+	next := make([]int, len(words)) // where each word's next place may start
+	// the words that can start at i, by its first two bytes (words in groups of 64)
+	for g := 0; g < len(words); g += 64 {
+		group := words[g:min(len(words), g+64)]
+		var first, second [256]uint64
+		for k, w := range group {
+			first[w[0]] |= 1 << k
+			second[w[1]] |= 1 << k
+		}
+		for i := 0; i+1 < len(s); i++ {
+			m := first[s[i]] & second[s[i+1]]
+			for m != 0 {
+				k := bits.TrailingZeros64(m)
+				m &^= 1 << k
+				if w := g + k; i >= next[w] && len(places[w]) < n && strings.HasPrefix(s[i:], words[w]) {
+					places[w] = append(places[w], i)
+					next[w] = i + len(words[w])
+				}
+			}
+		}
+	}
+	return places
+}
+
+// titleAgency returns the agency named by line i, l, when it holds the report's title:
+// before the title on the same line, or on the line above (back holds the lines
+// before it).
+func titleAgency(l string, i int, back *[3]string) string {
+	if !strings.Contains(l, "报") {
+		return ""
+	}
+	l = strings.TrimSpace(strings.Trim(l, "| \t"))
+	if !strings.Contains(l, "公开") || strings.IndexAny(l, "0123456789") < 0 {
+		return "" // what every title reTitle matches holds: its year and 公开
+	}
+	loc := reTitle.FindStringIndex(l)
+	if loc == nil {
+		return ""
+	}
+	if before := token.Squeeze(l[:loc[0]]); before != "" {
+		if reOrg.MatchString(before) {
+			return before
+		}
+		return ""
+	}
+	// the title's first line names the agency, the next the report
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		p := token.Squeeze(strings.Trim(back[j%3], "| \t"))
+		if p == "" {
+			continue
+		}
+		if reOrg.MatchString(p) {
+			return p
+		}
+		break
+	}
+	return ""
+}
+
 // reNotOrg rejects a phrase that merely ends like an agency's name ("通过东港市政府门户网站").
 var reNotOrg = regexp.MustCompile(`^(通过|按照|根据|依据|在|经|由|对|向|将|为|把|以|从|本|我|全|各|该|其|网站|门户)|网站|平台`)
+
+// endsLikeOrg reports whether s, white space trimmed at its end, ends in the last
+// character of one of orgTail's words: what reProse needs, checked without the regexp
+// engine, which would try every start in s.
+func endsLikeOrg(s string) bool {
+	s = strings.TrimRight(s, "\t\n\f\r ") // reProse's \s
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune("室府厅委会局心处道镇乡院所站署", r)
+}

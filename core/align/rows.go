@@ -164,9 +164,10 @@ func (a *aligner) labelsAnywhere(rows []template.Row, from, to int) []int {
 	used := map[int]bool{}
 	for i, r := range rows {
 		out[i] = -1
+		m := template.MatcherOf(r.Key)
 		for j := from; j < to; j++ {
 			t := &a.toks[j]
-			if t.Kind == token.Text && !used[j] && a.matches(j, r.Key) {
+			if t.Kind == token.Text && !used[j] && m.Match(t.Key) {
 				out[i] = j
 				used[j] = true
 				break

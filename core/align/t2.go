@@ -69,7 +69,7 @@ func (a *aligner) generation(from, to int) *template.Generation {
 	for _, g := range template.Generations {
 		n := 0
 		for i := from; i < to; i++ {
-			if t := &a.toks[i]; t.Kind == token.Text && g.Markers.MatchString(t.Key) {
+			if t := &a.toks[i]; t.Kind == token.Text && template.Match(g.Markers, t.Key) {
 				n++
 			}
 		}
@@ -90,7 +90,7 @@ func (a *aligner) recordHeaders(t *template.Table, from, to int) {
 		}
 		var match []template.Col
 		for _, c := range t.Cols {
-			if c.Key.MatchString(tk.Key) {
+			if template.Match(c.Key, tk.Key) {
 				match = append(match, c)
 			}
 		}
@@ -98,9 +98,7 @@ func (a *aligner) recordHeaders(t *template.Table, from, to int) {
 		if len(match) == 1 && !seen[tk.Key] {
 			seen[tk.Key] = true
 			text := tk.Key
-			if rest := reGroupPrefix.ReplaceAllString(text, ""); rest != "" {
-				text = rest
-			}
+			text = dropGroupPrefix(text)
 			a.rep.Labels = append(a.rep.Labels, report.Label{Table: t.ID, Row: "header." + match[0].ID,
 				Text: text, Want: match[0].Label, Start: tk.Start, End: tk.End})
 		}

@@ -105,7 +105,7 @@ func (a *aligner) readT3() string {
 func (a *aligner) carriesNumbers(from, to int, key *regexp.Regexp) bool {
 	for i := from; i < to; i++ {
 		t := &a.toks[i]
-		if t.Kind != token.Text || !key.MatchString(t.Key) {
+		if t.Kind != token.Text || !template.Match(key, t.Key) {
 			continue
 		}
 		for k := i + 1; k < to && k <= i+3; k++ {

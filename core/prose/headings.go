@@ -164,7 +164,7 @@ func (d *Doc) headings(lines []lineStart) {
 		title := line[n:]
 		titleEnd := ls.at + len(line)
 		alone := true
-		if i := strings.IndexAny(title, "。！？!?"); i >= 0 {
+		if i := indexStop(title); i >= 0 {
 			title = title[:i]
 			titleEnd = ls.at + n + i
 			alone = false
@@ -180,6 +180,18 @@ func (d *Doc) headings(lines []lineStart) {
 		}
 		d.Headings = append(d.Headings, h)
 	}
+}
+
+// indexStop is strings.IndexAny(s, "。！？!?") without looking each character up in
+// the set.
+func indexStop(s string) int {
+	for i, r := range s {
+		switch r {
+		case '。', '！', '？', '!', '?':
+			return i
+		}
+	}
+	return -1
 }
 
 // titleLike reports a line that stands alone without finishing a sentence: a title,

@@ -11,9 +11,7 @@ package prose
 import (
 	"sort"
 	"strings"
-	"sync"
 	"unicode/utf8"
-	"weak"
 
 	"nianbao/core/report"
 )
@@ -111,21 +109,16 @@ func (d *Doc) SectionOf(i int) int {
 	return k
 }
 
-var cache struct {
-	sync.Mutex
-	rep weak.Pointer[report.Report]
-	doc *Doc
-}
-
 // Of returns the prose of a report, read once and shared by the rules that need it.
 func Of(rep *report.Report) *Doc {
-	cache.Lock()
-	defer cache.Unlock()
-	if cache.doc != nil && cache.rep.Value() == rep {
-		return cache.doc
+	if rep == nil {
+		return Read(rep)
+	}
+	if d, ok := rep.Prose.(*Doc); ok {
+		return d
 	}
 	d := Read(rep)
-	cache.rep, cache.doc = weak.Make(rep), d
+	rep.Prose = d
 	return d
 }
 
@@ -138,7 +131,15 @@ func Read(rep *report.Report) *Doc {
 	s := rep.Norm.S
 	st := rep.Stream
 	table := tableLines(rep)
-	b := builder{d: d, s: s, buf: make([]byte, 0, len(s)), at: make([]int32, 0, len(s))}
+	// the prose is at most the text of the lines outside the tables (a space is kept
+	// only where white space was)
+	size := len(s)
+	for li, l := range st.Lines {
+		if table[li] {
+			size -= l.End - l.Start
+		}
+	}
+	b := builder{d: d, s: s, buf: make([]byte, 0, size), at: make([]int32, 0, size+1)}
 	gap := false       // a blank or table line since the last prose line
 	pageBreak := false // a page break since the last prose line
 	lastPage := 0
@@ -269,24 +270,31 @@ func (b *builder) line(start, end, li int) {
 	prevSpace := false
 	for i := start; i < end; {
 		c := b.s[i]
-		if c == ' ' || c == '\t' || c == '\r' || c == '\v' {
+		if isBlank(c) {
 			prevSpace = true
 			i++
 			continue
 		}
-		_, w := utf8.DecodeRuneInString(b.s[i:])
 		if prevSpace && isAlnum(c) && len(b.buf) > b.paraStart && isAlnum(b.buf[len(b.buf)-1]) {
 			b.buf = append(b.buf, ' ')
 			b.at = append(b.at, int32(i-1))
 		}
 		prevSpace = false
-		for k := 0; k < w; k++ {
-			b.buf = append(b.buf, b.s[i+k])
-			b.at = append(b.at, int32(i+k))
+		// the run of text up to the next white space, whole: no byte of a multi-byte
+		// character is white space, and a line ends before an ASCII byte
+		j := i + 1
+		for j < end && !isBlank(b.s[j]) {
+			j++
 		}
-		i += w
+		b.buf = append(b.buf, b.s[i:j]...)
+		for k := i; k < j; k++ {
+			b.at = append(b.at, int32(k))
+		}
+		i = j
 	}
 }
+
+func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\v' }
 
 func isAlnum(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
@@ -323,6 +331,10 @@ func (d *Doc) sentences() {
 					}
 					start = i
 				}
+				continue
+			}
+			if c != 0xe3 && c != 0xef {
+				i++ // no full stop (。 ！ ？) starts so; breaks fall on whole characters
 				continue
 			}
 			r, w := utf8.DecodeRuneInString(d.S[i:])

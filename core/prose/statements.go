@@ -199,6 +199,10 @@ func mayCount(text string) bool {
 			i++
 			continue
 		}
+		if c < 0xe4 || c > 0xe9 || c == 0xe8 {
+			i++ // none of the characters looked for starts so
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(text[i:])
 		if cnDigit(r) || r == '未' || r == '没' || r == '无' || r == '均' || r == '全' {
 			return true
@@ -502,12 +506,26 @@ func otherYear(s string, year int) bool {
 	if year == 0 {
 		return false
 	}
-	for _, m := range reYearIn.FindAllStringSubmatch(s, -1) {
-		if y, _ := strconv.Atoi(m[1]); y != year {
+	// reYearIn's matches, "2023年", found without the regexp engine: four digits
+	// starting 19 or 20 right before each 年 (two matches cannot overlap)
+	for off := 0; ; {
+		i := strings.Index(s[off:], "年")
+		if i < 0 {
+			return false
+		}
+		i += off
+		off = i + len("年")
+		if i < 4 {
+			continue
+		}
+		d := s[i-4 : i]
+		if !(d[0] == '1' && d[1] == '9' || d[0] == '2' && d[1] == '0') || d[2] < '0' || d[2] > '9' || d[3] < '0' || d[3] > '9' {
+			continue
+		}
+		if y, _ := strconv.Atoi(d); y != year {
 			return true
 		}
 	}
-	return false
 }
 
 // percent records a share given right after a count: "予以公开258件，占33.9%".
@@ -804,6 +822,10 @@ func scanNumbers(text string) []numMatch {
 			}
 			j = scanDigits(text, i)
 		case c >= 0x80:
+			if c != 0xe4 && c != 0xe5 && c != 0xe7 && c != 0xe9 {
+				i++ // no Chinese numeral starts so: step over the character byte by byte
+				continue
+			}
 			r, w := utf8.DecodeRuneInString(text[i:])
 			if !cnDigit(r) {
 				i += w

@@ -67,13 +67,25 @@ type Report struct {
 
 	Findings []Finding
 
+	// Prose is the prose package's reading of the report, made once by prose.Of and
+	// shared by the rules (kept here, not in a global cache, so that reports checked
+	// in parallel do not read each other's out).
+	Prose any
+
 	rows map[*template.Table][]template.Row
 	cols map[*template.Table][]template.Col
 }
 
 // Cell returns the cell of table t at row and column, or nil.
 func (r *Report) Cell(t, row, col string) *Cell {
-	return r.Cells[template.CellID(t, row, col)]
+	// template.CellID built on the stack: the lookup does not keep the key
+	var buf [64]byte
+	k := append(buf[:0], t...)
+	k = append(k, '.')
+	k = append(k, row...)
+	k = append(k, '.')
+	k = append(k, col...)
+	return r.Cells[string(k)]
 }
 
 // Table returns the rebuilt table with the given id, or nil.

@@ -9,11 +9,13 @@ import (
 	"nianbao/core/template"
 )
 
-var _ = register(&Rule{
+var ruleCellInvalid = &Rule{
 	ID: "cell.invalid", Title: "数值不合规", Group: GroupCells, Severity: "error", Run: runInvalid,
 	Doc: `件数必须是不小于 0 的整数；收费金额（万元）必须是不小于 0 的数。
 2019 年格式表二的“本年增/减”可以为负数。`,
-})
+}
+
+var _ = register(ruleCellInvalid)
 
 func runInvalid(p *Pass) {
 	rep := p.Report
@@ -47,11 +49,13 @@ func kindOf(rep *report.Report, c *report.Cell) int {
 	return template.Count
 }
 
-var _ = register(&Rule{
+var ruleCellBlank = &Rule{
 	ID: "cell.blank", Title: "空白单元格", Group: GroupCells, Severity: "warning", Run: runBlank,
 	Doc: `表格单元格留空或填写“—”“/”。
 空白不等于 0：值未知，用到它的勾稽关系无法核对。没有数据的格应填 0。`,
-})
+}
+
+var _ = register(ruleCellBlank)
 
 // runBlank reports the cells the report left blank, one finding per row or column
 // so that a whole blank 总计 column reads as one problem.

@@ -10,7 +10,7 @@ import (
 	"nianbao/core/report"
 )
 
-var _ = register(&Rule{
+var ruleDateLate = &Rule{
 	ID: "date.late", Title: "发布晚于法定期限", Group: GroupStructure, Severity: "error", Run: runDateLate,
 	Doc: `文中的发布日期晚于《政府信息公开条例》规定的公布期限。
 2019年修订的《条例》第四十九条：县级以上人民政府部门应于每年1月31日前公布本部门上一年度的年度报告，
@@ -19,7 +19,9 @@ var _ = register(&Rule{
 “乡”“镇”“街道”为乡镇街道，其余为政府部门），消息中说明所作的判断。晚于3月31日为错误；
 只晚于部门的1月31日期限时，因机关类型是推断的，为警告。
 发布日期取“发布日期”“公开日期”“成文日期”“发文日期”等标注，没有标注时取文末落款日期。`,
-})
+}
+
+var _ = register(ruleDateLate)
 
 var (
 	reLabeledDate = regexp.MustCompile(`(发布日期|公开日期|发布时间|生成日期|成文日期|发文日期|印发日期)\s*[:：]?\s*((?:19|20)\d\d)\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})(?:\s*日)?`)

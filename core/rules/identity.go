@@ -76,6 +76,9 @@ func lines(rep *report.Report, t *template.Table, id template.Identity) []string
 // of them is unknown, and the slice is nil when the report has no such cell at all.
 func side(rep *report.Report, t *template.Table, id template.Identity, line string, ids []string) ([]*report.Cell, bool) {
 	var out []*report.Cell
+	if len(ids) > 0 { // no ids: nil, and ok
+		out = make([]*report.Cell, 0, len(ids))
+	}
 	ok := true
 	for _, x := range ids {
 		row, col := x, line

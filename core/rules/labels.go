@@ -8,11 +8,13 @@ import (
 	"nianbao/core/report"
 )
 
-var _ = register(&Rule{
+var ruleLabelAltered = &Rule{
 	ID: "label.altered", Title: "模板文字被改动", Group: GroupStructure, Severity: "warning", Run: runLabels,
 	Doc: `表格的行、列标签与国家模板的文字不一致。
 比较时不计空格、标点、引号、括号和序号写法；繁体按简体比较。常见的是错别字（“预期不补正”应为“逾期不补正”）和漏字。`,
-})
+}
+
+var _ = register(ruleLabelAltered)
 
 func runLabels(p *Pass) {
 	for _, l := range p.Report.Labels {

@@ -8,12 +8,14 @@ import (
 	"nianbao/core/report"
 )
 
-var _ = register(&Rule{
+var ruleTextLink = &Rule{
 	ID: "text.link", Title: "非政府网站链接", Group: GroupText, Severity: "warning", Run: runLinks,
 	Doc: `正式报告中出现指向非政府网站的链接。
 政府网站使用 .gov.cn（或 .gov）域名；报告中的其他域名常是过期后被抢注的旧网址、误植的地址，
 甚至是垃圾网站。电子邮箱地址不算链接；人民网、新华网、政务微博微信等常见的官方平台不报。`,
-})
+}
+
+var _ = register(ruleTextLink)
 
 var (
 	reLink = regexp.MustCompile(`(?i)(?:https?:)?(?://)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|cn|net|org|gov|edu|info|top|xyz|cc|tv|me|io|biz|vip|site|club|online|shop|wang|ltd|work|ink|pub|live|tech|co|icu|asia|mobi|pro|link|fun|store|cloud|space|website|xin|love|today|life)(?:\.[a-z]{2})?)(?::\d+)?(?:/[!-~]*)?`)

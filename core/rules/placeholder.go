@@ -8,11 +8,13 @@ import (
 	"nianbao/core/report"
 )
 
-var _ = register(&Rule{
+var ruleTextPlaceholder = &Rule{
 	ID: "text.placeholder", Title: "模板占位符未替换", Group: GroupText, Severity: "warning", Run: runPlaceholder,
 	Doc: `报告中留有模板的占位符，如“XX”“某某”“×××”“[单位名称]”“（此处填写……）”。
 占位符说明报告照模板填写时漏改；网址、英文单词中的字母 x 不算。`,
-})
+}
+
+var _ = register(ruleTextPlaceholder)
 
 var rePlaceholderAt = regexp.MustCompile(`^(?:[XxＸｘ×✕╳]{2,}|某某|〇〇|[\[【(（]\s*(?:此处|请)?(?:填写|填入|单位名称|机关名称|部门名称|填报单位)[^\]】)）\n]{0,12}[\]】)）])`)
 

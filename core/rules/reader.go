@@ -3,29 +3,47 @@ package rules
 // The reader's own findings: raised while reading, listed here for their docs. They
 // say what the checker could not read; they are never the report's fault.
 
-var _ = register(&Rule{ID: "read.input", Title: "无法读取输入", Group: GroupReader, Severity: "error",
-	Doc: "输入无法使用：空文件、二进制文件、不支持的格式或过大的文件。消息说明原因和可行的做法。"})
+var ruleReadInput = &Rule{ID: "read.input", Title: "无法读取输入", Group: GroupReader, Severity: "error",
+	Doc: "输入无法使用：空文件、二进制文件、不支持的格式或过大的文件。消息说明原因和可行的做法。"}
 
-var _ = register(&Rule{ID: "read.size", Title: "输入过大", Group: GroupReader, Severity: "error",
-	Doc: "输入超过大小上限，未检查。请只粘贴报告正文。"})
+var _ = register(ruleReadInput)
 
-var _ = register(&Rule{ID: "read.missing", Title: "未找到表格行", Group: GroupReader, Severity: "warning",
-	Doc: "在文本中找不到模板的某一行（标签被改得无法辨认，或该行缺失），该行各格未能读取。"})
+var ruleReadSize = &Rule{ID: "read.size", Title: "输入过大", Group: GroupReader, Severity: "error",
+	Doc: "输入超过大小上限，未检查。请只粘贴报告正文。"}
 
-var _ = register(&Rule{ID: "read.count", Title: "数值个数不符", Group: GroupReader, Severity: "warning",
-	Doc: "某行读到的数值个数与模板的列数不符，无法确定各值属于哪一列，该行留空而不猜测。"})
+var _ = register(ruleReadSize)
 
-var _ = register(&Rule{ID: "read.order", Title: "按阅读顺序读取", Group: GroupReader, Severity: "info",
-	Doc: "表格的标签与数字不在一起（常见于从 PDF 复制的文本），按模板的行序读取数字；按列打印的数字块还原为行。"})
+var ruleReadMissing = &Rule{ID: "read.missing", Title: "未找到表格行", Group: GroupReader, Severity: "warning",
+	Doc: "在文本中找不到模板的某一行（标签被改得无法辨认，或该行缺失），该行各格未能读取。"}
 
-var _ = register(&Rule{ID: "read.ambiguous", Title: "无法唯一确定", Group: GroupReader, Severity: "warning",
-	Doc: "文本有多种同样合理的读法（数字连在一起、顺序错乱），无法唯一确定，相关单元格留空而不猜测。"})
+var _ = register(ruleReadMissing)
 
-var _ = register(&Rule{ID: "read.split", Title: "拆分连写数字", Group: GroupReader, Severity: "info",
-	Doc: "一行的数字连写在一起（如“640020470”），只有一种拆分符合模板的勾稽关系，已按该拆分读取。"})
+var ruleReadCount = &Rule{ID: "read.count", Title: "数值个数不符", Group: GroupReader, Severity: "warning",
+	Doc: "某行读到的数值个数与模板的列数不符，无法确定各值属于哪一列，该行留空而不猜测。"}
 
-var _ = register(&Rule{ID: "read.table", Title: "未找到表格", Group: GroupReader, Severity: "warning",
-	Doc: "文本中找不到模板的表格（表二、表三或表四）。"})
+var _ = register(ruleReadCount)
 
-var _ = register(&Rule{ID: "internal", Title: "内部错误", Group: GroupReader, Severity: "error",
-	Doc: "检查程序内部出错。输入已保留；请将报告和此消息反馈给开发者。"})
+var ruleReadOrder = &Rule{ID: "read.order", Title: "按阅读顺序读取", Group: GroupReader, Severity: "info",
+	Doc: "表格的标签与数字不在一起（常见于从 PDF 复制的文本），按模板的行序读取数字；按列打印的数字块还原为行。"}
+
+var _ = register(ruleReadOrder)
+
+var ruleReadAmbiguous = &Rule{ID: "read.ambiguous", Title: "无法唯一确定", Group: GroupReader, Severity: "warning",
+	Doc: "文本有多种同样合理的读法（数字连在一起、顺序错乱），无法唯一确定，相关单元格留空而不猜测。"}
+
+var _ = register(ruleReadAmbiguous)
+
+var ruleReadSplit = &Rule{ID: "read.split", Title: "拆分连写数字", Group: GroupReader, Severity: "info",
+	Doc: "一行的数字连写在一起（如“640020470”），只有一种拆分符合模板的勾稽关系，已按该拆分读取。"}
+
+var _ = register(ruleReadSplit)
+
+var ruleReadTable = &Rule{ID: "read.table", Title: "未找到表格", Group: GroupReader, Severity: "warning",
+	Doc: "文本中找不到模板的表格（表二、表三或表四）。"}
+
+var _ = register(ruleReadTable)
+
+var ruleInternal = &Rule{ID: "internal", Title: "内部错误", Group: GroupReader, Severity: "error",
+	Doc: "检查程序内部出错。输入已保留；请将报告和此消息反馈给开发者。"}
+
+var _ = register(ruleInternal)

@@ -57,37 +57,49 @@ func (p *Pass) Reportf(f report.Finding) {
 	p.Report.Add(f)
 }
 
+// The rules are static data; registering one only lists it. The index by id and the
+// sorted list are made on first use, not at start-up: the page's checker is ready
+// only once every package is initialised.
 var (
-	registry = map[string]*Rule{}
-	sorted   []*Rule // registry by id, made once registration is over
-	sortOnce sync.Once
+	registered []*Rule
+	registry   = sync.OnceValue(func() map[string]*Rule {
+		m := make(map[string]*Rule, len(registered))
+		for _, r := range registered {
+			if _, dup := m[r.ID]; dup {
+				panic("rules: duplicate rule " + r.ID)
+			}
+			m[r.ID] = r
+		}
+		return m
+	})
+	sorted = sync.OnceValue(func() []*Rule {
+		out := make([]*Rule, 0, len(registry()))
+		for _, r := range registry() {
+			out = append(out, r)
+		}
+		sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+		return out
+	})
 )
 
+// register lists a rule. Not inlined: each package-level call would otherwise grow the
+// package's initialisation code, which the browser compiles before the checker starts.
+//
+//go:noinline
 func register(r *Rule) *Rule {
-	if _, dup := registry[r.ID]; dup {
-		panic("rules: duplicate rule " + r.ID)
-	}
-	registry[r.ID] = r
+	registered = append(registered, r)
 	return r
 }
 
 // All returns every rule, ordered by id.
-func All() []*Rule {
-	sortOnce.Do(func() {
-		for _, r := range registry {
-			sorted = append(sorted, r)
-		}
-		sort.Slice(sorted, func(i, j int) bool { return sorted[i].ID < sorted[j].ID })
-	})
-	return sorted
-}
+func All() []*Rule { return sorted() }
 
 // Lookup returns the rule with the given id, or nil.
-func Lookup(id string) *Rule { return registry[id] }
+func Lookup(id string) *Rule { return registry()[id] }
 
 // GroupOf returns the page group of a rule id; unknown read.* ids are reader problems.
 func GroupOf(id string) string {
-	if r := registry[id]; r != nil {
+	if r := registry()[id]; r != nil {
 		return r.Group
 	}
 	if len(id) > 5 && id[:5] == "read." {
@@ -98,7 +110,7 @@ func GroupOf(id string) string {
 
 // TitleOf returns the short name of a rule id.
 func TitleOf(id string) string {
-	if r := registry[id]; r != nil {
+	if r := registry()[id]; r != nil {
 		return r.Title
 	}
 	return id

@@ -13,37 +13,47 @@ import (
 // The structure of the 2019 and 2021 formats: six sections, in order, each with its
 // heading (prose.Canon holds the wording and its common variants).
 
-var _ = register(&Rule{
+var ruleSectionMissing = &Rule{
 	ID: "section.missing", Title: "缺少部分", Group: GroupStructure, Severity: "error", Run: runSectionMissing,
 	Doc: `2019、2021年格式要求的六个部分缺少某一部分的标题。
 六个部分依次为：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；
 四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。
 常见的变体标题（如“政府信息公开工作基本情况”“存在问题及改进措施”“其他报告事项”）视为同一部分。
 正文中找不到任何对应标题时为错误；只找到不带编号的标题文字时为警告。`,
-})
+}
 
-var _ = register(&Rule{ID: "read.sections", Title: "未识别部分标题", Group: GroupReader, Severity: "info",
-	Doc: "在行首找不到六个部分的任何标题（文本可能丢失了换行），因此没有检查各部分是否齐全、顺序是否正确。"})
+var _ = register(ruleSectionMissing)
 
-var _ = register(&Rule{
+var ruleReadSections = &Rule{ID: "read.sections", Title: "未识别部分标题", Group: GroupReader, Severity: "info",
+	Doc: "在行首找不到六个部分的任何标题（文本可能丢失了换行），因此没有检查各部分是否齐全、顺序是否正确。"}
+
+var _ = register(ruleReadSections)
+
+var ruleSectionOrder = &Rule{
 	ID: "section.order", Title: "部分顺序错误", Group: GroupStructure, Severity: "error", Run: runSectionOrder,
 	Doc: `2019、2021年格式的六个部分没有按规定顺序出现。
 例如“四、政府信息公开行政复议、行政诉讼情况”出现在“三、收到和处理政府信息公开申请情况”之前。`,
-})
+}
 
-var _ = register(&Rule{
+var _ = register(ruleSectionOrder)
+
+var ruleSectionNumbering = &Rule{
 	ID: "section.numbering", Title: "标题编号错误", Group: GroupStructure, Severity: "warning", Run: runSectionNumbering,
 	Doc: `标题编号重复、跳号或与所在部分不符。
 同一层级、同一上级标题下的编号应从一（或1）起连续递增：“（一）……（一）……”是重复，“1. …… 3. ……”是跳号。
 2019、2021年格式中，六个部分的编号应与其内容对应（“收到和处理政府信息公开申请情况”应为“三、”）。
 表格所在的第二至四部分中的表格行标签不计。`,
-})
+}
 
-var _ = register(&Rule{
+var _ = register(ruleSectionNumbering)
+
+var ruleSectionEmpty = &Rule{
 	ID: "section.empty", Title: "部分内容空缺", Group: GroupStructure, Severity: "warning", Run: runSectionEmpty,
 	Doc: `应有实质内容的部分只写了“无”“暂无”“略”或留空。
 “一、总体情况”和“五、存在的主要问题及改进情况”须如实叙述；“六、其他需要报告的事项”写“无”是常见写法，不报。`,
-})
+}
+
+var _ = register(ruleSectionEmpty)
 
 // maxFindings bounds the findings one rule raises on one report: past it, more of
 // the same tell the reader nothing.

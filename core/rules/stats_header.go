@@ -9,12 +9,14 @@ import (
 	"nianbao/core/stats"
 )
 
-var _ = register(&Rule{
+var ruleStatsHeader = &Rule{
 	ID: "stats.header", Title: "统计表标题行填数", Group: GroupStats, Severity: "error", Run: runStatsHeader,
 	Doc: `统计表的标题行（如“一、主动公开情况”“（二）通过不同渠道和方式公开政府信息的情况”）填了数值。
 标题行没有计量单位，按定义不填数；填在这里的数通常属于下一行，其下各行的数值随之错上一行。
 若把这一段的数值整体下移一行后各项关系都成立，消息中说明并给出下移后的数值。标题行填 0 不报。`,
-})
+}
+
+var _ = register(ruleStatsHeader)
 
 func runStatsHeader(p *Pass) {
 	ss := p.Report.Stats

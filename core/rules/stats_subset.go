@@ -8,13 +8,15 @@ import (
 	"nianbao/core/stats"
 )
 
-var _ = register(&Rule{
+var ruleStatsSubset = &Rule{
 	ID: "stats.subset", Title: "统计表分项大于总数", Group: GroupStats, Severity: "error", Run: runStatsSubset,
 	Doc: `统计表中某一部分大于它所属的整体。
 “其中”项（及其下并列的各项）不能大于其上一级指标；主动公开规范性文件数不能大于制发规范性文件总数；
 任一公开渠道的信息数不能大于去重后的主动公开政府信息数（后者也不应大于各渠道之和，此项为警告）；
 有“本年”“历年累计”两列的表格，本年数不应大于累计数（警告）。数值疑似整体错行时，消息中说明。`,
-})
+}
+
+var _ = register(ruleStatsSubset)
 
 // subset is a relation part <= whole between two entries of the table.
 type subset struct {

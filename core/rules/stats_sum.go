@@ -12,14 +12,16 @@ import (
 // GroupStats is the page's group of the 2008-2018 statistics-table rules.
 const GroupStats = "统计表"
 
-var _ = register(&Rule{
+var ruleStatsSum = &Rule{
 	ID: "stats.sum", Title: "统计表合计不符", Group: GroupStats, Severity: "error", Run: runStatsSum,
 	Doc: `统计表中按定义等于各分项之和的指标，与其分项之和不等。
 这些指标是：收到申请数（当面、传真、网络、信函及地方表格增加的电子邮件、其他等）、申请办结数（按时+延期）、
 申请答复数（第1至8项）、不同意公开答复数（其下各项理由）、行政复议数量、行政诉讼数量（维持、纠错、其他）、
 从事政府信息公开工作人员数（专职+兼职）。分项的层级按表格的编号（一、（一）、1.、其中）重建；
 有分项空白时不核对（空白不等于 0）。`,
-})
+}
+
+var _ = register(ruleStatsSum)
 
 func runStatsSum(p *Pass) {
 	ss := p.Report.Stats

@@ -9,13 +9,15 @@ import (
 	"nianbao/core/report"
 )
 
-var _ = register(&Rule{
+var ruleTextPercent = &Rule{
 	ID: "text.percent", Title: "正文百分比算错", Group: GroupText, Severity: "warning", Run: runTextPercent,
 	Doc: `正文由表格数字算出的百分比与重新计算的结果不符。
 例如“予以公开及部分公开258件，占33.9%”：分子取正文的数字，分母依次试表格中可能的总数（办理结果总计、
 本年新收申请数、新收与结转之和、行政复议或诉讼总计）和同一段落中正文先前给出的总数，任一种算法与所写的
 百分比在四舍五入或截断的误差内相符即不报。分母是推断的，故为警告。`,
-})
+}
+
+var _ = register(ruleTextPercent)
 
 // denominators: the totals a share of a topic may be taken of, in the 2019/2021 tables.
 var newDenominators = map[string][]reading{

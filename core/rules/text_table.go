@@ -4,20 +4,23 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"sync"
 
 	"nianbao/core/prose"
 	"nianbao/core/report"
 	"nianbao/core/stats"
 )
 
-var _ = register(&Rule{
+var ruleTextTable = &Rule{
 	ID: "text.table", Title: "正文与表格不符", Group: GroupText, Severity: "error", Run: runTextTable,
 	Doc: `正文中陈述的数字与表格中的同一数字不一致。
 正文常把表格里的数字再说一遍（“共收到政府信息公开申请8件”“主动公开信息300条”“未收到……申请”“行政复议……均获维持”），
 评议中最容易发现的错误就在这里。每一处陈述都与表格核对，而不只是第一处；“未收到……申请”按 0 件核对，
 “均获维持”按表四的结果核对。措辞确定时为错误；措辞可能另有所指（“全区”“全市”口径、只在前一分句点明对象、
 一句话可作几种理解）时为警告或提示；带“约”“余”“多”的概数、其他年度或“累计”“同比”等口径的数字不核对。`,
-})
+}
+
+var _ = register(ruleTextTable)
 
 // reading is a table quantity a statement may refer to: a sum of cells (2019/2021) or
 // of statistics-table indicators.
@@ -46,100 +49,108 @@ var (
 
 // newReadings: what a statement's topic refers to in the 2019 and 2021 tables. The
 // first reading is the one messages name; a statement agreeing with any is right.
-var newReadings = map[string][]reading{
-	"received": {{name: "表三“本年新收政府信息公开申请数量”总计", cells: []string{"t3.new.total"}},
-		{name: "本年新收与上年结转之和", cells: []string{"t3.new.total", "t3.carried.total"}},
-		{name: "表三“本年度办理结果”总计", cells: []string{"t3.total.total"}}},
-	"received.natural": {{name: "表三本年新收申请中自然人一列", cells: []string{"t3.new.natural"}}},
-	"received.legal":   {{name: "表三本年新收申请中法人或其他组织各列之和", cells: orgCols}},
-	"carried":          {{name: "表三“上年结转政府信息公开申请数量”总计", cells: []string{"t3.carried.total"}}},
-	"carryover":        {{name: "表三“结转下年度继续办理”总计", cells: []string{"t3.carryover.total"}}},
-	"answered":         {{name: "表三“本年度办理结果”总计", cells: []string{"t3.total.total"}}},
-	"granted":          {{name: "表三“予以公开”总计", cells: []string{"t3.granted.total"}}},
-	"partial":          {{name: "表三“部分公开”总计", cells: []string{"t3.partial.total"}}},
-	"granted+partial":  {{name: "表三“予以公开”与“部分公开”总计之和", cells: []string{"t3.granted.total", "t3.partial.total"}}},
-	"denied":           {{name: "表三“不予公开”各项总计之和", cells: cellsOf("t3", deniedRows, "total")}},
-	"unable":           {{name: "表三“无法提供”各项总计之和", cells: cellsOf("t3", unableRows, "total")}},
-	"unable.nothold":   {{name: "表三“本机关不掌握相关政府信息”总计", cells: []string{"t3.unable.nothold.total"}}},
-	"reject":           {{name: "表三“不予处理”各项总计之和", cells: cellsOf("t3", rejectRows, "total")}},
-	"otherhandle":      {{name: "表三“其他处理”总计", cells: cellsOf("t3", otherRows, "total")}},
-	"review": {{name: "表四行政复议总计", cells: []string{"t4.review.total"}},
-		{name: "表四行政复议各项结果之和", cells: cellsOf("t4", []string{"review"}, "upheld|corrected|other|pending")}},
-	"suit": {{name: "表四行政诉讼总计（未经复议直接起诉与复议后起诉之和）", cells: []string{"t4.suit.total", "t4.suitafter.total"}},
-		{name: "表四未经复议直接起诉总计", cells: []string{"t4.suit.total"}},
-		{name: "表四行政诉讼各项结果之和", cells: cellsOf("t4", []string{"suit", "suitafter"}, "upheld|corrected|other|pending")}},
-	"review+suit":      {{name: "表四行政复议与行政诉讼总计之和", cells: []string{"t4.review.total", "t4.suit.total", "t4.suitafter.total"}}},
-	"review.upheld":    {{name: "表四行政复议结果维持", cells: []string{"t4.review.upheld"}}},
-	"review.corrected": {{name: "表四行政复议结果纠正", cells: []string{"t4.review.corrected"}}},
-	"review.other":     {{name: "表四行政复议其他结果", cells: []string{"t4.review.other"}}},
-	"review.pending":   {{name: "表四行政复议尚未审结", cells: []string{"t4.review.pending"}}},
-	"suit.upheld":      {{name: "表四行政诉讼结果维持（两类起诉之和）", cells: []string{"t4.suit.upheld", "t4.suitafter.upheld"}}},
-	"suit.corrected":   {{name: "表四行政诉讼结果纠正（两类起诉之和）", cells: []string{"t4.suit.corrected", "t4.suitafter.corrected"}}},
-	"suit.other":       {{name: "表四行政诉讼其他结果（两类起诉之和）", cells: []string{"t4.suit.other", "t4.suitafter.other"}}},
-	"suit.pending":     {{name: "表四行政诉讼尚未审结（两类起诉之和）", cells: []string{"t4.suit.pending", "t4.suitafter.pending"}}},
-	"normative.issued": {{name: "表二行政规范性文件“本年制发件数”", cells: []string{"t2.normative.issued"}},
-		{name: "表二规范性文件“本年新制作数量”", cells: []string{"t2.normative.made"}},
-		{name: "表二规范性文件“本年新公开数量”", cells: []string{"t2.normative.published"}}},
-	"normative.repealed": {{name: "表二行政规范性文件“本年废止件数”", cells: []string{"t2.normative.repealed"}}},
-	"normative.valid": {{name: "表二行政规范性文件“现行有效件数”", cells: []string{"t2.normative.valid"}},
-		{name: "表二规范性文件“对外公开总数量”", cells: []string{"t2.normative.total"}}},
-	"rules.issued": {{name: "表二规章“本年制发件数”", cells: []string{"t2.rules.issued"}},
-		{name: "表二规章“本年新制作数量”", cells: []string{"t2.rules.made"}}},
-	"license":     {{name: "表二行政许可“处理决定数量”", cells: []string{"t2.license.decisions"}}},
-	"penalty":     {{name: "表二行政处罚“处理决定数量”", cells: []string{"t2.penalty.decisions"}}},
-	"coercion":    {{name: "表二行政强制“处理决定数量”", cells: []string{"t2.coercion.decisions"}}},
-	"fees.amount": {{name: "表二行政事业性收费“本年收费金额”", cells: []string{"t2.fees.amount"}, money: true}},
-}
+// Built on first use: a map literal is code, and the page's start-up compiles and
+// runs every package's initialisation before the checker is ready.
+var newReadings = sync.OnceValue(func() map[string][]reading {
+	m := map[string][]reading{
+		"received": {{name: "表三“本年新收政府信息公开申请数量”总计", cells: []string{"t3.new.total"}},
+			{name: "本年新收与上年结转之和", cells: []string{"t3.new.total", "t3.carried.total"}},
+			{name: "表三“本年度办理结果”总计", cells: []string{"t3.total.total"}}},
+		"received.natural": {{name: "表三本年新收申请中自然人一列", cells: []string{"t3.new.natural"}}},
+		"received.legal":   {{name: "表三本年新收申请中法人或其他组织各列之和", cells: orgCols}},
+		"carried":          {{name: "表三“上年结转政府信息公开申请数量”总计", cells: []string{"t3.carried.total"}}},
+		"carryover":        {{name: "表三“结转下年度继续办理”总计", cells: []string{"t3.carryover.total"}}},
+		"answered":         {{name: "表三“本年度办理结果”总计", cells: []string{"t3.total.total"}}},
+		"granted":          {{name: "表三“予以公开”总计", cells: []string{"t3.granted.total"}}},
+		"partial":          {{name: "表三“部分公开”总计", cells: []string{"t3.partial.total"}}},
+		"granted+partial":  {{name: "表三“予以公开”与“部分公开”总计之和", cells: []string{"t3.granted.total", "t3.partial.total"}}},
+		"denied":           {{name: "表三“不予公开”各项总计之和", cells: cellsOf("t3", deniedRows, "total")}},
+		"unable":           {{name: "表三“无法提供”各项总计之和", cells: cellsOf("t3", unableRows, "total")}},
+		"unable.nothold":   {{name: "表三“本机关不掌握相关政府信息”总计", cells: []string{"t3.unable.nothold.total"}}},
+		"reject":           {{name: "表三“不予处理”各项总计之和", cells: cellsOf("t3", rejectRows, "total")}},
+		"otherhandle":      {{name: "表三“其他处理”总计", cells: cellsOf("t3", otherRows, "total")}},
+		"review": {{name: "表四行政复议总计", cells: []string{"t4.review.total"}},
+			{name: "表四行政复议各项结果之和", cells: cellsOf("t4", []string{"review"}, "upheld|corrected|other|pending")}},
+		"suit": {{name: "表四行政诉讼总计（未经复议直接起诉与复议后起诉之和）", cells: []string{"t4.suit.total", "t4.suitafter.total"}},
+			{name: "表四未经复议直接起诉总计", cells: []string{"t4.suit.total"}},
+			{name: "表四行政诉讼各项结果之和", cells: cellsOf("t4", []string{"suit", "suitafter"}, "upheld|corrected|other|pending")}},
+		"review+suit":      {{name: "表四行政复议与行政诉讼总计之和", cells: []string{"t4.review.total", "t4.suit.total", "t4.suitafter.total"}}},
+		"review.upheld":    {{name: "表四行政复议结果维持", cells: []string{"t4.review.upheld"}}},
+		"review.corrected": {{name: "表四行政复议结果纠正", cells: []string{"t4.review.corrected"}}},
+		"review.other":     {{name: "表四行政复议其他结果", cells: []string{"t4.review.other"}}},
+		"review.pending":   {{name: "表四行政复议尚未审结", cells: []string{"t4.review.pending"}}},
+		"suit.upheld":      {{name: "表四行政诉讼结果维持（两类起诉之和）", cells: []string{"t4.suit.upheld", "t4.suitafter.upheld"}}},
+		"suit.corrected":   {{name: "表四行政诉讼结果纠正（两类起诉之和）", cells: []string{"t4.suit.corrected", "t4.suitafter.corrected"}}},
+		"suit.other":       {{name: "表四行政诉讼其他结果（两类起诉之和）", cells: []string{"t4.suit.other", "t4.suitafter.other"}}},
+		"suit.pending":     {{name: "表四行政诉讼尚未审结（两类起诉之和）", cells: []string{"t4.suit.pending", "t4.suitafter.pending"}}},
+		"normative.issued": {{name: "表二行政规范性文件“本年制发件数”", cells: []string{"t2.normative.issued"}},
+			{name: "表二规范性文件“本年新制作数量”", cells: []string{"t2.normative.made"}},
+			{name: "表二规范性文件“本年新公开数量”", cells: []string{"t2.normative.published"}}},
+		"normative.repealed": {{name: "表二行政规范性文件“本年废止件数”", cells: []string{"t2.normative.repealed"}}},
+		"normative.valid": {{name: "表二行政规范性文件“现行有效件数”", cells: []string{"t2.normative.valid"}},
+			{name: "表二规范性文件“对外公开总数量”", cells: []string{"t2.normative.total"}}},
+		"rules.issued": {{name: "表二规章“本年制发件数”", cells: []string{"t2.rules.issued"}},
+			{name: "表二规章“本年新制作数量”", cells: []string{"t2.rules.made"}}},
+		"license":     {{name: "表二行政许可“处理决定数量”", cells: []string{"t2.license.decisions"}}},
+		"penalty":     {{name: "表二行政处罚“处理决定数量”", cells: []string{"t2.penalty.decisions"}}},
+		"coercion":    {{name: "表二行政强制“处理决定数量”", cells: []string{"t2.coercion.decisions"}}},
+		"fees.amount": {{name: "表二行政事业性收费“本年收费金额”", cells: []string{"t2.fees.amount"}, money: true}},
+	}
+	expandCells(m)
+	return m
+})
 
 // statsReadings: what a statement's topic refers to in the 2008-2018 statistics table.
-var statsReadings = map[string][]reading{
-	"published":           {{stats: []string{"published"}}},
-	"published.normative": {{stats: []string{"published.normative"}}},
-	"normative.issued":    {{stats: []string{"normative.issued"}}},
-	"channel.website":     {{stats: []string{"channel.website"}}, {stats: []string{"published"}}},
-	"channel.gazette":     {{stats: []string{"channel.gazette"}}},
-	"channel.weibo":       {{stats: []string{"channel.weibo"}}},
-	"channel.weixin":      {{stats: []string{"channel.weixin"}}},
-	"received":            {{stats: []string{"received"}}},
-	"received.inperson":   {{stats: []string{"received.inperson"}}},
-	"received.online":     {{stats: []string{"received.online"}}},
-	"received.letter":     {{stats: []string{"received.letter"}}},
-	"received.fax":        {{stats: []string{"received.fax"}}},
-	"answered":            {{stats: []string{"done"}}, {stats: []string{"answered"}}},
-	"answered.ontime":     {{stats: []string{"done.ontime"}}},
-	"answered.late":       {{stats: []string{"done.late"}}},
-	"granted":             {{stats: []string{"answer.granted"}}, {stats: []string{"answer.granted", "answer.published"}}},
-	"partial":             {{stats: []string{"answer.partial"}}},
-	"granted+partial":     {{stats: []string{"answer.granted", "answer.partial"}}, {stats: []string{"answer.granted", "answer.partial", "answer.published"}}},
-	"denied":              {{stats: []string{"answer.denied"}}},
-	"unable.nothold":      {{stats: []string{"answer.nothold"}}},
-	"review":              {{stats: []string{"review"}}},
-	"review.upheld":       {{stats: []string{"review.upheld"}}},
-	"review.corrected":    {{stats: []string{"review.corrected"}}},
-	"review.other":        {{stats: []string{"review.other"}}},
-	"suit":                {{stats: []string{"suit"}}},
-	"suit.upheld":         {{stats: []string{"suit.upheld"}}},
-	"suit.corrected":      {{stats: []string{"suit.corrected"}}},
-	"suit.other":          {{stats: []string{"suit.other"}}},
-	"review+suit":         {{stats: []string{"review", "suit"}}},
-	"infofee":             {{stats: []string{"fees"}, money: true}},
-	"complaint":           {{stats: []string{"complaint"}}},
-	"response.hot":        {{stats: []string{"response.hot"}}},
-	"press":               {{stats: []string{"press"}}},
-	"interview":           {{stats: []string{"interview"}}},
-	"explain":             {{stats: []string{"explain"}}},
-	"meetings":            {{stats: []string{"meetings"}}},
-	"training":            {{stats: []string{"training"}}},
-	"trainees":            {{stats: []string{"trainees"}}},
-	"staff":               {{stats: []string{"staff"}}},
-	"staff.full":          {{stats: []string{"staff.full"}}},
-	"staff.part":          {{stats: []string{"staff.part"}}},
-	"points":              {{stats: []string{"points"}}},
-}
+var statsReadings = sync.OnceValue(func() map[string][]reading {
+	return map[string][]reading{
+		"published":           {{stats: []string{"published"}}},
+		"published.normative": {{stats: []string{"published.normative"}}},
+		"normative.issued":    {{stats: []string{"normative.issued"}}},
+		"channel.website":     {{stats: []string{"channel.website"}}, {stats: []string{"published"}}},
+		"channel.gazette":     {{stats: []string{"channel.gazette"}}},
+		"channel.weibo":       {{stats: []string{"channel.weibo"}}},
+		"channel.weixin":      {{stats: []string{"channel.weixin"}}},
+		"received":            {{stats: []string{"received"}}},
+		"received.inperson":   {{stats: []string{"received.inperson"}}},
+		"received.online":     {{stats: []string{"received.online"}}},
+		"received.letter":     {{stats: []string{"received.letter"}}},
+		"received.fax":        {{stats: []string{"received.fax"}}},
+		"answered":            {{stats: []string{"done"}}, {stats: []string{"answered"}}},
+		"answered.ontime":     {{stats: []string{"done.ontime"}}},
+		"answered.late":       {{stats: []string{"done.late"}}},
+		"granted":             {{stats: []string{"answer.granted"}}, {stats: []string{"answer.granted", "answer.published"}}},
+		"partial":             {{stats: []string{"answer.partial"}}},
+		"granted+partial":     {{stats: []string{"answer.granted", "answer.partial"}}, {stats: []string{"answer.granted", "answer.partial", "answer.published"}}},
+		"denied":              {{stats: []string{"answer.denied"}}},
+		"unable.nothold":      {{stats: []string{"answer.nothold"}}},
+		"review":              {{stats: []string{"review"}}},
+		"review.upheld":       {{stats: []string{"review.upheld"}}},
+		"review.corrected":    {{stats: []string{"review.corrected"}}},
+		"review.other":        {{stats: []string{"review.other"}}},
+		"suit":                {{stats: []string{"suit"}}},
+		"suit.upheld":         {{stats: []string{"suit.upheld"}}},
+		"suit.corrected":      {{stats: []string{"suit.corrected"}}},
+		"suit.other":          {{stats: []string{"suit.other"}}},
+		"review+suit":         {{stats: []string{"review", "suit"}}},
+		"infofee":             {{stats: []string{"fees"}, money: true}},
+		"complaint":           {{stats: []string{"complaint"}}},
+		"response.hot":        {{stats: []string{"response.hot"}}},
+		"press":               {{stats: []string{"press"}}},
+		"interview":           {{stats: []string{"interview"}}},
+		"explain":             {{stats: []string{"explain"}}},
+		"meetings":            {{stats: []string{"meetings"}}},
+		"training":            {{stats: []string{"training"}}},
+		"trainees":            {{stats: []string{"trainees"}}},
+		"staff":               {{stats: []string{"staff"}}},
+		"staff.full":          {{stats: []string{"staff.full"}}},
+		"staff.part":          {{stats: []string{"staff.part"}}},
+		"points":              {{stats: []string{"points"}}},
+	}
+})
 
-func init() {
-	// expand "col1|col2" cell patterns
-	for _, rs := range newReadings {
+// expandCells expands "col1|col2" cell patterns.
+func expandCells(m map[string][]reading) {
+	for _, rs := range m {
 		for i := range rs {
 			var cells []string
 			for _, c := range rs[i].cells {
@@ -214,9 +225,9 @@ func statName(s report.Stat) string {
 func readingsFor(rep *report.Report) map[string][]reading {
 	switch rep.Template {
 	case "stats":
-		return statsReadings
+		return statsReadings()
 	case "2019", "2021":
-		return newReadings
+		return newReadings()
 	}
 	return nil
 }

@@ -12,12 +12,14 @@ import (
 	"nianbao/core/report"
 )
 
-var _ = register(&Rule{
+var ruleYearMismatch = &Rule{
 	ID: "year.mismatch", Title: "年度不一致", Group: GroupStructure, Severity: "error", Run: runYear,
 	Doc: `报告标题的年度、统计期限和正文叙述的年度互相矛盾。
 统计期限应为同一年的1月1日至12月31日，且与标题中的年度相同；二者不符为错误。
 正文多处以另一年份（如“2023年，我局……”）叙述本年度工作而从未提及报告年度时，疑为沿用往年报告，为警告。`,
-})
+}
+
+var _ = register(ruleYearMismatch)
 
 var (
 	// "2024年政府信息公开工作年度报告", "2022年政务公开工作年报", "信息公开情况统计(2017年度)"

@@ -61,9 +61,12 @@ func Decode(in []byte) (*Text, error) {
 }
 
 func utf8Text(in []byte, bom int) *Text {
-	var b Builder
-	b.Copy(string(in[bom:]), bom)
-	return b.Text("text", "utf-8", len(in))
+	// what a Builder makes of one Copy, without copying the text twice more
+	t := &Text{S: string(in[bom:]), Format: "text", Encoding: "utf-8", InputLen: len(in)}
+	if len(t.S) > 0 {
+		t.segs = []seg{{at: 0, in: bom, inEnd: len(in), outW: 1, inW: 1}}
+	}
+	return t
 }
 
 // sniffUTF16 recognises UTF-16 without a byte order mark by the zero bytes that ASCII

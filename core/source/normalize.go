@@ -16,16 +16,19 @@ import (
 func Normalize(t *Text) *Norm {
 	s := t.S
 	trad := isTraditional(s)
-	var b Builder
-	var run strings.Builder // a run of Han characters waiting for T->S conversion
+	// the text rarely grows in normalising; one run per changed character and the
+	// unchanged text after it
+	b := Builder{buf: make([]byte, 0, len(s)), segs: make([]seg, 0, len(s)/32+4)}
+	var run []byte // a run of Han characters waiting for T->S conversion
 	runStart := -1
 	var runOffs []int // S offsets of the runes in run
+	var simp []byte   // the run converted, the buffer reused from run to run
 	flush := func() {
 		if runStart < 0 {
 			return
 		}
-		writeConverted(&b, run.String(), runOffs, s)
-		run.Reset()
+		simp = writeConverted(&b, run, runOffs, s, simp[:0])
+		run = run[:0]
 		runOffs = runOffs[:0]
 		runStart = -1
 	}
@@ -43,6 +46,11 @@ func Normalize(t *Text) *Norm {
 			i++ // plain ASCII stays as it is
 			continue
 		}
+		if !trad && c >= 0xe4 && c <= 0xe9 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 &&
+			(c > 0xe4 || s[i+1] >= 0xb8) {
+			i += 3 // U+4E00 to U+9FFF, the bulk of the text: no fold, no conversion
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(s[i:])
 		if (r == '(' || r == '（') && i > 0 {
 			if n := pinyinLen(s[i:]); n > 0 {
@@ -56,28 +64,28 @@ func Normalize(t *Text) *Norm {
 			}
 		}
 		f := fold(r)
-		if trad && unicode.Is(unicode.Han, f) {
+		if trad && isHan(f) {
 			copyUpTo(i)
 			if runStart < 0 {
 				runStart = i
 			}
-			run.WriteRune(f)
+			run = utf8.AppendRune(run, f)
 			runOffs = append(runOffs, i)
 			i += w
 			copyFrom = i
 			continue
 		}
-		copyUpTo(i)
-		flush()
-		if f != r {
-			copyUpTo(i)
-			flush()
-			b.Chars(string(f), i, utf8.RuneLen(f), w)
+		if f == r {
+			// unchanged: it joins the pending copy, which is written after any Han
+			// run waiting before it, in one piece rather than character by character
 			i += w
-			copyFrom = i
 			continue
 		}
+		copyUpTo(i)
+		flush()
+		b.char(f, i, w)
 		i += w
+		copyFrom = i
 	}
 	copyUpTo(len(s))
 	flush()
@@ -103,21 +111,23 @@ func (n *Norm) ViewSpan(start, end int) [2]int {
 }
 
 // writeConverted converts a run of Han characters to Simplified and appends it,
-// keeping each character's offset when the conversion keeps the length.
-func writeConverted(b *Builder, run string, offs []int, s string) {
-	out := toSimplified(run)
-	if utf8.RuneCountInString(out) == len(offs) {
+// keeping each character's offset when the conversion keeps the length. The
+// conversion is made in buf, returned for reuse.
+func writeConverted(b *Builder, run []byte, offs []int, s string, buf []byte) []byte {
+	out := appendSimplified(buf, run)
+	if utf8.RuneCount(out) == len(offs) {
 		k := 0
-		for _, r := range out {
+		for _, r := range string(out) {
 			_, w := utf8.DecodeRuneInString(s[offs[k]:])
-			b.Chars(string(r), offs[k], utf8.RuneLen(r), w)
+			b.char(r, offs[k], w)
 			k++
 		}
-		return
+		return out
 	}
 	last := offs[len(offs)-1]
 	_, w := utf8.DecodeRuneInString(s[last:])
-	b.Stand(out, offs[0], last+w)
+	b.Stand(string(out), offs[0], last+w)
+	return out
 }
 
 // fold maps full-width and compatibility forms to the forms labels are matched in.
@@ -138,13 +148,21 @@ func fold(r rune) rune {
 	case '－', '—', '–', '―', '─', '━':
 		return '—'
 	}
-	if r < 0x80 {
-		return r
+	if r < 0x80 || r >= 0x4e00 && r <= 0x9fff {
+		return r // ASCII, and the CJK ideographs, which no width folds
 	}
 	if f := width.LookupRune(r).Folded(); f != 0 {
 		return f
 	}
 	return r
+}
+
+// isHan is unicode.Is(unicode.Han, r), the common CJK ideographs looked up first.
+func isHan(r rune) bool {
+	if r >= 0x4e00 && r <= 0x9fff {
+		return true
+	}
+	return r >= 0x2e80 && unicode.Is(unicode.Han, r)
 }
 
 // pinyinLen returns the length of a pinyin annotation such as "(bào)" at the start of
@@ -179,8 +197,15 @@ func pinyinLen(s string) int {
 // occur only in Traditional script and are frequent in these reports.
 func isTraditional(s string) bool {
 	n := 0
-	for _, r := range s {
-		if r < 0x4e00 || r > 0x9fff {
+	for i := 0; i < len(s); i++ {
+		// U+4E00 to U+9FFF are the three-byte characters led by 0xE4 to 0xE9; any
+		// other byte is skipped (no such lead byte is part of another character)
+		if s[i] < 0xe4 || s[i] > 0xe9 || i+2 >= len(s) || s[i+1]&0xc0 != 0x80 || s[i+2]&0xc0 != 0x80 {
+			continue
+		}
+		r := rune(s[i]&0x0f)<<12 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f)
+		i += 2
+		if r < 0x4e00 {
 			continue
 		}
 		if tradSet[(r-0x4e00)/64]&(1<<((r-0x4e00)%64)) != 0 {

@@ -7,7 +7,10 @@
 // of text remembers where in the input it came from.
 package source
 
-import "sort"
+import (
+	"sort"
+	"unicode/utf8"
+)
 
 // Text is a document as the checker reads it.
 type Text struct {
@@ -114,12 +117,29 @@ func (b *Builder) Chars(s string, in, outW, inW int) {
 	b.add(s, in, in+len(s)/outW*inW, outW, inW)
 }
 
+// char appends the character r, which is inW bytes long in the input at offset in:
+// Chars(string(r), in, utf8.RuneLen(r), inW) without making a string.
+func (b *Builder) char(r rune, in, inW int) {
+	at := len(b.buf)
+	b.buf = utf8.AppendRune(b.buf, r)
+	if outW := len(b.buf) - at; outW != inW {
+		b.mark(at, in, in+inW, outW, inW)
+		return
+	}
+	b.mark(at, in, in+inW, 1, 1)
+}
+
 func (b *Builder) add(s string, in, inEnd, outW, inW int) {
 	if len(s) == 0 {
 		return
 	}
 	at := len(b.buf)
 	b.buf = append(b.buf, s...)
+	b.mark(at, in, inEnd, outW, inW)
+}
+
+// mark records the run of buf from at, just appended.
+func (b *Builder) mark(at, in, inEnd, outW, inW int) {
 	if inEnd > b.max {
 		b.max = inEnd
 	}

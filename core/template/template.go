@@ -261,22 +261,28 @@ var Generations = []*Generation{
 
 // Active returns the rows of t that belong to a report with the given variants.
 func (t *Table) Active(variants map[string]bool) []Row {
-	var out []Row
+	out := make([]Row, 0, len(t.Rows)) // one allocation, not one per doubling
 	for _, r := range t.Rows {
 		if r.When == "" || variants[r.When] {
 			out = append(out, r)
 		}
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }
 
 // ActiveCols returns the columns of t that belong to a report with the given variants.
 func (t *Table) ActiveCols(variants map[string]bool) []Col {
-	var out []Col
+	out := make([]Col, 0, len(t.Cols))
 	for _, c := range t.Cols {
 		if c.When == "" || variants[c.When] {
 			out = append(out, c)
 		}
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }

@@ -1,0 +1,204 @@
+package template
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"strings"
+	"sync"
+)
+
+// Match reports whether re matches s, exactly as re.MatchString(s) does. Most label
+// patterns stand for a few fixed words ("法律行政|法规禁止", "不补正|理由[逾预]期",
+// "^\(?三\)?[、.]?不予公开$"); those are matched with plain string operations, many
+// times faster than the regexp engine, which tries every position of s for an
+// alternation without a common prefix.
+func Match(re *regexp.Regexp, s string) bool {
+	return MatcherOf(re).Match(s)
+}
+
+// Matcher matches one pattern as Match does; a loop over many strings looks it up once.
+type Matcher struct {
+	re *regexp.Regexp
+	plain
+}
+
+// MatcherOf returns the matcher of re, worked out on first use.
+func MatcherOf(re *regexp.Regexp) *Matcher {
+	if v, ok := matchers.Load(re); ok {
+		return v.(*Matcher)
+	}
+	m := &Matcher{re: re, plain: parsePlain(re.String())}
+	v, _ := matchers.LoadOrStore(re, m)
+	return v.(*Matcher)
+}
+
+// matchers holds each pattern's Matcher; filled on first use.
+var matchers sync.Map // *regexp.Regexp -> *Matcher
+
+// Match reports whether the pattern matches s, as regexp.MatchString does.
+func (m *Matcher) Match(s string) bool {
+	switch {
+	case m.words == nil:
+		// a match holds one of need: without one, the engine need not run
+		if m.need != nil && !containsAny(s, m.need) {
+			return false
+		}
+		return m.re.MatchString(s)
+	case m.exact:
+		for _, w := range m.words {
+			if s == w {
+				return true
+			}
+		}
+		return false
+	}
+	return containsAny(s, m.words)
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// plain is a pattern as the finite set of words it matches: any of them occurs in s,
+// or (exact: the pattern is anchored at both ends) s is one of them. words is nil for
+// a pattern that needs the regexp engine; need then lists words one of which every
+// match contains, when there are such.
+type plain struct {
+	words []string
+	exact bool
+	need  []string
+}
+
+// maxWords bounds the words a pattern is expanded to.
+const maxWords = 64
+
+func parsePlain(expr string) plain {
+	r, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return plain{}
+	}
+	inner := r
+	exact := false
+	if r.Op == syntax.OpConcat && len(r.Sub) >= 2 && r.Sub[0].Op == syntax.OpBeginText && r.Sub[len(r.Sub)-1].Op == syntax.OpEndText {
+		exact = true
+		inner = &syntax.Regexp{Op: syntax.OpConcat, Sub: r.Sub[1 : len(r.Sub)-1]}
+	}
+	if words, ok := expand(inner); ok {
+		return plain{words: words, exact: exact}
+	}
+	need, _ := required(r)
+	return plain{need: need}
+}
+
+// required returns words one of which occurs in every match of r, when there are such.
+func required(r *syntax.Regexp) ([]string, bool) {
+	if words, ok := expand(r); ok {
+		for _, w := range words {
+			if w == "" {
+				return nil, false
+			}
+		}
+		return words, true
+	}
+	switch r.Op {
+	case syntax.OpCapture, syntax.OpPlus:
+		return required(r.Sub[0])
+	case syntax.OpRepeat:
+		if r.Min >= 1 {
+			return required(r.Sub[0])
+		}
+	case syntax.OpAlternate:
+		var out []string
+		for _, s := range r.Sub {
+			sub, ok := required(s)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, sub...)
+		}
+		return out, true
+	case syntax.OpConcat:
+		// the part whose words are the longest, the surest sign of a match
+		var best []string
+		bestLen := 0
+		for _, s := range r.Sub {
+			sub, ok := required(s)
+			if !ok {
+				continue
+			}
+			shortest := len(sub[0])
+			for _, w := range sub {
+				shortest = min(shortest, len(w))
+			}
+			if shortest > bestLen {
+				best, bestLen = sub, shortest
+			}
+		}
+		return best, best != nil
+	}
+	return nil, false
+}
+
+// expand returns the words r matches in full, when they are few.
+func expand(r *syntax.Regexp) ([]string, bool) {
+	switch r.Op {
+	case syntax.OpEmptyMatch:
+		return []string{""}, true
+	case syntax.OpLiteral:
+		if r.Flags&syntax.FoldCase != 0 {
+			return nil, false
+		}
+		return []string{string(r.Rune)}, true
+	case syntax.OpCharClass:
+		var out []string
+		for k := 0; k+1 < len(r.Rune); k += 2 {
+			for c := r.Rune[k]; c <= r.Rune[k+1]; c++ {
+				if len(out) >= maxWords {
+					return nil, false
+				}
+				out = append(out, string(c))
+			}
+		}
+		return out, len(out) > 0
+	case syntax.OpCapture:
+		return expand(r.Sub[0])
+	case syntax.OpQuest:
+		sub, ok := expand(r.Sub[0])
+		if !ok || len(sub)+1 > maxWords {
+			return nil, false
+		}
+		return append(sub, ""), true
+	case syntax.OpAlternate:
+		var out []string
+		for _, s := range r.Sub {
+			sub, ok := expand(s)
+			if !ok || len(out)+len(sub) > maxWords {
+				return nil, false
+			}
+			out = append(out, sub...)
+		}
+		return out, true
+	case syntax.OpConcat:
+		out := []string{""}
+		for _, s := range r.Sub {
+			sub, ok := expand(s)
+			if !ok || len(out)*len(sub) > maxWords {
+				return nil, false
+			}
+			next := make([]string, 0, len(out)*len(sub))
+			for _, a := range out {
+				for _, b := range sub {
+					next = append(next, a+b)
+				}
+			}
+			out = next
+		}
+		return out, true
+	}
+	return nil, false
+}

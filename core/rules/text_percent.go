@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"sync"
 
 	"nianbao/core/prose"
 	"nianbao/core/report"
@@ -19,23 +20,30 @@ var ruleTextPercent = &Rule{
 
 var _ = register(ruleTextPercent)
 
-// denominators: the totals a share of a topic may be taken of, in the 2019/2021 tables.
-var newDenominators = map[string][]reading{
-	"t3": {{name: "表三办理结果总计", cells: []string{"t3.total.total"}},
-		{name: "表三本年新收申请数", cells: []string{"t3.new.total"}},
-		{name: "表三本年新收与上年结转之和", cells: []string{"t3.new.total", "t3.carried.total"}}},
-	"new":    {{name: "表三本年新收申请数", cells: []string{"t3.new.total"}}},
-	"review": {{name: "表四行政复议总计", cells: []string{"t4.review.total"}}},
-	"suit":   {{name: "表四行政诉讼总计", cells: []string{"t4.suit.total", "t4.suitafter.total"}}},
-}
+// denominators: the totals a share of a topic may be taken of, in the 2019/2021 tables
+// and in the statistics table (as readings are written: text_table.go).
+var newDenominators = sync.OnceValue(func() map[string][]reading {
+	return parseReadings(`
+t3 | 表三办理结果总计 | t3.total.total
+t3 | 表三本年新收申请数 | t3.new.total
+t3 | 表三本年新收与上年结转之和 | t3.new.total t3.carried.total
+new | 表三本年新收申请数 | t3.new.total
+review | 表四行政复议总计 | t4.review.total
+suit | 表四行政诉讼总计 | t4.suit.total t4.suitafter.total
+`, false)
+})
 
-var statsDenominators = map[string][]reading{
-	"t3":        {{stats: []string{"answered"}}, {stats: []string{"done"}}, {stats: []string{"received"}}},
-	"new":       {{stats: []string{"received"}}},
-	"review":    {{stats: []string{"review"}}},
-	"suit":      {{stats: []string{"suit"}}},
-	"published": {{stats: []string{"published"}}},
-}
+var statsDenominators = sync.OnceValue(func() map[string][]reading {
+	return parseReadings(`
+t3 | - | answered
+t3 | - | done
+t3 | - | received
+new | - | received
+review | - | review
+suit | - | suit
+published | - | published
+`, true)
+})
 
 // denominatorGroup names the totals a topic's share is taken of.
 func denominatorGroup(topic string) string {
@@ -58,10 +66,10 @@ func denominatorGroup(topic string) string {
 
 func runTextPercent(p *Pass) {
 	rep := p.Report
-	denoms := newDenominators
+	denoms := newDenominators()
 	switch rep.Template {
 	case "stats":
-		denoms = statsDenominators
+		denoms = statsDenominators()
 	case "2019", "2021":
 	default:
 		return

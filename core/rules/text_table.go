@@ -31,140 +31,140 @@ type reading struct {
 	money bool     // 万元
 }
 
-func cellsOf(prefix string, rows []string, col string) []string {
-	out := make([]string, len(rows))
-	for i, r := range rows {
-		out[i] = prefix + "." + r + "." + col
-	}
-	return out
-}
-
-var (
-	deniedRows = []string{"denied.secret", "denied.lawban", "denied.safety", "denied.thirdparty", "denied.internal", "denied.process", "denied.enforcement", "denied.query"}
-	unableRows = []string{"unable.nothold", "unable.create", "unable.unclear"}
-	rejectRows = []string{"reject.petition", "reject.repeat", "reject.publication", "reject.massive", "reject.confirm"}
-	otherRows  = []string{"other.nofix", "other.nofee", "other.else", "other"}
-	orgCols    = []string{"t3.new.commercial", "t3.new.research", "t3.new.nonprofit", "t3.new.legal", "t3.new.otherorg"}
-)
-
-// newReadings: what a statement's topic refers to in the 2019 and 2021 tables. The
-// first reading is the one messages name; a statement agreeing with any is right.
-// Built on first use: a map literal is code, and the page's start-up compiles and
-// runs every package's initialisation before the checker is ready.
+// newReadings: what a statement's topic refers to in the 2019 and 2021 tables, one
+// reading a line: topic | name | cells (summed; "a.b.x|y" stands for a.b.x and a.b.y)
+// [| money: in 万元]. The first reading of a topic is the one messages name; a
+// statement agreeing with any is right. Kept as text, read on first use: a map literal
+// is code, which the page compiles and runs before the checker is ready.
 var newReadings = sync.OnceValue(func() map[string][]reading {
-	m := map[string][]reading{
-		"received": {{name: "表三“本年新收政府信息公开申请数量”总计", cells: []string{"t3.new.total"}},
-			{name: "本年新收与上年结转之和", cells: []string{"t3.new.total", "t3.carried.total"}},
-			{name: "表三“本年度办理结果”总计", cells: []string{"t3.total.total"}}},
-		"received.natural": {{name: "表三本年新收申请中自然人一列", cells: []string{"t3.new.natural"}}},
-		"received.legal":   {{name: "表三本年新收申请中法人或其他组织各列之和", cells: orgCols}},
-		"carried":          {{name: "表三“上年结转政府信息公开申请数量”总计", cells: []string{"t3.carried.total"}}},
-		"carryover":        {{name: "表三“结转下年度继续办理”总计", cells: []string{"t3.carryover.total"}}},
-		"answered":         {{name: "表三“本年度办理结果”总计", cells: []string{"t3.total.total"}}},
-		"granted":          {{name: "表三“予以公开”总计", cells: []string{"t3.granted.total"}}},
-		"partial":          {{name: "表三“部分公开”总计", cells: []string{"t3.partial.total"}}},
-		"granted+partial":  {{name: "表三“予以公开”与“部分公开”总计之和", cells: []string{"t3.granted.total", "t3.partial.total"}}},
-		"denied":           {{name: "表三“不予公开”各项总计之和", cells: cellsOf("t3", deniedRows, "total")}},
-		"unable":           {{name: "表三“无法提供”各项总计之和", cells: cellsOf("t3", unableRows, "total")}},
-		"unable.nothold":   {{name: "表三“本机关不掌握相关政府信息”总计", cells: []string{"t3.unable.nothold.total"}}},
-		"reject":           {{name: "表三“不予处理”各项总计之和", cells: cellsOf("t3", rejectRows, "total")}},
-		"otherhandle":      {{name: "表三“其他处理”总计", cells: cellsOf("t3", otherRows, "total")}},
-		"review": {{name: "表四行政复议总计", cells: []string{"t4.review.total"}},
-			{name: "表四行政复议各项结果之和", cells: cellsOf("t4", []string{"review"}, "upheld|corrected|other|pending")}},
-		"suit": {{name: "表四行政诉讼总计（未经复议直接起诉与复议后起诉之和）", cells: []string{"t4.suit.total", "t4.suitafter.total"}},
-			{name: "表四未经复议直接起诉总计", cells: []string{"t4.suit.total"}},
-			{name: "表四行政诉讼各项结果之和", cells: cellsOf("t4", []string{"suit", "suitafter"}, "upheld|corrected|other|pending")}},
-		"review+suit":      {{name: "表四行政复议与行政诉讼总计之和", cells: []string{"t4.review.total", "t4.suit.total", "t4.suitafter.total"}}},
-		"review.upheld":    {{name: "表四行政复议结果维持", cells: []string{"t4.review.upheld"}}},
-		"review.corrected": {{name: "表四行政复议结果纠正", cells: []string{"t4.review.corrected"}}},
-		"review.other":     {{name: "表四行政复议其他结果", cells: []string{"t4.review.other"}}},
-		"review.pending":   {{name: "表四行政复议尚未审结", cells: []string{"t4.review.pending"}}},
-		"suit.upheld":      {{name: "表四行政诉讼结果维持（两类起诉之和）", cells: []string{"t4.suit.upheld", "t4.suitafter.upheld"}}},
-		"suit.corrected":   {{name: "表四行政诉讼结果纠正（两类起诉之和）", cells: []string{"t4.suit.corrected", "t4.suitafter.corrected"}}},
-		"suit.other":       {{name: "表四行政诉讼其他结果（两类起诉之和）", cells: []string{"t4.suit.other", "t4.suitafter.other"}}},
-		"suit.pending":     {{name: "表四行政诉讼尚未审结（两类起诉之和）", cells: []string{"t4.suit.pending", "t4.suitafter.pending"}}},
-		"normative.issued": {{name: "表二行政规范性文件“本年制发件数”", cells: []string{"t2.normative.issued"}},
-			{name: "表二规范性文件“本年新制作数量”", cells: []string{"t2.normative.made"}},
-			{name: "表二规范性文件“本年新公开数量”", cells: []string{"t2.normative.published"}}},
-		"normative.repealed": {{name: "表二行政规范性文件“本年废止件数”", cells: []string{"t2.normative.repealed"}}},
-		"normative.valid": {{name: "表二行政规范性文件“现行有效件数”", cells: []string{"t2.normative.valid"}},
-			{name: "表二规范性文件“对外公开总数量”", cells: []string{"t2.normative.total"}}},
-		"rules.issued": {{name: "表二规章“本年制发件数”", cells: []string{"t2.rules.issued"}},
-			{name: "表二规章“本年新制作数量”", cells: []string{"t2.rules.made"}}},
-		"license":     {{name: "表二行政许可“处理决定数量”", cells: []string{"t2.license.decisions"}}},
-		"penalty":     {{name: "表二行政处罚“处理决定数量”", cells: []string{"t2.penalty.decisions"}}},
-		"coercion":    {{name: "表二行政强制“处理决定数量”", cells: []string{"t2.coercion.decisions"}}},
-		"fees.amount": {{name: "表二行政事业性收费“本年收费金额”", cells: []string{"t2.fees.amount"}, money: true}},
-	}
-	expandCells(m)
-	return m
+	return parseReadings(`
+received | 表三“本年新收政府信息公开申请数量”总计 | t3.new.total
+received | 本年新收与上年结转之和 | t3.new.total t3.carried.total
+received | 表三“本年度办理结果”总计 | t3.total.total
+received.natural | 表三本年新收申请中自然人一列 | t3.new.natural
+received.legal | 表三本年新收申请中法人或其他组织各列之和 | t3.new.commercial|research|nonprofit|legal|otherorg
+carried | 表三“上年结转政府信息公开申请数量”总计 | t3.carried.total
+carryover | 表三“结转下年度继续办理”总计 | t3.carryover.total
+answered | 表三“本年度办理结果”总计 | t3.total.total
+granted | 表三“予以公开”总计 | t3.granted.total
+partial | 表三“部分公开”总计 | t3.partial.total
+granted+partial | 表三“予以公开”与“部分公开”总计之和 | t3.granted.total t3.partial.total
+denied | 表三“不予公开”各项总计之和 | t3.denied.secret.total t3.denied.lawban.total t3.denied.safety.total t3.denied.thirdparty.total t3.denied.internal.total t3.denied.process.total t3.denied.enforcement.total t3.denied.query.total
+unable | 表三“无法提供”各项总计之和 | t3.unable.nothold.total t3.unable.create.total t3.unable.unclear.total
+unable.nothold | 表三“本机关不掌握相关政府信息”总计 | t3.unable.nothold.total
+reject | 表三“不予处理”各项总计之和 | t3.reject.petition.total t3.reject.repeat.total t3.reject.publication.total t3.reject.massive.total t3.reject.confirm.total
+otherhandle | 表三“其他处理”总计 | t3.other.nofix.total t3.other.nofee.total t3.other.else.total t3.other.total
+review | 表四行政复议总计 | t4.review.total
+review | 表四行政复议各项结果之和 | t4.review.upheld|corrected|other|pending
+suit | 表四行政诉讼总计（未经复议直接起诉与复议后起诉之和） | t4.suit.total t4.suitafter.total
+suit | 表四未经复议直接起诉总计 | t4.suit.total
+suit | 表四行政诉讼各项结果之和 | t4.suit.upheld|corrected|other|pending t4.suitafter.upheld|corrected|other|pending
+review+suit | 表四行政复议与行政诉讼总计之和 | t4.review.total t4.suit.total t4.suitafter.total
+review.upheld | 表四行政复议结果维持 | t4.review.upheld
+review.corrected | 表四行政复议结果纠正 | t4.review.corrected
+review.other | 表四行政复议其他结果 | t4.review.other
+review.pending | 表四行政复议尚未审结 | t4.review.pending
+suit.upheld | 表四行政诉讼结果维持（两类起诉之和） | t4.suit.upheld t4.suitafter.upheld
+suit.corrected | 表四行政诉讼结果纠正（两类起诉之和） | t4.suit.corrected t4.suitafter.corrected
+suit.other | 表四行政诉讼其他结果（两类起诉之和） | t4.suit.other t4.suitafter.other
+suit.pending | 表四行政诉讼尚未审结（两类起诉之和） | t4.suit.pending t4.suitafter.pending
+normative.issued | 表二行政规范性文件“本年制发件数” | t2.normative.issued
+normative.issued | 表二规范性文件“本年新制作数量” | t2.normative.made
+normative.issued | 表二规范性文件“本年新公开数量” | t2.normative.published
+normative.repealed | 表二行政规范性文件“本年废止件数” | t2.normative.repealed
+normative.valid | 表二行政规范性文件“现行有效件数” | t2.normative.valid
+normative.valid | 表二规范性文件“对外公开总数量” | t2.normative.total
+rules.issued | 表二规章“本年制发件数” | t2.rules.issued
+rules.issued | 表二规章“本年新制作数量” | t2.rules.made
+license | 表二行政许可“处理决定数量” | t2.license.decisions
+penalty | 表二行政处罚“处理决定数量” | t2.penalty.decisions
+coercion | 表二行政强制“处理决定数量” | t2.coercion.decisions
+fees.amount | 表二行政事业性收费“本年收费金额” | t2.fees.amount | money
+`, false)
 })
 
-// statsReadings: what a statement's topic refers to in the 2008-2018 statistics table.
+// statsReadings: what a statement's topic refers to in the 2008-2018 statistics table,
+// in the same form, with indicator ids for cells and no names ("-").
 var statsReadings = sync.OnceValue(func() map[string][]reading {
-	return map[string][]reading{
-		"published":           {{stats: []string{"published"}}},
-		"published.normative": {{stats: []string{"published.normative"}}},
-		"normative.issued":    {{stats: []string{"normative.issued"}}},
-		"channel.website":     {{stats: []string{"channel.website"}}, {stats: []string{"published"}}},
-		"channel.gazette":     {{stats: []string{"channel.gazette"}}},
-		"channel.weibo":       {{stats: []string{"channel.weibo"}}},
-		"channel.weixin":      {{stats: []string{"channel.weixin"}}},
-		"received":            {{stats: []string{"received"}}},
-		"received.inperson":   {{stats: []string{"received.inperson"}}},
-		"received.online":     {{stats: []string{"received.online"}}},
-		"received.letter":     {{stats: []string{"received.letter"}}},
-		"received.fax":        {{stats: []string{"received.fax"}}},
-		"answered":            {{stats: []string{"done"}}, {stats: []string{"answered"}}},
-		"answered.ontime":     {{stats: []string{"done.ontime"}}},
-		"answered.late":       {{stats: []string{"done.late"}}},
-		"granted":             {{stats: []string{"answer.granted"}}, {stats: []string{"answer.granted", "answer.published"}}},
-		"partial":             {{stats: []string{"answer.partial"}}},
-		"granted+partial":     {{stats: []string{"answer.granted", "answer.partial"}}, {stats: []string{"answer.granted", "answer.partial", "answer.published"}}},
-		"denied":              {{stats: []string{"answer.denied"}}},
-		"unable.nothold":      {{stats: []string{"answer.nothold"}}},
-		"review":              {{stats: []string{"review"}}},
-		"review.upheld":       {{stats: []string{"review.upheld"}}},
-		"review.corrected":    {{stats: []string{"review.corrected"}}},
-		"review.other":        {{stats: []string{"review.other"}}},
-		"suit":                {{stats: []string{"suit"}}},
-		"suit.upheld":         {{stats: []string{"suit.upheld"}}},
-		"suit.corrected":      {{stats: []string{"suit.corrected"}}},
-		"suit.other":          {{stats: []string{"suit.other"}}},
-		"review+suit":         {{stats: []string{"review", "suit"}}},
-		"infofee":             {{stats: []string{"fees"}, money: true}},
-		"complaint":           {{stats: []string{"complaint"}}},
-		"response.hot":        {{stats: []string{"response.hot"}}},
-		"press":               {{stats: []string{"press"}}},
-		"interview":           {{stats: []string{"interview"}}},
-		"explain":             {{stats: []string{"explain"}}},
-		"meetings":            {{stats: []string{"meetings"}}},
-		"training":            {{stats: []string{"training"}}},
-		"trainees":            {{stats: []string{"trainees"}}},
-		"staff":               {{stats: []string{"staff"}}},
-		"staff.full":          {{stats: []string{"staff.full"}}},
-		"staff.part":          {{stats: []string{"staff.part"}}},
-		"points":              {{stats: []string{"points"}}},
-	}
+	return parseReadings(`
+published | - | published
+published.normative | - | published.normative
+normative.issued | - | normative.issued
+channel.website | - | channel.website
+channel.website | - | published
+channel.gazette | - | channel.gazette
+channel.weibo | - | channel.weibo
+channel.weixin | - | channel.weixin
+received | - | received
+received.inperson | - | received.inperson
+received.online | - | received.online
+received.letter | - | received.letter
+received.fax | - | received.fax
+answered | - | done
+answered | - | answered
+answered.ontime | - | done.ontime
+answered.late | - | done.late
+granted | - | answer.granted
+granted | - | answer.granted answer.published
+partial | - | answer.partial
+granted+partial | - | answer.granted answer.partial
+granted+partial | - | answer.granted answer.partial answer.published
+denied | - | answer.denied
+unable.nothold | - | answer.nothold
+review | - | review
+review.upheld | - | review.upheld
+review.corrected | - | review.corrected
+review.other | - | review.other
+suit | - | suit
+suit.upheld | - | suit.upheld
+suit.corrected | - | suit.corrected
+suit.other | - | suit.other
+review+suit | - | review suit
+infofee | - | fees | money
+complaint | - | complaint
+response.hot | - | response.hot
+press | - | press
+interview | - | interview
+explain | - | explain
+meetings | - | meetings
+training | - | training
+trainees | - | trainees
+staff | - | staff
+staff.full | - | staff.full
+staff.part | - | staff.part
+points | - | points
+`, true)
 })
 
-// expandCells expands "col1|col2" cell patterns.
-func expandCells(m map[string][]reading) {
-	for _, rs := range m {
-		for i := range rs {
-			var cells []string
-			for _, c := range rs[i].cells {
-				if j := strings.LastIndexByte(c, '.'); j >= 0 && strings.Contains(c[j:], "|") {
-					for _, col := range strings.Split(c[j+1:], "|") {
-						cells = append(cells, c[:j+1]+col)
-					}
-					continue
-				}
-				cells = append(cells, c)
-			}
-			rs[i].cells = cells
+// parseReadings reads a table of readings (see newReadings); stats says whether the
+// ids are statistics-table indicators rather than cells.
+func parseReadings(table string, stats bool) map[string][]reading {
+	m := map[string][]reading{}
+	for _, line := range strings.Split(strings.TrimSpace(table), "\n") {
+		f := strings.Split(line, " | ")
+		if len(f) < 3 {
+			panic("rules: bad reading " + line)
 		}
+		r := reading{name: strings.TrimSpace(strings.TrimPrefix(f[1], "-")), money: len(f) > 3 && f[3] == "money"}
+		var ids []string
+		for _, id := range strings.Fields(f[2]) {
+			if j := strings.LastIndexByte(id, '.'); j >= 0 && strings.Contains(id[j:], "|") {
+				for _, last := range strings.Split(id[j+1:], "|") {
+					ids = append(ids, id[:j+1]+last)
+				}
+				continue
+			}
+			ids = append(ids, id)
+		}
+		if stats {
+			r.stats = ids
+		} else {
+			r.cells = ids
+		}
+		key := strings.TrimSpace(f[0])
+		m[key] = append(m[key], r)
 	}
+	return m
 }
 
 // value evaluates a reading: its sum, and ok false when a part is unknown or the

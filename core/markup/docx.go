@@ -56,16 +56,9 @@ func hasWordType(f *zip.File) bool {
 // (gridSpan, vMerge), line breaks. The offsets of the result point into the extracted
 // text, not into the compressed file.
 func readDocx(input []byte) (*source.Text, error) {
-	zr, err := zip.NewReader(bytes.NewReader(input), int64(len(input)))
+	files, err := zipParts(input, "Word 文档", "请在 Word 或 WPS 中重新另存为 .docx")
 	if err != nil {
-		return nil, errorf("不是有效的 Word 文档（.docx 压缩包无法打开：%v）；请在 Word 或 WPS 中重新另存为 .docx", err)
-	}
-	if len(zr.File) > maxZipFiles {
-		return nil, errorf("Word 文档包含的文件过多（%d 个），无法读取", len(zr.File))
-	}
-	files := map[string]*zip.File{}
-	for _, f := range zr.File {
-		files[strings.ToLower(f.Name)] = f
+		return nil, err
 	}
 	main := mainPart(files)
 	f := files[strings.ToLower(main)]
@@ -99,12 +92,35 @@ func readDocx(input []byte) (*source.Text, error) {
 		}
 		return nil, err
 	}
+	return renderWord(p.doc.blocks, Docx, "utf-8")
+}
+
+// zipParts opens a zip package (a .docx, an OFD) and indexes its parts by their names
+// in lower case, without a leading slash; kind names the format in messages, fix says
+// what the user can do about a damaged file.
+func zipParts(input []byte, kind, fix string) (map[string]*zip.File, error) {
+	zr, err := zip.NewReader(bytes.NewReader(input), int64(len(input)))
+	if err != nil {
+		return nil, errorf("%s已损坏（压缩包无法打开：%v）；%s", kind, err, fix)
+	}
+	if len(zr.File) > maxZipFiles {
+		return nil, errorf("%s包含的文件过多（%d 个），无法读取", kind, len(zr.File))
+	}
+	files := map[string]*zip.File{}
+	for _, f := range zr.File {
+		files[strings.ToLower(strings.TrimPrefix(f.Name, "/"))] = f
+	}
+	return files, nil
+}
+
+// renderWord renders a Word document's blocks, which must hold some text.
+func renderWord(bs []block, format, encoding string) (*source.Text, error) {
 	w := &renderer{identity: true}
-	w.blocks(p.doc.blocks)
+	w.blocks(bs)
 	if w.err != nil {
 		return nil, w.err
 	}
-	t := w.b.Text(Docx, "utf-8", 0)
+	t := w.b.Text(format, encoding, 0)
 	if strings.TrimSpace(t.S) == "" {
 		return nil, errorf("Word 文档中没有文字；若报告是插入的图片（扫描件），请提交原始文字版本，或复制报告文字后粘贴")
 	}

@@ -40,16 +40,9 @@ func isOFD(input []byte) bool {
 
 // readOFD reads the text of an OFD file's first document, page by page.
 func readOFD(input []byte) (*source.Text, error) {
-	zr, err := zip.NewReader(bytes.NewReader(input), int64(len(input)))
+	files, err := zipParts(input, "OFD 文件", "请在 OFD 阅读器中复制报告文字后粘贴")
 	if err != nil {
-		return nil, errorf("OFD 文件已损坏（压缩包无法打开：%v）；请在 OFD 阅读器中复制报告文字后粘贴", err)
-	}
-	if len(zr.File) > maxZipFiles {
-		return nil, errorf("OFD 文件包含的文件过多（%d 个），无法读取", len(zr.File))
-	}
-	files := map[string]*zip.File{}
-	for _, f := range zr.File {
-		files[strings.ToLower(strings.TrimPrefix(f.Name, "/"))] = f
+		return nil, err
 	}
 	part := func(name string, limit int64) ([]byte, error) {
 		f := files[strings.ToLower(strings.TrimPrefix(path.Clean("/"+name), "/"))]

@@ -43,16 +43,7 @@ func readWord97(input []byte) (*source.Text, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &renderer{identity: true}
-	w.blocks(d.blocks())
-	if w.err != nil {
-		return nil, w.err
-	}
-	t := w.b.Text(Doc, "utf-16le", 0)
-	if strings.TrimSpace(t.S) == "" {
-		return nil, errorf("Word 文档中没有文字；若报告是插入的图片（扫描件），请提交原始文字版本，或复制报告文字后粘贴")
-	}
-	return t, nil
+	return renderWord(d.blocks(), Doc, "utf-16le")
 }
 
 // wordStreams are the streams of a compound file that a Word document needs.

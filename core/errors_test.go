@@ -166,6 +166,15 @@ func TestReportErrors(t *testing.T) {
 			},
 		},
 		{
+			name: "a label cut short in a pipe row", layout: "pipe",
+			edit: func(s string) string {
+				return strings.Replace(s, "2.没有现成信息需要另行制作", "另行制作", 1)
+			},
+			want: []string{
+				"label.altered|warning|表三标签“另行制作”与模板“2.没有现成信息需要另行制作”不一致：漏了“没有现成信息需要”",
+			},
+		},
+		{
 			name: "negative and fractional counts", layout: "spaces",
 			changes: map[string]string{"t2.penalty.0": "-3", "t3.reject.publication.0": "0.5", "t3.reject.publication.6": "0.5"},
 			want: []string{

@@ -244,3 +244,26 @@ func TestTrailingBlankCell(t *testing.T) {
 		t.Errorf("t3.new.total = %v, want blank", *c.Value)
 	}
 }
+
+// TestWrappedLabels: in PDF text a narrow column wraps long labels over several lines;
+// the pieces are not altered labels, but a misspelt piece still is, and is named
+// against the words it stands for.
+func TestWrappedLabels(t *testing.T) {
+	for file, want := range map[string][]string{
+		"seed000.pdf": nil,
+		"seed001.pdf": nil,
+		"seed004.pdf": {"表三标签“预期未按”与模板“2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请”不一致：“预”应为“逾”"},
+		"seed004.ofd": {"表三标签“预期未按”与模板“2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请”不一致：“预”应为“逾”"},
+	} {
+		res := core.Check(readFile(t, filepath.Join(markupDir, file)), core.Options{Name: file})
+		var got []string
+		for _, f := range res.Findings {
+			if f.Rule == "label.altered" {
+				got = append(got, f.Message)
+			}
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%s: label.altered\n got %q\nwant %q", file, got, want)
+		}
+	}
+}

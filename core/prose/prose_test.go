@@ -169,6 +169,10 @@ func TestStatements(t *testing.T) {
 		{"主动公开发布部门动态24条、财政信息2条。", nil},
 		{"高效办成一件事,主动公开政府信息12。", nil},
 		{"无正当理由大量反复申请的不予处理。", nil},
+		// the count before the words that name it
+		{"答复3050件(另有103件顺延到下年度答复)。", []statement{{topic: "answered", value: 3050, quote: "答复3050件"}, {topic: "carryover", value: 103, quote: "103件顺延到下年度答复"}}},
+		{"办结20件,18件予以公开,1件部分公开,1件已作不予公开处理。", []statement{{topic: "answered", value: 20, quote: "办结20件"},
+			{topic: "granted", value: 18, quote: "18件予以公开"}, {topic: "partial", value: 1, quote: "1件部分公开"}, {topic: "denied", value: 1, quote: "1件已作不予公开处理"}}},
 	} {
 		d, _ := doc(t, c.text)
 		sts, _ := d.Statements(2024)

@@ -155,6 +155,48 @@ var (
 	approxAfter  = []string{"余", "多", "以上", "左右", "上下"}
 )
 
+// invertedTopics: wording that follows a count and names what it counts, for counts
+// written before their topic. The more specific wording first.
+var invertedTopics = []struct {
+	id   string
+	keys []string
+}{
+	{"carryover", []string{"顺延到下", "顺延至下", "结转下年", "结转至下", "结转到下", "结转下一年", "转入下", "延至下年", "下年度继续办理"}},
+	{"partial", []string{"部分公开", "部分予以公开"}},
+	{"denied", []string{"不予公开", "不同意公开"}},
+	{"granted", []string{"予以公开", "同意公开", "全部公开"}},
+	{"reject", []string{"不予处理"}},
+	{"unable", []string{"无法提供"}},
+}
+
+// inverted finds the topic named right after a count (a word or two such as 已, 均,
+// 被 may come between) and returns it with the length of the words read.
+func inverted(after, unit string) (*topic, int) {
+	skip := 0
+	for k := 0; k < 2; k++ {
+		r, w := utf8.DecodeRuneInString(after[skip:])
+		if !strings.ContainsRune("已均被将需作并则", r) {
+			break
+		}
+		skip += w
+	}
+	rest := after[skip:]
+	for _, it := range invertedTopics {
+		for _, key := range it.keys {
+			if !strings.HasPrefix(rest, key) {
+				continue
+			}
+			for i := range topics {
+				if t := &topics[i]; t.id == it.id && !t.weak && unitOK(t, unit) {
+					return t, skip + len(key)
+				}
+			}
+			return nil, 0
+		}
+	}
+	return nil, 0
+}
+
 // clauseEnd reports the characters that end a clause.
 func clauseBreak(r rune) bool {
 	return r == ',' || r == ';' || r == ':' || r == '，' || r == '；' || r == '：'
@@ -280,6 +322,21 @@ func (d *Doc) numbers(out []Statement, pcts []Percent, si int, sen Sentence, yea
 			if pcs >= prevEnd && len(scanNumbers(prev)) == 0 {
 				if tp, others, _ = match(prev, unit); tp != nil {
 					weak, quoteFrom = true, pcs
+				}
+			}
+		}
+		if tp == nil {
+			// "另有103件顺延到下年度答复", "18件予以公开": the words after the count
+			if t, n := inverted(text[m.end:], unit); t != nil {
+				tp, weak, quoteFrom = t, false, start
+				st.To = end + n
+				// quote the words to the end of the clause, a few at most
+				for k := 0; k < 8 && st.To < sen.End; k++ {
+					r, w := utf8.DecodeRuneInString(d.S[st.To:])
+					if clauseBreak(r) || r == ')' || r == '）' {
+						break
+					}
+					st.To += w
 				}
 			}
 		}

@@ -574,6 +574,20 @@
       return typeof input === 'string' ? { kind: 'text', text: input, name: name || '' } : { kind: 'file', bytes: input, name: name || '' };
     }
 
+    // openComparePaste asks for the other year's report as pasted text.
+    function openComparePaste() {
+      state.comparePasted = null;
+      $('compare-text').value = state.prev && state.prev.doc.kind !== 'file' ? state.prev.doc.text || '' : '';
+      $('compare-dialog').hidden = false;
+      ctx.frame.classList.add('reviewing');
+      $('compare-text').focus();
+    }
+
+    function closeComparePaste() {
+      $('compare-dialog').hidden = true;
+      ctx.frame.classList.remove('reviewing');
+    }
+
     // swapCompare makes the comparison's report the one shown, and the shown one the
     // report it is compared with.
     function swapCompare() {
@@ -1714,7 +1728,10 @@
             h('input', { type: 'file', id: 'file-input', hidden: true, multiple: true, accept: '.txt,.text,.html,.htm,.docx,.doc,.wps,.md,.markdown,.pdf,.ofd,text/plain,text/html' }),
             btn('open-folder', '选择文件夹', { title: '检查一个文件夹中的全部报告' }),
             h('input', { type: 'file', id: 'folder-input', hidden: true, multiple: true, webkitdirectory: true }),
-            btn('compare-file', '跨年度比对…', { title: '选择同一机关上一年度（或下一年度）的报告，核对上年结转、现行有效件数、历年累计，并检查内容是否雷同' }),
+            h('details', { class: 'menu', id: 'compare-menu', title: '与同一机关上一年度（或下一年度）的报告比对：上年结转、现行有效件数、历年累计、内容雷同' },
+              h('summary', null, '跨年度比对'),
+              h('div', { class: 'menu-items', role: 'menu' },
+                item('compare-file', '选择另一年度的报告文件…'), item('compare-paste', '粘贴另一年度的报告…'))),
             h('input', { type: 'file', id: 'compare-input', hidden: true, accept: '.txt,.text,.html,.htm,.docx,.doc,.wps,.md,.markdown,.pdf,.ofd,text/plain,text/html' }),
             btn('load-sample', '载入示例'),
             h('details', { class: 'menu', id: 'export-menu' }, h('summary', null, '导出'),
@@ -1761,6 +1778,11 @@
           h('div', { class: 'review-bar' }, h('h2', { id: 'review-title' }, '审核意见预览'),
             btn('review-print', '打印'), btn('review-save', '下载 Markdown'), btn('review-close', '关闭')),
           h('article', { class: 'review-body', id: 'review-body' })),
+        h('section', { id: 'compare-dialog', class: 'review compare-dialog', hidden: true, role: 'dialog', 'aria-labelledby': 'compare-title' },
+          h('div', { class: 'review-bar' }, h('h2', { id: 'compare-title' }, '粘贴另一年度的报告'),
+            btn('compare-go', '比对'), btn('compare-cancel', '取消')),
+          h('textarea', { id: 'compare-text', class: 'compare-text', spellcheck: 'false', 'aria-label': '另一年度的报告全文',
+            placeholder: '在此粘贴同一机关上一年度（或下一年度）的报告全文，然后点击“比对”。' })),
         h('div', { class: 'drop-hint', id: 'drop-hint', hidden: true }, '松开鼠标，检查这个文件'),
         h('div', { class: 'sr-only', id: 'status', role: 'status', 'aria-live': 'polite' }),
       ];
@@ -1828,7 +1850,29 @@
         if (files.length) openBatch(files);
         else banner('所选文件夹中没有可检查的报告文件');
       });
-      $('compare-file').addEventListener('click', () => $('compare-input').click());
+      const cmenu = $('compare-menu');
+      $('compare-file').addEventListener('click', () => {
+        cmenu.open = false;
+        $('compare-input').click();
+      });
+      $('compare-paste').addEventListener('click', () => {
+        cmenu.open = false;
+        openComparePaste();
+      });
+      $('compare-cancel').addEventListener('click', closeComparePaste);
+      $('compare-go').addEventListener('click', () => {
+        const d = state.comparePasted;
+        const text = $('compare-text').value;
+        closeComparePaste();
+        if (!text.trim()) return;
+        // the clipboard's HTML flavour keeps the tables of a web page or a Word file
+        comparePrev(d && d.text === text ? { kind: 'html', html: d.html, text, name: '粘贴的报告' } : { kind: 'text', text, name: '粘贴的报告' });
+      });
+      $('compare-text').addEventListener('paste', (e) => {
+        const html = e.clipboardData && e.clipboardData.getData('text/html');
+        const plain = e.clipboardData && e.clipboardData.getData('text/plain');
+        state.comparePasted = html && /<table[\s>]/i.test(html) && plain ? { html, text: plain } : null;
+      });
       $('compare-input').addEventListener('change', async (e) => {
         const file = e.target.files[0];
         e.target.value = '';
@@ -1928,12 +1972,14 @@
           step(e.shiftKey ? -1 : 1);
         } else if (e.key === 'Escape') {
           if (!$('popover').hidden) closePopover();
+          else if (!$('compare-dialog').hidden) closeComparePaste();
           else if (!$('review').hidden) closeReview();
           else if (menu.open) menu.open = false;
         }
       });
       ctx.events.addEventListener('click', (e) => {
         if (menu.open && !menu.contains(e.target)) menu.open = false;
+        if (cmenu.open && !cmenu.contains(e.target)) cmenu.open = false;
         if (!$('popover').hidden && !e.target.closest('#popover, #tables td[data-cell], #findings, #docview')) closePopover();
       });
 

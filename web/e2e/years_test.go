@@ -143,6 +143,21 @@ func TestYearAgainstYear(t *testing.T) {
 	if len(got) != 0 || !tb.bool(`document.getElementById('compare-bar').hidden`) || tb.num(`nianbaoPage.lastResult.summary.warnings`) != alone {
 		t.Errorf("after cancelling: %q, bar hidden %v", got, tb.bool(`document.getElementById('compare-bar').hidden`))
 	}
+	// last year's report pasted instead of chosen as a file
+	tb.eval(`nianbaoPage.load(`+jsString(readFile(t, "testdata/seeds/004_fe52555f254f9b80.txt"))+`, 'b-2024.txt').then(() => true)`, nil)
+	tb.eval(`document.querySelector('#compare-menu summary').click(), document.getElementById('compare-paste').click(), true`, nil)
+	if tb.bool(`document.getElementById('compare-dialog').hidden`) {
+		t.Fatalf("the paste dialog did not open")
+	}
+	before = tb.checks()
+	tb.eval(`document.getElementById('compare-text').value = `+jsString(lastYear(t, readFile(t, "testdata/seeds/004_fe52555f254f9b80.txt")))+`; document.getElementById('compare-go').click(), true`, nil)
+	tb.wait(fmt.Sprintf(`nianbaoPage.timing.checks > %d && nianbaoPage.lastResult.findings.some(f => f.rule.startsWith('crossyear.'))`, before))
+	tb.eval(crossShown, &got)
+	pasted := []string{strings.ReplaceAll(wantCross[0], "（a-2023.txt）", "（粘贴的报告）"), strings.ReplaceAll(wantCross[1], "（a-2023.txt）", "（粘贴的报告）"), strings.ReplaceAll(wantCross[2], "（a-2023.txt）", "（粘贴的报告）")}
+	if !slices.Equal(got, pasted) || !tb.bool(`document.getElementById('compare-dialog').hidden`) {
+		t.Errorf("compared with pasted text:\n%s", strings.Join(got, "\n"))
+	}
+
 	// a real pair that matches (洪泽区 2023 and 2024, PDF text): silent
 	corpus := filepath.Join(root, "..", "shared", "corpus", "reports")
 	if _, err := os.Stat(corpus); err == nil {

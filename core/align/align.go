@@ -65,10 +65,10 @@ type aligner struct {
 }
 
 var (
-	reT2Start  = regexp.MustCompile(`第二十条`)
-	reT3Start  = regexp.MustCompile(`收到和处理政府信息公开申请|勾稽关系`)
-	reT4Start  = regexp.MustCompile(`行政复议[、,和及与]*行政诉讼情况|政府信息公开行政复议`)
-	reT4End    = regexp.MustCompile(`^(五[、.]|\(五\))|存在的主要问题|主要问题及改进|改进情况|其他需要报告|^六[、.]`)
+	reT2Start  = template.NewPattern(`第二十条`)
+	reT3Start  = template.NewPattern(`收到和处理政府信息公开申请|勾稽关系`)
+	reT4Start  = template.NewPattern(`行政复议[、,和及与]*行政诉讼情况|政府信息公开行政复议`)
+	reT4End    = template.NewPattern(`^(五[、.]|\(五\))|存在的主要问题|主要问题及改进|改进情况|其他需要报告|^六[、.]`)
 	reHeadingN = regexp.MustCompile(`^[一二三四五六七八九十]+[、.]`)
 )
 
@@ -119,7 +119,7 @@ func firstOf(xs ...int) int {
 }
 
 // find returns the index of the first text token in [from, to) matching re, or -1.
-func (a *aligner) find(from, to int, re *regexp.Regexp) int {
+func (a *aligner) find(from, to int, re *template.Pattern) int {
 	if from < 0 {
 		from = 0
 	}

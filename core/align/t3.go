@@ -2,7 +2,6 @@ package align
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"nianbao/core/report"
@@ -102,7 +101,7 @@ func (a *aligner) readT3() string {
 
 // carriesNumbers reports a group label that carries numbers of its own (a subtotal
 // row): "（三）不予公开" followed by values before any other label.
-func (a *aligner) carriesNumbers(from, to int, key *regexp.Regexp) bool {
+func (a *aligner) carriesNumbers(from, to int, key *template.Pattern) bool {
 	for i := from; i < to; i++ {
 		t := &a.toks[i]
 		if t.Kind != token.Text || !template.Match(key, t.Key) {

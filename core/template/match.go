@@ -7,33 +7,48 @@ import (
 	"sync"
 )
 
-// Match reports whether re matches s, exactly as re.MatchString(s) does. Most label
-// patterns stand for a few fixed words ("法律行政|法规禁止", "不补正|理由[逾预]期",
-// "^\(?三\)?[、.]?不予公开$"); those are matched with plain string operations, many
-// times faster than the regexp engine, which tries every position of s for an
-// alternation without a common prefix.
-func Match(re *regexp.Regexp, s string) bool {
-	return MatcherOf(re).Match(s)
+// Pattern is a label pattern, a regular expression made ready on first use: most
+// stand for a few fixed words ("法律行政|法规禁止", "不补正|理由[逾预]期",
+// "^\(?三\)?[、.]?不予公开$"), matched with plain string operations, many times
+// faster than the regexp engine; the few others are compiled when first needed. So
+// the templates cost nothing to set up, which the page's start-up feels.
+type Pattern struct {
+	expr string
+	once sync.Once
+	m    *Matcher
+}
+
+// NewPattern returns the pattern of a regular expression, checked and compiled (when at
+// all) on first use.
+func NewPattern(expr string) *Pattern { return &Pattern{expr: expr} }
+
+func re(expr string) *Pattern { return NewPattern(expr) }
+
+// String returns the expression.
+func (p *Pattern) String() string { return p.expr }
+
+// Match reports whether p matches s, exactly as regexp.MatchString does.
+func Match(p *Pattern, s string) bool {
+	return MatcherOf(p).Match(s)
 }
 
 // Matcher matches one pattern as Match does; a loop over many strings looks it up once.
 type Matcher struct {
-	re *regexp.Regexp
+	re *regexp.Regexp // nil for a pattern of fixed words
 	plain
 }
 
-// MatcherOf returns the matcher of re, worked out on first use.
-func MatcherOf(re *regexp.Regexp) *Matcher {
-	if v, ok := matchers.Load(re); ok {
-		return v.(*Matcher)
-	}
-	m := &Matcher{re: re, plain: parsePlain(re.String())}
-	v, _ := matchers.LoadOrStore(re, m)
-	return v.(*Matcher)
+// MatcherOf returns the matcher of p, worked out on first use.
+func MatcherOf(p *Pattern) *Matcher {
+	p.once.Do(func() {
+		m := &Matcher{plain: parsePlain(p.expr)}
+		if m.words == nil {
+			m.re = regexp.MustCompile(p.expr)
+		}
+		p.m = m
+	})
+	return p.m
 }
-
-// matchers holds each pattern's Matcher; filled on first use.
-var matchers sync.Map // *regexp.Regexp -> *Matcher
 
 // Match reports whether the pattern matches s, as regexp.MatchString does.
 func (m *Matcher) Match(s string) bool {

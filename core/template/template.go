@@ -4,8 +4,6 @@
 // rules are driven by these tables; a new local variant is a new entry here.
 package template
 
-import "regexp"
-
 // Kinds of value a column holds.
 const (
 	Count   = iota // an integer >= 0
@@ -28,7 +26,7 @@ type Row struct {
 	ID    string
 	Label string // the template's wording
 	Group string // the spanning label beside it, e.g. "（三）不予公开"
-	Key   *regexp.Regexp
+	Key   *Pattern
 	// Cols lists the columns this row has, where rows differ (表二); nil means all.
 	Cols []string
 	// When names the variant the row belongs to: "" for every variant.
@@ -40,7 +38,7 @@ type Col struct {
 	ID    string
 	Label string
 	Group string
-	Key   *regexp.Regexp
+	Key   *Pattern
 	Kind  int
 	When  string
 }
@@ -68,10 +66,8 @@ type Generation struct {
 	// T3Other is the variant of 表三 （六）其他处理 the generation prints: "split" or "single".
 	T3Other string
 	// Markers recognise the generation's 表二 wording.
-	Markers *regexp.Regexp
+	Markers *Pattern
 }
-
-func re(s string) *regexp.Regexp { return regexp.MustCompile(s) }
 
 // Variant names of 表三.
 const (

@@ -578,14 +578,19 @@
     function openComparePaste() {
       state.comparePasted = null;
       $('compare-text').value = state.prev && state.prev.doc.kind !== 'file' ? state.prev.doc.text || '' : '';
-      $('compare-dialog').hidden = false;
-      ctx.frame.classList.add('reviewing');
-      $('compare-text').focus();
+      overlay('compare-dialog', true, 'compare-text');
     }
 
     function closeComparePaste() {
-      $('compare-dialog').hidden = true;
-      ctx.frame.classList.remove('reviewing');
+      overlay('compare-dialog', false);
+    }
+
+    // overlay shows (with focus in it) or hides one of the view's dialogs over the
+    // dimmed view: the review, the other year's report to paste.
+    function overlay(id, show, focus) {
+      $(id).hidden = !show;
+      ctx.frame.classList.toggle('reviewing', show);
+      if (show && focus) $(focus).focus();
     }
 
     // swapCompare makes the comparison's report the one shown, and the shown one the
@@ -1399,14 +1404,11 @@
 
     function showReview() {
       renderReview();
-      $('review').hidden = false;
-      ctx.frame.classList.add('reviewing');
-      $('review-close').focus();
+      overlay('review', true, 'review-close');
     }
 
     function closeReview() {
-      $('review').hidden = true;
-      ctx.frame.classList.remove('reviewing');
+      overlay('review', false);
     }
 
     function baseName() {

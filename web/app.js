@@ -423,24 +423,42 @@
       runCheck();
     }
 
+    // the other year's report a comparison uses is kept beside the report
+    const STORE_PREV = STORE_INPUT && STORE_INPUT + '.previous';
+
     function saveDoc() {
-      const d = state.doc;
-      if (!d || !STORE_INPUT) return;
+      if (STORE_INPUT && state.doc && !store(STORE_INPUT, state.doc)) say('报告较大，未保存到本机，刷新页面后需要重新粘贴。');
+    }
+
+    // savePrev keeps the compared report (not one a batch chose) for the next visit.
+    function savePrev() {
+      if (!STORE_PREV) return;
+      if (state.prev && !state.prev.batch) store(STORE_PREV, state.prev.doc);
+      else forget(STORE_PREV);
+    }
+
+    // store keeps an input in local storage under key; false when it is too large.
+    function store(key, d) {
       let stored;
       if (d.kind === 'text') stored = { kind: 'text', text: d.text, name: d.name || '' };
       else if (d.kind === 'html') stored = { kind: 'html', html: d.html, text: d.text || '', name: d.name || '' };
       else stored = { kind: 'file', name: d.name, b64: bytesToBase64(d.bytes) };
       const size = (stored.text || '').length + (stored.html || '').length + (stored.b64 || '').length;
-      if (size > MAX_STORED || !saveJSON(STORE_INPUT, stored)) {
-        try {
-          localStorage.removeItem(STORE_INPUT);
-        } catch (e) { /* nothing stored */ }
-        say('报告较大，未保存到本机，刷新页面后需要重新粘贴。');
+      if (size > MAX_STORED || !saveJSON(key, stored)) {
+        forget(key);
+        return false;
       }
+      return true;
     }
 
-    function restoreDoc() {
-      const s = loadJSON(STORE_INPUT, null);
+    function forget(key) {
+      try {
+        localStorage.removeItem(key);
+      } catch (e) { /* nothing stored */ }
+    }
+
+    function restoreDoc(key) {
+      const s = loadJSON(key, null);
       if (!s || typeof s !== 'object') return null;
       try {
         if (s.kind === 'text' && typeof s.text === 'string') return { kind: 'text', text: s.text, name: s.name || '' };
@@ -532,6 +550,7 @@
     function comparePrev(doc, fromBatch) {
       state.prev = doc ? { doc, batch: !!fromBatch } : null;
       state.prevResult = null;
+      savePrev();
       if (doc && !fromBatch) say('已选择比对报告 ' + (doc.name || ''));
       runCheck();
     }
@@ -600,6 +619,7 @@
       const doc = state.doc;
       if (!prev || !doc) return;
       state.prev = { doc, batch: prev.batch };
+      savePrev();
       const next = Object.assign({}, prev.doc);
       delete next.loadId;
       setDoc(next);
@@ -1807,6 +1827,7 @@
       btn.textContent = '清除全部';
       try {
         if (STORE_DISMISSED) localStorage.removeItem(STORE_DISMISSED);
+        if (STORE_PREV) localStorage.removeItem(STORE_PREV);
       } catch (e) { /* nothing stored */ }
       state.dismissed = {};
       state.prev = null;
@@ -2050,6 +2071,7 @@
         const shown = new Promise((resolve) => state.waiting.set(id, resolve));
         if (previous !== undefined) {
           state.prev = previous && previous.input != null ? { doc: givenDoc(previous.input, previous.name), batch: false } : null;
+          savePrev();
         }
         if (typeof input === 'string') setDoc({ kind: 'text', text: input, name: name || '', loadId: id });
         else openFile(new File([input], name || ''), id);
@@ -2065,7 +2087,9 @@
 
     ctx.frame.prepend(...buildView());
     bind();
-    const saved = restoreDoc();
+    const saved = restoreDoc(STORE_INPUT);
+    const prevSaved = restoreDoc(STORE_PREV);
+    if (prevSaved) state.prev = { doc: prevSaved, batch: false };
     if (saved) {
       state.doc = saved;
       if (saved.kind === 'text') {

@@ -266,3 +266,25 @@ func TestDropFolder(t *testing.T) {
 		t.Errorf("跨年度比对 column: %q", cross)
 	}
 }
+
+// TestComparisonAcrossReload: the report compared with is kept with the report, and
+// 清除全部 forgets both.
+func TestComparisonAcrossReload(t *testing.T) {
+	seed := readFile(t, "testdata/seeds/004_fe52555f254f9b80.txt")
+	tb := newTab(t)
+	tb.open(base)
+	tb.eval(`nianbaoPage.load(`+jsString(seed)+`, 'b-2024.txt').then(() => true)`, nil)
+	before := tb.checks()
+	tb.eval(`nianbaoPage.compareWith(`+jsString(lastYear(t, seed))+`, 'a-2023.txt'), true`, nil)
+	tb.wait(fmt.Sprintf(`nianbaoPage.timing.checks > %d`, before))
+	tb.open(base)
+	var got []string
+	tb.eval(crossShown, &got)
+	if !slices.Equal(got, wantCross) || !strings.Contains(tb.str(`document.getElementById('compare-bar').textContent`), "a-2023.txt") {
+		t.Errorf("after a reload:\n%s", strings.Join(got, "\n"))
+	}
+	tb.eval(`document.getElementById('clear-all').click(); document.getElementById('clear-all').click(); true`, nil)
+	if left := tb.str(`Object.keys(localStorage).filter(k => k.endsWith('.previous')).join()`); left != "" {
+		t.Errorf("clear all left %q", left)
+	}
+}

@@ -15,11 +15,11 @@
 package align
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
 
+	"nianbao/core/internal/lazy"
 	"nianbao/core/report"
 	"nianbao/core/source"
 	"nianbao/core/template"
@@ -69,7 +69,7 @@ var (
 	reT3Start  = template.NewPattern(`收到和处理政府信息公开申请|勾稽关系`)
 	reT4Start  = template.NewPattern(`行政复议[、,和及与]*行政诉讼情况|政府信息公开行政复议`)
 	reT4End    = template.NewPattern(`^(五[、.]|\(五\))|存在的主要问题|主要问题及改进|改进情况|其他需要报告|^六[、.]`)
-	reHeadingN = regexp.MustCompile(`^[一二三四五六七八九十]+[、.]`)
+	reHeadingN = lazy.Regexp(`^[一二三四五六七八九十]+[、.]`)
 )
 
 // regions finds where each table's tokens lie.
@@ -375,15 +375,15 @@ func (a *aligner) recordLabels(table string, rows []template.Row, anchors []int)
 
 // reGroupPrefix matches a group label (三、本年度办理结果, （三）不予公开 …) or a
 // header word run on before a row label or heading.
-var reGroupPrefix = regexp.MustCompile(`^(三[、.]?本年度办理结果|\(?[三四五六][)、.]?\)?(不予公开|无法提供|不予处理|其他处理)|信息内容)`)
+var reGroupPrefix = lazy.Regexp(`^(三[、.]?本年度办理结果|\(?[三四五六][)、.]?\)?(不予公开|无法提供|不予处理|其他处理)|信息内容)`)
 
 // dropGroupPrefix removes a prefix reGroupPrefix matches, unless nothing would be
 // left: reGroupPrefix.ReplaceAllString without copying a text it does not match.
 func dropGroupPrefix(text string) string {
-	if !reGroupPrefix.MatchString(text) {
+	if !reGroupPrefix().MatchString(text) {
 		return text
 	}
-	if loc := reGroupPrefix.FindStringIndex(text); loc[1] < len(text) {
+	if loc := reGroupPrefix().FindStringIndex(text); loc[1] < len(text) {
 		return text[loc[1]:] // loc[0] is 0: the pattern is anchored
 	}
 	return text

@@ -2,23 +2,23 @@ package align
 
 import (
 	"math/bits"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"nianbao/core/internal/lazy"
 	"nianbao/core/token"
 )
 
 var (
-	rePeriod = regexp.MustCompile(`(?:统计期限|统计时限|时间范围|统计时间)[^0-9]{0,6}(\d{4})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起)?\s*(?:至|到|—|-|~)\s*(\d{4})\s*年\s*12\s*月\s*31\s*日`)
-	reTitle  = regexp.MustCompile(`(\d{4})\s*年度?\s*(?:政府信息公开|政务公开|信息公开)[^。\n]{0,16}?(?:年度报告|年报|工作报告)`)
-	reParen  = regexp.MustCompile(`\(\s*(\d{4})\s*年度?\s*\)`)
+	rePeriod = lazy.Regexp(`(?:统计期限|统计时限|时间范围|统计时间)[^0-9]{0,6}(\d{4})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起)?\s*(?:至|到|—|-|~)\s*(\d{4})\s*年\s*12\s*月\s*31\s*日`)
+	reTitle  = lazy.Regexp(`(\d{4})\s*年度?\s*(?:政府信息公开|政务公开|信息公开)[^。\n]{0,16}?(?:年度报告|年报|工作报告)`)
+	reParen  = lazy.Regexp(`\(\s*(\d{4})\s*年度?\s*\)`)
 	orgTail  = `(?:人民政府办公室|人民政府|办公厅|办公室|委员会|管理局|局|厅|中心|办事处|街道|镇|乡|院|所|站|委|会|署|处)`
-	reOrg    = regexp.MustCompile(`^[\p{Han}()]{2,40}` + orgTail + `$`)
-	reFilled = regexp.MustCompile(`(?:填报单位|发布机构|发文机关|制发机关)\s*[:：]\s*([\p{Han}()]{2,40}` + orgTail + `)`)
+	reOrg    = lazy.Regexp(`^[\p{Han}()]{2,40}` + orgTail + `$`)
+	reFilled = lazy.Regexp(`(?:填报单位|发布机构|发文机关|制发机关)\s*[:：]\s*([\p{Han}()]{2,40}` + orgTail + `)`)
 	// an agency's name right before what it did ("…管理局认真贯彻"), after a boundary
-	reProse   = regexp.MustCompile(`(?:^|[,，。;；:：\n]|\d{4}\s*年度?)\s*([\p{Han}]{2,30}` + orgTail + `)\s*$`)
+	reProse   = lazy.Regexp(`(?:^|[,，。;；:：\n]|\d{4}\s*年度?)\s*([\p{Han}]{2,30}` + orgTail + `)\s*$`)
 	proseVerb = []string{"认真", "坚持", "深入", "严格", "持续", "全面", "扎实", "未收取", "未发生", "全年", "主动", "依法", "高度重视", "始终"}
 )
 
@@ -31,7 +31,7 @@ func findYear(s string) int {
 	// the first place of each keyword, in one pass over s
 	for _, at := range findPlaces(s, []string{"统计期限", "统计时限", "时间范围", "统计时间"}, 1) {
 		if len(at) > 0 {
-			if m := rePeriod.FindStringSubmatch(window(s, at[0], 120)); m != nil {
+			if m := rePeriod().FindStringSubmatch(window(s, at[0], 120)); m != nil {
 				return atoiYear(m[2])
 			}
 		}
@@ -39,7 +39,7 @@ func findYear(s string) int {
 	if m := findTitle(s); m != nil {
 		return atoiYear(m[1])
 	}
-	if m := reParen.FindStringSubmatch(s); m != nil {
+	if m := reParen().FindStringSubmatch(s); m != nil {
 		return atoiYear(m[1])
 	}
 	// the year most often named: four digits before 年
@@ -106,7 +106,7 @@ func findTitle(s string) []string {
 		for start > 0 && !utf8.RuneStart(s[start]) {
 			start++
 		}
-		if m := reTitle.FindStringSubmatch(window(s, start, i-start+15)); m != nil {
+		if m := reTitle().FindStringSubmatch(window(s, start, i-start+15)); m != nil {
 			return m
 		}
 		off = i + 3
@@ -137,7 +137,7 @@ func findAgency(s string) string {
 	}
 	for _, at := range findPlaces(s, []string{"填报单位", "发布机构", "发文机关", "制发机关"}, 1) {
 		if len(at) > 0 {
-			if m := reFilled.FindStringSubmatch(window(s, at[0], 160)); m != nil {
+			if m := reFilled().FindStringSubmatch(window(s, at[0], 160)); m != nil {
 				return m[1]
 			}
 		}
@@ -159,7 +159,7 @@ func findAgency(s string) string {
 			if !endsLikeOrg(s[start:i]) {
 				continue // reProse cannot match
 			}
-			if m := reProse.FindStringSubmatch(s[start:i]); m != nil && !reNotOrg.MatchString(m[1]) {
+			if m := reProse().FindStringSubmatch(s[start:i]); m != nil && !reNotOrg().MatchString(m[1]) {
 				best, bestAt = m[1], i
 				break
 			}
@@ -208,12 +208,12 @@ func titleAgency(l string, i int, back *[3]string) string {
 	if !strings.Contains(l, "公开") || strings.IndexAny(l, "0123456789") < 0 {
 		return "" // what every title reTitle matches holds: its year and 公开
 	}
-	loc := reTitle.FindStringIndex(l)
+	loc := reTitle().FindStringIndex(l)
 	if loc == nil {
 		return ""
 	}
 	if before := token.Squeeze(l[:loc[0]]); before != "" {
-		if reOrg.MatchString(before) {
+		if reOrg().MatchString(before) {
 			return before
 		}
 		return ""
@@ -224,7 +224,7 @@ func titleAgency(l string, i int, back *[3]string) string {
 		if p == "" {
 			continue
 		}
-		if reOrg.MatchString(p) {
+		if reOrg().MatchString(p) {
 			return p
 		}
 		break
@@ -233,7 +233,7 @@ func titleAgency(l string, i int, back *[3]string) string {
 }
 
 // reNotOrg rejects a phrase that merely ends like an agency's name ("通过东港市政府门户网站").
-var reNotOrg = regexp.MustCompile(`^(通过|按照|根据|依据|在|经|由|对|向|将|为|把|以|从|本|我|全|各|该|其|网站|门户)|网站|平台`)
+var reNotOrg = lazy.Regexp(`^(通过|按照|根据|依据|在|经|由|对|向|将|为|把|以|从|本|我|全|各|该|其|网站|门户)|网站|平台`)
 
 // endsLikeOrg reports whether s, white space trimmed at its end, ends in the last
 // character of one of orgTail's words: what reProse needs, checked without the regexp

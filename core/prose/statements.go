@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"nianbao/core/internal/lazy"
 )
 
 // Statement is a number the prose states about something the tables count: "共收到政府
@@ -142,7 +144,7 @@ var topics = []topic{
 }
 
 var (
-	reYearIn = regexp.MustCompile(`((?:19|20)\d\d)年`)
+	reYearIn = lazy.Regexp(`((?:19|20)\d\d)年`)
 	// words that put a number in another period or make it a change, not a count
 	otherPeriod = []string{"累计", "截至", "截止", "以来", "历年", "同比", "环比", "较上年", "比上年", "较去年", "比去年",
 		"上半年", "下半年", "季度", "月份", "增长", "下降", "减少", "增加", "提高", "上升", "平均", "日均", "月均"}
@@ -618,12 +620,12 @@ func (d *Doc) percent(pcts []Percent, out []Statement, si int, sen Sentence, sta
 }
 
 var (
-	reNoReview = regexp.MustCompile(`(未|没有)(发生|产生|出现|收到|接到|涉及|被|有|因|提起|引起|引发)[^,;:。]{0,14}?(行政复议|复议)|无(因[^,;:。]{0,12}?|一例|一起|一件|任何|相关|涉及)?(行政复议|复议)`)
-	reNoSuit   = regexp.MustCompile(`(未|没有)(发生|产生|出现|收到|接到|涉及|被|有|因|提起|引起|引发)[^,;:。]{0,20}?(行政诉讼|诉讼|起诉)|无(因[^,;:。]{0,12}?|一例|一起|一件|任何|相关|涉及)?(行政复议[和及、与]|复议[和及、与])?(行政诉讼|诉讼)`)
-	reNoApply  = regexp.MustCompile(`(未|没有)(收到|受理|接到|接收|收悉|发生|产生)[^,;:。]{0,25}?申请|无[^,;:。]{0,8}?(政府信息公开申请|信息公开申请|依申请公开)`)
-	reNoFee    = regexp.MustCompile(`(未|没有|不)(收取)[^,;:。]{0,12}?(费用|处理费|费)`)
-	reNoNorm   = regexp.MustCompile(`(未|没有)(制发|出台|制定|印发|发布)[^,;:。]{0,6}?规范性文件`)
-	reAllUp    = regexp.MustCompile(`(均|全部|都|皆)(获|被|予以|得到|已)?(维持|驳回|胜诉)`)
+	reNoReview = lazy.Regexp(`(未|没有)(发生|产生|出现|收到|接到|涉及|被|有|因|提起|引起|引发)[^,;:。]{0,14}?(行政复议|复议)|无(因[^,;:。]{0,12}?|一例|一起|一件|任何|相关|涉及)?(行政复议|复议)`)
+	reNoSuit   = lazy.Regexp(`(未|没有)(发生|产生|出现|收到|接到|涉及|被|有|因|提起|引起|引发)[^,;:。]{0,20}?(行政诉讼|诉讼|起诉)|无(因[^,;:。]{0,12}?|一例|一起|一件|任何|相关|涉及)?(行政复议[和及、与]|复议[和及、与])?(行政诉讼|诉讼)`)
+	reNoApply  = lazy.Regexp(`(未|没有)(收到|受理|接到|接收|收悉|发生|产生)[^,;:。]{0,25}?申请|无[^,;:。]{0,8}?(政府信息公开申请|信息公开申请|依申请公开)`)
+	reNoFee    = lazy.Regexp(`(未|没有|不)(收取)[^,;:。]{0,12}?(费用|处理费|费)`)
+	reNoNorm   = lazy.Regexp(`(未|没有)(制发|出台|制定|印发|发布)[^,;:。]{0,6}?规范性文件`)
+	reAllUp    = lazy.Regexp(`(均|全部|都|皆)(获|被|予以|得到|已)?(维持|驳回|胜诉)`)
 )
 
 // negations finds counts said in words: "未收到…申请", "无行政复议和行政诉讼".
@@ -653,28 +655,28 @@ func (d *Doc) negations(out []Statement, si int, sen Sentence, year int) []State
 	neg := strings.Contains(text, "未") || strings.Contains(text, "没有") || strings.Contains(text, "无")
 	review := neg && strings.Contains(text, "复议")
 	suit := neg && (strings.Contains(text, "诉讼") || strings.Contains(text, "起诉"))
-	for _, loc := range findAll(reNoReview, text, review) {
+	for _, loc := range findAll(reNoReview(), text, review) {
 		if notNegation(text, loc) {
 			continue
 		}
 		add("review", loc, cond(loc))
 	}
-	for _, loc := range findAll(reNoSuit, text, suit) {
+	for _, loc := range findAll(reNoSuit(), text, suit) {
 		if notNegation(text, loc) || strings.Contains(text[loc[0]:loc[1]], "复议后") {
 			continue
 		}
 		add("suit", loc, cond(loc))
 	}
-	for _, loc := range findAll(reNoApply, text, neg && strings.Contains(text, "申请")) {
+	for _, loc := range findAll(reNoApply(), text, neg && strings.Contains(text, "申请")) {
 		if notNegation(text, loc) || strings.Contains(text[loc[0]:loc[1]], "复议") || strings.Contains(text[loc[0]:loc[1]], "诉讼") {
 			continue
 		}
 		add("received", loc, cond(loc))
 	}
-	for _, loc := range findAll(reNoFee, text, strings.Contains(text, "收取") && strings.Contains(text, "费")) {
+	for _, loc := range findAll(reNoFee(), text, strings.Contains(text, "收取") && strings.Contains(text, "费")) {
 		add("infofee", loc, false)
 	}
-	for _, loc := range findAll(reNoNorm, text, neg && strings.Contains(text, "规范性文件")) {
+	for _, loc := range findAll(reNoNorm(), text, neg && strings.Contains(text, "规范性文件")) {
 		add("normative.issued", loc, false)
 	}
 	return out
@@ -701,7 +703,7 @@ func (d *Doc) allUpheld(out []Statement, si int, sen Sentence) []Statement {
 	if !strings.Contains(text, "复议") && !strings.Contains(text, "诉讼") {
 		return out
 	}
-	for _, loc := range findAll(reAllUp, text, strings.Contains(text, "维持") || strings.Contains(text, "驳回") || strings.Contains(text, "胜诉")) {
+	for _, loc := range findAll(reAllUp(), text, strings.Contains(text, "维持") || strings.Contains(text, "驳回") || strings.Contains(text, "胜诉")) {
 		before := text[:loc[0]]
 		start, end := sen.Start+loc[0], sen.Start+loc[1]
 		// a clause that names both ("行政复议和行政诉讼均获维持") speaks of both
@@ -799,7 +801,7 @@ func scope(before string) string {
 				_, w := utf8.DecodeRuneInString(before[to:])
 				to += w
 			}
-			if y := reYearIn.FindStringIndex(before[from:i]); y != nil {
+			if y := reYearIn().FindStringIndex(before[from:i]); y != nil {
 				from += y[1]
 			}
 			return strings.TrimLeft(before[from:to], ",")

@@ -2,11 +2,11 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
+	"nianbao/core/internal/lazy"
 	"nianbao/core/report"
 )
 
@@ -24,10 +24,10 @@ var ruleDateLate = &Rule{
 var _ = register(ruleDateLate)
 
 var (
-	reLabeledDate = regexp.MustCompile(`(发布日期|公开日期|发布时间|生成日期|成文日期|发文日期|印发日期)\s*[:：]?\s*((?:19|20)\d\d)\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})(?:\s*日)?`)
-	reSignDate    = regexp.MustCompile(`(?m)^[\s|]*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?[\s|]*$`)
-	reTownship    = regexp.MustCompile(`(乡|镇|街道|街道办事处|苏木)(人民政府)?$`)
-	reGovernment  = regexp.MustCompile(`人民政府$|[省市县区旗州盟]政府$`)
+	reLabeledDate = lazy.Regexp(`(发布日期|公开日期|发布时间|生成日期|成文日期|发文日期|印发日期)\s*[:：]?\s*((?:19|20)\d\d)\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})(?:\s*日)?`)
+	reSignDate    = lazy.Regexp(`(?m)^[\s|]*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?[\s|]*$`)
+	reTownship    = lazy.Regexp(`(乡|镇|街道|街道办事处|苏木)(人民政府)?$`)
+	reGovernment  = lazy.Regexp(`人民政府$|[省市县区旗州盟]政府$`)
 )
 
 // publicationDate finds the date the report was published, with its offsets.
@@ -52,7 +52,7 @@ func publicationDate(s string) (t time.Time, what string, start, end int) {
 				pos = i + len(key)
 				from := max(0, i-len("发布"))
 				win := s[from:min(len(s), i+48)]
-				m := reLabeledDate.FindStringSubmatchIndex(win)
+				m := reLabeledDate().FindStringSubmatchIndex(win)
 				if m == nil || m[0] != 0 {
 					continue
 				}
@@ -74,7 +74,7 @@ func publicationDate(s string) (t time.Time, what string, start, end int) {
 		tail++
 	}
 	tail = max(tail, 0)
-	ms := reSignDate.FindAllStringSubmatchIndex(s[tail:], -1)
+	ms := reSignDate().FindAllStringSubmatchIndex(s[tail:], -1)
 	if len(ms) == 0 {
 		return time.Time{}, "", -1, -1
 	}
@@ -106,9 +106,9 @@ func bodyType(agency string) string {
 	switch {
 	case a == "":
 		return ""
-	case reTownship.MatchString(a):
+	case reTownship().MatchString(a):
 		return "township"
-	case reGovernment.MatchString(a):
+	case reGovernment().MatchString(a):
 		return "government"
 	}
 	return "department"

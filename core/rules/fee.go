@@ -2,10 +2,10 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
+	"nianbao/core/internal/lazy"
 	"nianbao/core/prose"
 	"nianbao/core/report"
 )
@@ -20,7 +20,7 @@ var ruleTextFee = &Rule{
 var _ = register(ruleTextFee)
 
 // "未发出收费通知", "未向申请人出具缴费通知书", "无收费通知", "收费通知0份"; not "未按收费通知"
-var reNoNotice = regexp.MustCompile(`(未|没有|不曾)(向[^,;。]{0,8}?)?(发出|出具|开具|下发|送达|制发|发送|产生|发放)[^,;。]{0,8}?(收费通知|缴费通知)|无[^,;。按]{0,4}(收费通知|缴费通知)|(收费通知|缴费通知)书?[^,;。]{0,6}?(0|零)\s*(件|份|次|个)`)
+var reNoNotice = lazy.Regexp(`(未|没有|不曾)(向[^,;。]{0,8}?)?(发出|出具|开具|下发|送达|制发|发送|产生|发放)[^,;。]{0,8}?(收费通知|缴费通知)|无[^,;。按]{0,4}(收费通知|缴费通知)|(收费通知|缴费通知)书?[^,;。]{0,6}?(0|零)\s*(件|份|次|个)`)
 
 func runFee(p *Pass) {
 	rep := p.Report
@@ -36,7 +36,7 @@ func runFee(p *Pass) {
 	if !ok {
 		return
 	}
-	for _, m := range reNoNotice.FindAllStringIndex(d.S[lo:hi], -1) {
+	for _, m := range reNoNotice().FindAllStringIndex(d.S[lo:hi], -1) {
 		m[0], m[1] = m[0]+lo, m[1]+lo
 		start, end := d.Span(m[0], m[1])
 		p.Reportf(report.Finding{Start: start, End: end, Cells: []string{c.ID},

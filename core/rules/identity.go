@@ -3,9 +3,9 @@ package rules
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"strings"
 
+	"nianbao/core/internal/lazy"
 	"nianbao/core/report"
 	"nianbao/core/template"
 )
@@ -201,11 +201,11 @@ func termName(t *template.Table, id template.Identity, c *report.Cell) string {
 var rowShort = map[string]string{"new": "一", "carried": "二", "total": "三(七)", "carryover": "四",
 	"denied": "(三)不予公开小计", "unable": "(四)无法提供小计", "reject": "(五)不予处理小计", "other.sum": "(六)其他处理小计"}
 
-var reLead = regexp.MustCompile(`^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)`)
+var reLead = lazy.Regexp(`^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)`)
 
 // short drops a label's numbering and its parenthesised note.
 func short(label string) string {
-	s := reLead.ReplaceAllString(label, "")
+	s := reLead().ReplaceAllString(label, "")
 	if i := strings.Index(s, "（"); i > 0 {
 		s = s[:i]
 	}

@@ -18,10 +18,10 @@ func TestKeywordClauses(t *testing.T) {
 			b.WriteString(parts[r.Intn(len(parts))])
 		}
 		s := b.String()
-		want := reNoNotice.FindAllStringIndex(s, -1)
+		want := reNoNotice().FindAllStringIndex(s, -1)
 		var got [][]int
 		if lo, hi, ok := keywordClauses(s, ",;。", "收费通知", "缴费通知"); ok {
-			for _, m := range reNoNotice.FindAllStringIndex(s[lo:hi], -1) {
+			for _, m := range reNoNotice().FindAllStringIndex(s[lo:hi], -1) {
 				got = append(got, []int{m[0] + lo, m[1] + lo})
 			}
 		}

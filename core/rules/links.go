@@ -2,9 +2,9 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
+	"nianbao/core/internal/lazy"
 	"nianbao/core/report"
 )
 
@@ -18,7 +18,7 @@ var ruleTextLink = &Rule{
 var _ = register(ruleTextLink)
 
 var (
-	reLink = regexp.MustCompile(`(?i)(?:https?:)?(?://)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|cn|net|org|gov|edu|info|top|xyz|cc|tv|me|io|biz|vip|site|club|online|shop|wang|ltd|work|ink|pub|live|tech|co|icu|asia|mobi|pro|link|fun|store|cloud|space|website|xin|love|today|life)(?:\.[a-z]{2})?)(?::\d+)?(?:/[!-~]*)?`)
+	reLink = lazy.Regexp(`(?i)(?:https?:)?(?://)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|cn|net|org|gov|edu|info|top|xyz|cc|tv|me|io|biz|vip|site|club|online|shop|wang|ltd|work|ink|pub|live|tech|co|icu|asia|mobi|pro|link|fun|store|cloud|space|website|xin|love|today|life)(?:\.[a-z]{2})?)(?::\d+)?(?:/[!-~]*)?`)
 	// official platforms that are no government domain
 	officialHosts = []string{"people.com.cn", "xinhuanet.com", "news.cn", "cctv.com", "cctv.cn", "chinadaily.com.cn", "gmw.cn",
 		"weibo.com", "weibo.cn", "weixin.qq.com", "mp.weixin.qq.com", "12345.gov.cn", "12377.cn", "cac.gov.cn", "miit.gov.cn", "beian.gov.cn",
@@ -83,7 +83,7 @@ func links(s string) [][]int {
 		if strings.IndexByte(run, '@') >= 0 || a > 0 && s[a-1] == '@' {
 			continue
 		}
-		if m := reLink.FindStringSubmatchIndex(run); m != nil {
+		if m := reLink().FindStringSubmatchIndex(run); m != nil {
 			out = append(out, []int{a + m[0], a + m[1], a + m[2], a + m[3]})
 		}
 	}
@@ -111,7 +111,7 @@ func looksLikeFile(host string) bool {
 	return false
 }
 
-var reClaim = regexp.MustCompile(`([\p{Han}]{0,12}(?:政府信息公开网站|政府网站|门户网站|信息公开网|政务网|政府网|官方网站|官网|公开平台|信息公开平台)站?)`)
+var reClaim = lazy.Regexp(`([\p{Han}]{0,12}(?:政府信息公开网站|政府网站|门户网站|信息公开网|政务网|政府网|官方网站|官网|公开平台|信息公开平台)站?)`)
 
 // claimedGovernment returns the words before a link that call it a government site.
 func claimedGovernment(s string, at int) string {
@@ -123,7 +123,7 @@ func claimedGovernment(s string, at int) string {
 	if i := strings.LastIndexAny(before, "。\n"); i >= 0 {
 		before = before[i+1:]
 	}
-	ms := reClaim.FindAllString(before, -1)
+	ms := reClaim().FindAllString(before, -1)
 	if len(ms) == 0 {
 		return ""
 	}

@@ -2,9 +2,9 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
+	"nianbao/core/internal/lazy"
 	"nianbao/core/report"
 )
 
@@ -16,7 +16,7 @@ var ruleTextPlaceholder = &Rule{
 
 var _ = register(ruleTextPlaceholder)
 
-var rePlaceholderAt = regexp.MustCompile(`^(?:[XxＸｘ×✕╳]{2,}|某某|〇〇|[\[【(（]\s*(?:此处|请)?(?:填写|填入|单位名称|机关名称|部门名称|填报单位)[^\]】)）\n]{0,12}[\]】)）])`)
+var rePlaceholderAt = lazy.Regexp(`^(?:[XxＸｘ×✕╳]{2,}|某某|〇〇|[\[【(（]\s*(?:此处|请)?(?:填写|填入|单位名称|机关名称|部门名称|填报单位)[^\]】)）\n]{0,12}[\]】)）])`)
 
 func runPlaceholder(p *Pass) {
 	s := p.Report.Norm.S
@@ -76,7 +76,7 @@ func placeholders(s string) [][]int {
 		for to < len(s) && s[to]&0xC0 == 0x80 {
 			to++
 		}
-		if m := rePlaceholderAt.FindStringIndex(s[i:to]); m != nil {
+		if m := rePlaceholderAt().FindStringIndex(s[i:to]); m != nil {
 			out = append(out, []int{i, i + m[1]})
 			next = i + m[1]
 		}

@@ -2,10 +2,10 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
+	"nianbao/core/internal/lazy"
 	"nianbao/core/prose"
 	"nianbao/core/report"
 )
@@ -302,7 +302,7 @@ func markOf(level, n int) string {
 	return fmt.Sprintf("“%d.”", n)
 }
 
-var reEmptyBody = regexp.MustCompile(`^(无|暂无|没有|略|空|本部分无|无相关内容|无此项|不涉及)?$`)
+var reEmptyBody = lazy.Regexp(`^(无|暂无|没有|略|空|本部分无|无相关内容|无此项|不涉及)?$`)
 
 func runSectionEmpty(p *Pass) {
 	rep := p.Report
@@ -330,7 +330,7 @@ func runSectionEmpty(p *Pass) {
 			}
 			return r
 		}, rep.Norm.S[min(h.End, end):end])
-		if !reEmptyBody.MatchString(body) {
+		if !reEmptyBody().MatchString(body) {
 			continue
 		}
 		what := "没有内容"

@@ -2,12 +2,12 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 
+	"nianbao/core/internal/lazy"
 	"nianbao/core/prose"
 	"nianbao/core/report"
 )
@@ -23,9 +23,9 @@ var _ = register(ruleYearMismatch)
 
 var (
 	// "2024年政府信息公开工作年度报告", "2022年政务公开工作年报", "信息公开情况统计(2017年度)"
-	reTitleYear  = regexp.MustCompile(`((?:19|20)\d\d)\s*年度?\s*(?:政府信息公开|政务公开|信息公开)[^\n。|]{0,16}?(?:年度报告|年报|工作报告)|(?:信息公开|政务公开)[^\n。|]{0,12}统计\s*\(\s*((?:19|20)\d\d)\s*年度?\s*\)`)
-	rePeriodSpan = regexp.MustCompile(`((?:19|20)\d\d)年0?1月0?1日(?:起)?(?:至|到|—|-|~)((?:19|20)\d\d)年12月31日`)
-	reYearLead   = regexp.MustCompile(`^(?:\(?[一二三四五六七八九十\d]+[)、.])?((?:19|20)\d\d)年度?(?:,|以来|我|全|本|共|在|通过|按照|,)?`)
+	reTitleYear  = lazy.Regexp(`((?:19|20)\d\d)\s*年度?\s*(?:政府信息公开|政务公开|信息公开)[^\n。|]{0,16}?(?:年度报告|年报|工作报告)|(?:信息公开|政务公开)[^\n。|]{0,12}统计\s*\(\s*((?:19|20)\d\d)\s*年度?\s*\)`)
+	rePeriodSpan = lazy.Regexp(`((?:19|20)\d\d)年0?1月0?1日(?:起)?(?:至|到|—|-|~)((?:19|20)\d\d)年12月31日`)
+	reYearLead   = lazy.Regexp(`^(?:\(?[一二三四五六七八九十\d]+[)、.])?((?:19|20)\d\d)年度?(?:,|以来|我|全|本|共|在|通过|按照|,)?`)
 	notThisYear  = []string{"将", "计划", "下一步", "打算", "继续", "以来", "同比", "较", "截至", "截止"}
 )
 
@@ -91,7 +91,7 @@ func findTitle(s string) (year, start, end int) {
 }
 
 func titleIn(line string) (year, start, end int) {
-	for _, m := range reTitleYear.FindAllStringSubmatchIndex(line, 4) {
+	for _, m := range reTitleYear().FindAllStringSubmatchIndex(line, 4) {
 		before := line[:m[0]]
 		if strings.Contains(before, "关于") || strings.Count(before, "《") > strings.Count(before, "》") {
 			continue
@@ -117,7 +117,7 @@ func runYear(p *Pass) {
 		for from > 0 && d.S[from]&0xC0 == 0x80 {
 			from--
 		}
-		if m := rePeriodSpan.FindStringSubmatchIndex(d.S[from : i+len("12月31日")]); m != nil {
+		if m := rePeriodSpan().FindStringSubmatchIndex(d.S[from : i+len("12月31日")]); m != nil {
 			py, _ = strconv.Atoi(d.S[from+m[2] : from+m[3]])
 			pyEnd, _ = strconv.Atoi(d.S[from+m[4] : from+m[5]])
 			pStart, pEnd = d.Span(from+m[0], from+m[1])
@@ -162,7 +162,7 @@ func runYear(p *Pass) {
 		if i := strings.Index(text, "。"); i >= 0 {
 			text = text[:i]
 		}
-		m := reYearLead.FindStringSubmatchIndex(text)
+		m := reYearLead().FindStringSubmatchIndex(text)
 		if m == nil || containsAnyStr(text[m[1]:], notThisYear) {
 			continue
 		}

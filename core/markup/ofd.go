@@ -22,7 +22,10 @@ import (
 	"nianbao/core/source"
 )
 
-const maxOFDPage = 32 << 20 // bytes of one page's content, unpacked
+const (
+	maxOFDPage  = 32 << 20  // bytes of one page's content, unpacked
+	maxOFDPages = 128 << 20 // bytes of all pages' content, unpacked: a zip bomb spread over pages
+)
 
 // isOFD: a zip with OFD.xml at its root.
 func isOFD(input []byte) bool {
@@ -98,11 +101,14 @@ func readOFD(input []byte) (*source.Text, error) {
 		return loc
 	}
 	var b source.Builder
-	total := 0
+	total, unpacked := 0, 0
 	for i, pg := range doc.Pages {
 		content, err := part(resolve(pg.BaseLoc), maxOFDPage)
 		if err != nil {
 			return nil, err
+		}
+		if unpacked += len(content); unpacked > maxOFDPages {
+			return nil, errorf("OFD 文件的页面内容解压后过大（超过 %d MB），无法读取", maxOFDPages>>20)
 		}
 		gs, err := ofdGlyphs(content)
 		if err != nil {

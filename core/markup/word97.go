@@ -272,12 +272,15 @@ func (d *wordDoc) readPieces(wd, clx []byte, ccpText uint32) error {
 // compressedChar maps a byte of compressed (8-bit) text: Windows-1252, whose
 // 0x80-0x9F the format lists apart ([MS-DOC] 2.4.1).
 func compressedChar(b byte) uint16 {
-	const cp1252 = "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
-		"\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178"
 	if b >= 0x80 && b < 0xA0 {
-		return uint16([]rune(cp1252)[b-0x80])
+		return cp1252High[b-0x80]
 	}
 	return uint16(b)
+}
+
+var cp1252High = [32]uint16{
+	0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+	0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
 }
 
 // readPapx reads the paragraph properties: the bin table (PlcBtePapx) points to 512-byte

@@ -583,6 +583,7 @@
         h('span', { class: 'cmp-file', title: '比对的报告' }, (prev.doc.name || '粘贴的报告') + '（' + yearOf(other) + (other && other.agency ? ' · ' + other.agency : '') + '）'),
         status,
         h('span', { class: 'cmp-actions' },
+          reversed ? null : h('button', { type: 'button', class: 'link', id: 'compare-view', title: '显示比对的报告，当前报告改作比对对象' }, '查看该报告'),
           h('button', { type: 'button', class: 'link', id: 'compare-change' }, '更换…'),
           h('button', { type: 'button', class: 'link', id: 'compare-off' }, '取消比对')));
       bar.hidden = false;
@@ -1907,7 +1908,7 @@
         if (!b) return;
         if (b.id === 'compare-change') $('compare-input').click();
         else if (b.id === 'compare-off') comparePrev(null);
-        else if (b.id === 'compare-swap') swapCompare();
+        else if (b.id === 'compare-swap' || b.id === 'compare-view') swapCompare();
       });
       $('batch-back').addEventListener('click', showBatchList);
       $('batch-close').addEventListener('click', closeBatch);

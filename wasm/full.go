@@ -4,7 +4,6 @@ package main
 
 import (
 	"bytes"
-	"fmt"
 	"sync"
 	"syscall/js"
 
@@ -26,11 +25,7 @@ var (
 // markdown renders the review to HTML. Raw HTML in the Markdown is dropped (goldmark's
 // default), and the page still rebuilds the output from a whitelist of elements.
 func markdown(this js.Value, args []js.Value) (out any) {
-	defer func() {
-		if p := recover(); p != nil {
-			out = errorValue(fmt.Sprintf("审核意见生成失败：%v", p))
-		}
-	}()
+	defer recoverInto(&out, "审核意见生成失败")
 	if len(args) == 0 || args[0].Type() != js.TypeString {
 		return errorValue("markdown: 需要文本")
 	}

@@ -60,7 +60,7 @@ func main() {
 // check runs core.Check. Options: name (file name, picks the reader by extension),
 // format (forces a reader), and __panic, a test hook that panics inside the bridge.
 func check(this js.Value, args []js.Value) (out any) {
-	defer recoverInto(&out)
+	defer recoverInto(&out, "检查程序内部错误")
 	res, msg := checkArg(args, 0)
 	if res == nil {
 		return errorValue(msg)
@@ -74,7 +74,7 @@ func check(this js.Value, args []js.Value) (out any) {
 // this build cannot read one of them (input.module "full") nothing is compared: the
 // caller checks both again with the full module.
 func compareYears(this js.Value, args []js.Value) (out any) {
-	defer recoverInto(&out)
+	defer recoverInto(&out, "检查程序内部错误")
 	a, msg := checkArg(args, 0)
 	if a == nil {
 		return errorValue(msg)
@@ -93,7 +93,7 @@ func compareYears(this js.Value, args []js.Value) (out any) {
 // or summaries of them), those of one body for consecutive years (core.PairUp): an
 // array of [older, newer] indices.
 func pairUp(this js.Value, args []js.Value) (out any) {
-	defer recoverInto(&out)
+	defer recoverInto(&out, "检查程序内部错误")
 	if len(args) == 0 || !args[0].InstanceOf(js.Global().Get("Array")) {
 		return errorValue("pairUp 需要一个数组")
 	}
@@ -155,11 +155,11 @@ func checkArg(args []js.Value, i int) (*core.Result, string) {
 	return core.Check(input, opts), ""
 }
 
-// recoverInto turns a panic into the error value the page shows: a Go panic must not
-// stop the program, or the page loses its checker.
-func recoverInto(out *any) {
+// recoverInto turns a panic into the error value the page shows, what failed first: a
+// Go panic must not stop the program, or the page loses its checker.
+func recoverInto(out *any, what string) {
 	if p := recover(); p != nil {
-		*out = errorValue(fmt.Sprintf("检查程序内部错误：%v", p))
+		*out = errorValue(fmt.Sprintf("%s：%v", what, p))
 	}
 }
 

@@ -296,10 +296,16 @@
       try {
         return api().check(input, Object.assign({}, opts, state.testOptions));
       } catch (e) {
-        engine.exited('full');
-        engine.exited('lite');
-        return { error: '检查程序出错：' + (e && e.message ? e.message : e) };
+        return failed(e);
       }
+    }
+
+    // failed is the error to show when a call into the checker threw: its Go program
+    // may have stopped, and the engine starts it again on the next call.
+    function failed(e) {
+      engine.exited('full');
+      engine.exited('lite');
+      return { error: '检查程序出错：' + (e && e.message ? e.message : e) };
     }
 
     function checkInput(doc) {
@@ -319,9 +325,7 @@
         state.prevResult = out[0];
         return out[1];
       } catch (e) {
-        engine.exited('full');
-        engine.exited('lite');
-        return { error: '检查程序出错：' + (e && e.message ? e.message : e) };
+        return failed(e);
       }
     }
 
@@ -851,24 +855,12 @@
       if (res && res.error && !res.findings) {
         // the bridge failed (a recovered panic): keep the text, say what happened
         banner('检查失败：' + res.error + '。您的报告仍在编辑区，修改后会重新检查。');
-        state.F = [];
-        state.byCell = new Map();
-        if (doc && doc.kind === 'text') showSource(plainView(doc.text));
-        renderSummary(null);
-        renderCompare(null);
-        $('tables').replaceChildren(h('p', { class: 'empty' }, '检查失败，暂无表格。'));
-        $('findings').replaceChildren(h('p', { class: 'empty' }, '检查失败，暂无结果。'));
+        showNoResult(doc, '检查失败，暂无表格。', '检查失败，暂无结果。');
         return;
       }
       if ($('banner').classList.contains('error') && !(res && res.input && res.input.error)) banner('');
       if (!res) {
-        state.F = [];
-        state.byCell = new Map();
-        if (doc && doc.kind === 'text') showSource(plainView(doc.text));
-        renderSummary(null);
-        renderCompare(null);
-        $('tables').replaceChildren(h('p', { class: 'empty' }, '粘贴报告后，这里按国家模板逐格显示表二、表三、表四（或统计表）。'));
-        $('findings').replaceChildren(h('p', { class: 'empty' }, '还没有检查结果。'));
+        showNoResult(doc, '粘贴报告后，这里按国家模板逐格显示表二、表三、表四（或统计表）。', '还没有检查结果。');
         return;
       }
       const e = enrich(res);
@@ -882,6 +874,17 @@
       renderFindings();
       if (res.input && res.input.error) banner('无法使用这份输入：' + res.input.error, 'error');
       say(summaryText());
+    }
+
+    // showNoResult empties the view but for the text, saying why in the two panes.
+    function showNoResult(doc, tablesNote, findingsNote) {
+      state.F = [];
+      state.byCell = new Map();
+      if (doc && doc.kind === 'text') showSource(plainView(doc.text));
+      renderSummary(null);
+      renderCompare(null);
+      $('tables').replaceChildren(h('p', { class: 'empty' }, tablesNote));
+      $('findings').replaceChildren(h('p', { class: 'empty' }, findingsNote));
     }
 
     function counts() {
@@ -1574,9 +1577,7 @@
           const [a, b] = await Promise.all([run.files[o], run.files[n]].map((f) => f.arrayBuffer().then((buf) => new Uint8Array(buf))));
           out = await engine.compareYears(a, { name: run.files[o].name }, b, { name: run.files[n].name });
         } catch (e) {
-          engine.exited('full');
-          engine.exited('lite');
-          out = null;
+          out = failed(e);
         }
         if (!Array.isArray(out) || !out[1] || out[1].error) {
           newer.cross = '与 ' + older.file + ' 比对失败';
@@ -1616,9 +1617,7 @@
       try {
         res = await engine.check(bytes, Object.assign({ name: file.name }, state.testOptions));
       } catch (e) {
-        engine.exited('full');
-        engine.exited('lite');
-        row.note = '检查程序出错：' + (e && e.message ? e.message : e);
+        row.note = failed(e).error;
         return row;
       }
       return fillRow(row, res);

@@ -230,24 +230,25 @@
     if (m.go && m.go.exited) stopped(m, m.go);
   }
 
-  // check runs a check with the best module running, and again with the full module if
-  // the lite one says the input needs it (result.input.module === 'full').
-  async function check(input, opts) {
+  // withModule calls the best module running, and again the full one if the lite one
+  // says an input needs it (a Result, or one of several, with input.module 'full').
+  async function withModule(call) {
     const full = api('full');
-    let res = (full || await ready('lite')).check(input, opts);
-    if (!full && res && res.input && res.input.module === 'full') res = (await ready('full')).check(input, opts);
+    let res = call(full || await ready('lite'));
+    const needsFull = (r) => r && r.input && r.input.module === 'full';
+    if (!full && (Array.isArray(res) ? res.some(needsFull) : needsFull(res))) res = call(await ready('full'));
     return res;
   }
 
+  // check runs a check (the bridge's check) with withModule.
+  function check(input, opts) {
+    return withModule((a) => a.check(input, opts));
+  }
+
   // compareYears checks two reports and compares them as consecutive years of one body
-  // (the bridge's compareYears: [resultA, resultB]); with the full module when either
-  // input needs it.
-  async function compareYears(a, oa, b, ob) {
-    const full = api('full');
-    let res = (full || await ready('lite')).compareYears(a, oa, b, ob);
-    const needsFull = Array.isArray(res) && res.some((r) => r && r.input && r.input.module === 'full');
-    if (!full && needsFull) res = (await ready('full')).compareYears(a, oa, b, ob);
-    return res;
+  // (the bridge's compareYears: [resultA, resultB]), with withModule.
+  function compareYears(a, oa, b, ob) {
+    return withModule((m) => m.compareYears(a, oa, b, ob));
   }
 
   // pairUp finds the pairs of consecutive years among checked reports (the bridge's pairUp).

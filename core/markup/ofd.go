@@ -52,10 +52,14 @@ func readOFD(input []byte) (*source.Text, error) {
 		if f == nil {
 			return nil, errorf("OFD 文件不完整：缺少 %s；请在 OFD 阅读器中复制报告文字后粘贴", name)
 		}
-		if f.UncompressedSize64 > uint64(limit) {
+		b, err := readPart(f, limit)
+		switch {
+		case err == errBomb:
 			return nil, errorf("OFD 文件的 %s 解压后过大，无法读取", name)
+		case err != nil:
+			return nil, errorf("OFD 文件已损坏（%s 无法解压：%v）；请在 OFD 阅读器中复制报告文字后粘贴", name, err)
 		}
-		return readPart(f, limit)
+		return b, nil
 	}
 	root, err := part("OFD.xml", maxPartXML)
 	if err != nil {

@@ -59,6 +59,9 @@ func TestOFDErrors(t *testing.T) {
 		{map[string]string{"OFD.xml": "<OFD><DocBody><DocRoot>D.xml</DocRoot></DocBody></OFD>", "D.xml": "<Document><Pages/></Document>"}, "没有页面"},
 		{map[string]string{"OFD.xml": "<OFD><DocBody><DocRoot>D.xml</DocRoot></DocBody></OFD>", "D.xml": `<Document><Pages><Page BaseLoc="P.xml"/></Pages></Document>`,
 			"P.xml": `<Page><Content><Layer><ImageObject/></Layer></Content></Page>`}, "没有可提取的文字"},
+		// a page that unpacks past the bound: said in the user's words
+		{map[string]string{"OFD.xml": "<OFD><DocBody><DocRoot>D.xml</DocRoot></DocBody></OFD>", "D.xml": `<Document><Pages><Page BaseLoc="P.xml"/></Pages></Document>`,
+			"P.xml": strings.Repeat(" ", maxOFDPage+1)}, "P.xml 解压后过大"},
 	} {
 		in := pack(c.files)
 		_, err := Read(in, "a.ofd", "")

@@ -77,6 +77,14 @@ func CompareAndAttach(a, b *Result) {
 	b.Attach(fs...)
 }
 
+// Copy returns a copy of r that findings may be attached to (CompareAndAttach) while r
+// stays as it is: the page keeps a checked report to compare it again.
+func (r *Result) Copy() *Result {
+	c := *r
+	c.Findings = slices.Clone(r.Findings)
+	return &c
+}
+
 // yearPair is the two reports being compared.
 type yearPair struct{ old, new *Result }
 

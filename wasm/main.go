@@ -14,7 +14,8 @@
 // "nianbaoFull". Once the API is installed the program calls window[name + "Ready"].
 //
 // It is built twice. The lite build (tag lite), which the page loads first, reads text
-// and HTML; the full build adds Markdown, Word and PDF input and the goldmark renderer,
+// in UTF-8 or UTF-16 and HTML; the full build adds Markdown, Word, OFD and PDF input, text
+// in GBK or Big5, and the goldmark renderer,
 // and the page loads it only when one of those is needed: the first check is ready
 // sooner and the first download is small.
 //

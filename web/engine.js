@@ -1,9 +1,10 @@
 // The checker's engine: runs the WebAssembly modules and hands out their APIs.
 //
 // There are two modules, each its own Go program with its own `new Go()`:
-//   lite  (web/nianbao.wasm)       text and HTML input; started as soon as the page runs,
+//   lite  (web/nianbao.wasm)       UTF-8/16 text and HTML; started as soon as the page runs,
 //                                  its API at window.nianbao (nianbao.full === false)
-//   full  (web/nianbao-full.wasm)  adds Markdown, Word, PDF and the goldmark renderer;
+//   full  (web/nianbao-full.wasm)  adds Markdown, Word, OFD, PDF, GBK/Big5 text and the
+//                                  goldmark renderer;
 //                                  started only when needed, its API at window.nianbaoFull
 // The full module is told its global's name through its environment (NIANBAO_GLOBAL),
 // so the two never share a name, whatever order they start in.

@@ -11,7 +11,6 @@ package markup
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -20,9 +19,9 @@ import (
 )
 
 // ErrFull is returned by the lite build (built with tag lite: the page's first, small
-// module) for the formats it leaves to the full build — Markdown, Word, PDF — so that
-// the page can load the full module and check again.
-var ErrFull = errors.New("此格式（Markdown、Word 或 PDF）由完整检查模块读取")
+// module) for the input it leaves to the full build — Markdown, Word, OFD, PDF, and
+// text in GBK or Big5 — so that the page can load the full module and check again.
+var ErrFull = source.ErrFull
 
 // MaxInput is the largest input read, in bytes.
 const MaxInput = 64 << 20

@@ -6,8 +6,6 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
-	"golang.org/x/text/encoding/simplifiedchinese"
-	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/encoding/unicode"
 )
 
@@ -16,6 +14,12 @@ var ErrBinary = errors.New("不是文本文件（含有二进制数据）")
 
 // ErrEmpty is returned for input with no visible text.
 var ErrEmpty = errors.New("输入为空")
+
+// ErrFull is returned by the lite build (tag lite: the page's first, small module) for
+// input it leaves to the full build — text in GB18030/GBK or Big5 here; Markdown, Word,
+// OFD and PDF files in package markup — so that the page loads the full module and
+// checks again.
+var ErrFull = errors.New("此输入（Markdown、Word、OFD、PDF 文件，或 GBK、Big5 编码的文本）由完整检查模块读取")
 
 // Decode reads plain text in UTF-8 (with or without a byte order mark), UTF-16 (with a
 // byte order mark, or detectable by its zero bytes), GB18030/GBK or Big5.
@@ -48,11 +52,25 @@ func Decode(in []byte) (*Text, error) {
 	if utf8.Valid(in) {
 		return utf8Text(in, 0), nil
 	}
-	gb, gbScore := multiByte(in, simplifiedchinese.GB18030, "gb18030", gbCharLen)
-	b5, b5Score := multiByte(in, traditionalchinese.Big5, "big5", big5CharLen)
-	best, score := gb, gbScore
-	if b5 != nil && (best == nil || b5Score > score) {
-		best, score = b5, b5Score
+	return decodeLegacy(in)
+}
+
+// legacyEncoding is a multi-byte encoding older Chinese files use.
+type legacyEncoding struct {
+	enc     encoding.Encoding
+	name    string
+	charLen func(in []byte, i int) int // the length of the character at in[i]
+}
+
+// decodeWith decodes in with whichever encoding reads best as Chinese text.
+func decodeWith(in []byte, encodings ...legacyEncoding) (*Text, error) {
+	var best *Text
+	score := 0
+	for _, e := range encodings {
+		t, s := multiByte(in, e.enc, e.name, e.charLen)
+		if t != nil && (best == nil || s > score) {
+			best, score = t, s
+		}
 	}
 	if best == nil {
 		return nil, ErrBinary

@@ -1,6 +1,7 @@
 package source
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -64,6 +65,13 @@ func TestDecode(t *testing.T) {
 	}
 	for _, c := range cases {
 		got, err := Decode([]byte(c.in))
+		if liteBuild && (c.enc == "gb18030" || c.enc == "big5") {
+			// the lite build leaves these to the full one
+			if !errors.Is(err, ErrFull) {
+				t.Errorf("%s, lite build: got %v, want ErrFull", c.name, err)
+			}
+			continue
+		}
 		if err != nil {
 			t.Errorf("%s: %v", c.name, err)
 			continue

@@ -1,5 +1,6 @@
 // Command build packs the page in web/.
 //
+//	go run ./web/build -compact web/nianbao.wasm          merge the data segments Go's linker wrote (after go build)
 //	go run ./web/build -wasmjs web/nianbao.wasm.js        web/nianbao.wasm as a script, for the served page
 //	go run ./web/build -wasmjs web/nianbao-full.wasm.js   the same for the full module
 //	go run ./web/build -dist dist/nianbao.html            one self-contained file that works from file://
@@ -31,6 +32,7 @@ import (
 
 func main() {
 	web := flag.String("web", "web", "the page's directory")
+	compact := flag.String("compact", "", "merge the data segments of this wasm binary, in place")
 	wasmJS := flag.String("wasmjs", "", "write the wasm as a script to this file")
 	dist := flag.String("dist", "", "write the self-contained page to this file")
 	sizesOf := flag.String("sizes", "", "print what makes this wasm binary large")
@@ -38,9 +40,16 @@ func main() {
 	measureFull := flag.String("full", "", "with -measure: the full wasm binary, reported beside it")
 	top := flag.Int("top", 25, "with -sizes: how many packages and functions to list")
 	flag.Parse()
-	if *wasmJS == "" && *dist == "" && *sizesOf == "" && *measureOf == "" {
+	if *compact == "" && *wasmJS == "" && *dist == "" && *sizesOf == "" && *measureOf == "" {
 		flag.Usage()
 		os.Exit(2)
+	}
+	if *compact != "" {
+		wasm, err := os.ReadFile(*compact)
+		check(err)
+		small, err := compactData(wasm)
+		check(err)
+		check(write(*compact, small))
 	}
 	if *wasmJS != "" {
 		// web/nianbao.wasm.js holds web/nianbao.wasm, web/nianbao-full.wasm.js web/nianbao-full.wasm

@@ -1,0 +1,5 @@
+//go:build lite
+
+package source
+
+const liteBuild = true

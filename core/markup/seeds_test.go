@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -247,13 +248,18 @@ func TestTrailingBlankCell(t *testing.T) {
 
 // TestWrappedLabels: in PDF text a narrow column wraps long labels over several lines;
 // the pieces are not altered labels, but a misspelt piece still is, and is named
-// against the words it stands for.
+// against the words it stands for; a row placed by its first piece has its label read
+// back from the pieces below it (the first typo of seed 004).
 func TestWrappedLabels(t *testing.T) {
+	const (
+		seed004Piece = "表三标签“预期未按”与模板“2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请”不一致：“预”应为“逾”"
+		seed004Whole = "表三标签“1.申请人无正当理由预期不补正、行政机关不再处理其政府信息公开申请”与模板“1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请”不一致：“预”应为“逾”"
+	)
 	for file, want := range map[string][]string{
 		"seed000.pdf": nil,
 		"seed001.pdf": nil,
-		"seed004.pdf": {"表三标签“预期未按”与模板“2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请”不一致：“预”应为“逾”"},
-		"seed004.ofd": {"表三标签“预期未按”与模板“2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请”不一致：“预”应为“逾”"},
+		"seed004.pdf": {seed004Piece, seed004Whole},
+		"seed004.ofd": {seed004Piece, seed004Whole},
 	} {
 		res := core.Check(readFile(t, filepath.Join(markupDir, file)), core.Options{Name: file})
 		var got []string
@@ -265,5 +271,38 @@ func TestWrappedLabels(t *testing.T) {
 		if strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Errorf("%s: label.altered\n got %q\nwant %q", file, got, want)
 		}
+	}
+}
+
+// TestWrappedLabelsAsText: the PDF's layout text of seed 004 pasted as plain text (as
+// pdftotext -layout gives it) has its wrapped labels read back the same way; with its
+// typos corrected nothing is reported, and a typo in another piece of a wrapped label
+// is found and named.
+func TestWrappedLabelsAsText(t *testing.T) {
+	pdf, err := markup.Read(readFile(t, filepath.Join(markupDir, "seed004.pdf")), "seed004.pdf", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	labels := func(text string) []string {
+		var got []string
+		for _, f := range core.Check([]byte(text), core.Options{Name: "seed004.txt"}).Findings {
+			if f.Rule == "label.altered" {
+				got = append(got, f.Message)
+			}
+		}
+		return got
+	}
+	const whole = "表三标签“1.申请人无正当理由预期不补正、行政机关不再处理其政府信息公开申请”与模板“1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请”不一致：“预”应为“逾”"
+	if got := labels(pdf.S); !slices.Contains(got, whole) {
+		t.Errorf("as text: got %q, want among them %q", got, whole)
+	}
+	fixed := strings.NewReplacer("由预期不", "由逾期不", "预期未按", "逾期未按").Replace(pdf.S)
+	if got := labels(fixed); len(got) != 0 {
+		t.Errorf("typos corrected: got %q, want none", got)
+	}
+	other := strings.Replace(fixed, "补正、行", "补证、行", 1)
+	want := "表三标签“1.申请人无正当理由逾期不补证、行政机关不再处理其政府信息公开申请”与模板“1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请”不一致：“证”应为“正”"
+	if got := labels(other); len(got) != 1 || got[0] != want {
+		t.Errorf("another typo: got %q, want %q", got, want)
 	}
 }

@@ -2,11 +2,15 @@ package rules
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/width"
+
 	"nianbao/core/align"
 	"nianbao/core/report"
+	"nianbao/core/template"
 )
 
 var ruleLabelAltered = &Rule{
@@ -18,8 +22,12 @@ var ruleLabelAltered = &Rule{
 var _ = register(ruleLabelAltered)
 
 func runLabels(p *Pass) {
+	compared := map[string]bool{} // rows of 表三 whose whole label was compared
 	for _, l := range p.Report.Labels {
 		got, want := align.Comparable(l.Text), align.ComparableWant(l.Want)
+		if got == want && l.Table == "t3" {
+			compared[l.Row] = true
+		}
 		if got == want || got == "" {
 			continue
 		}
@@ -34,7 +42,143 @@ func runLabels(p *Pass) {
 			Start:   l.Start, End: l.End,
 			Cells: rowCells(p.Report, l.Table, l.Row), // so the page can mark the row
 		})
+		if l.Table == "t3" {
+			compared[l.Row] = true
+		}
 	}
+	wrappedLabels(p, compared)
+}
+
+// wrappedLabels reads back the labels of 表三's rows that layout text (a PDF's) wraps
+// over the lines of a narrow column — “1.申请人” beside the row's numbers, then
+// “无正当理”, “由预期不”, “补正、行” … on the lines below, in the same column — and
+// reports those that differ from the template by a character or two. The aligner
+// places such a row by a piece of its label and has no whole label to compare.
+func wrappedLabels(p *Pass, compared map[string]bool) {
+	rep := p.Report
+	text := rep.Norm.S
+	t := template.T3
+	type rowAt struct {
+		row         template.Row
+		line, first int // the start of the row's first line, and of its first cell
+	}
+	var rows []rowAt
+	for _, r := range rep.Rows(t) {
+		first := -1
+		for _, id := range rowCells(rep, t.ID, r.ID) {
+			if c := rep.Cells[id]; c.Start >= 0 && (first < 0 || c.Start < first) {
+				first = c.Start
+			}
+		}
+		if first >= 0 {
+			rows = append(rows, rowAt{r, strings.LastIndexByte(text[:first], '\n') + 1, first})
+		}
+	}
+	sort.Slice(rows, func(i, j int) bool { return rows[i].first < rows[j].first })
+	for i, r := range rows {
+		end := len(text)
+		if i+1 < len(rows) {
+			end = rows[i+1].line
+		}
+		if compared[r.row.ID] || end <= r.first || end-r.line > 4000 {
+			continue
+		}
+		want := align.ComparableWant(r.row.Label)
+		// the label's first piece: the run before the row's first cell that begins it
+		var head layoutRun
+		for _, run := range layoutRuns(text[r.line:r.first]) {
+			if g := align.Comparable(run.text); g != "" && len(g) < len(want) && strings.HasPrefix(want, g) {
+				head = run
+			}
+		}
+		if head.text == "" {
+			continue
+		}
+		got, from, to := align.Comparable(head.text), r.line+head.at, r.line+head.at+len(head.text)
+		pieces := []string{head.text}
+		line := strings.IndexByte(text[r.first:end], '\n')
+		for at := r.first + line + 1; line >= 0 && at < end && len(got) < len(want); {
+			n := strings.IndexByte(text[at:end], '\n')
+			if n < 0 {
+				n = end - at
+			}
+			for _, run := range layoutRuns(text[at : at+n]) {
+				if d := run.col - head.col; d >= -3 && d <= 3 {
+					got += align.Comparable(run.text)
+					pieces = append(pieces, run.text)
+					to = at + run.at + len(run.text)
+					break
+				}
+			}
+			at += n + 1
+		}
+		if got == want || !typo(got, want) {
+			continue
+		}
+		label := strings.Join(pieces, "")
+		p.Reportf(report.Finding{
+			Message: fmt.Sprintf("表三标签“%s”与模板“%s”不一致：%s", label, r.row.Label, change(got, want)),
+			Start:   from, End: to,
+			Cells: rowCells(rep, t.ID, r.row.ID),
+		})
+	}
+}
+
+// typo: got has want's length and differs from it in a character or two (one in ten).
+func typo(got, want string) bool {
+	g, w := []rune(got), []rune(want)
+	if len(g) != len(w) {
+		return false
+	}
+	d := 0
+	for i := range g {
+		if g[i] != w[i] {
+			d++
+		}
+	}
+	return d > 0 && d <= max(1, len(w)/10)
+}
+
+// layoutRun is a run of text in a line of layout text: runs are apart by two spaces or
+// more, or a tab. col is its display column (a Chinese character is two wide).
+type layoutRun struct {
+	text    string
+	at, col int
+}
+
+func layoutRuns(line string) []layoutRun {
+	var runs []layoutRun
+	col, start, startCol, spaces := 0, -1, 0, 0
+	for i, r := range line {
+		if r == ' ' || r == '\t' || r == '\f' || r == '\u3000' {
+			spaces++
+			if r == '\t' || r == '\u3000' {
+				spaces++
+			}
+			if start >= 0 && spaces >= 2 {
+				runs = append(runs, layoutRun{strings.TrimRight(line[start:i], " "), start, startCol})
+				start = -1
+			}
+		} else {
+			if start < 0 {
+				start, startCol = i, col
+			}
+			spaces = 0
+		}
+		col += runeWidth(r)
+	}
+	if start >= 0 {
+		runs = append(runs, layoutRun{strings.TrimRight(line[start:], " "), start, startCol})
+	}
+	return runs
+}
+
+func runeWidth(r rune) int {
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return 2
+	}
+	return 1
 }
 
 // wrappedPiece reports whether got, found at text[start:end], is a piece of the label

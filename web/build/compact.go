@@ -95,15 +95,20 @@ func mergeSegments(section []byte, maxGap int) ([]byte, bool) {
 		}
 		merged = append(merged, segment{s.offset, s.data[:len(s.data):len(s.data)]})
 	}
-	out := binary.AppendUvarint(nil, uint64(len(merged)))
-	for _, s := range merged {
+	return appendSegments(nil, merged), true
+}
+
+// appendSegments appends the body of a data section holding segs (active, memory 0).
+func appendSegments(out []byte, segs []segment) []byte {
+	out = binary.AppendUvarint(out, uint64(len(segs)))
+	for _, s := range segs {
 		out = append(out, 0, 0x41)
 		out = appendSleb(out, int64(s.offset))
 		out = append(out, 0x0B)
 		out = binary.AppendUvarint(out, uint64(len(s.data)))
 		out = append(out, s.data...)
 	}
-	return out, true
+	return out
 }
 
 // wasmReader reads the LEB128 numbers of a module; err is set past the end.

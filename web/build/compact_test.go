@@ -9,15 +9,7 @@ import (
 // module builds a WebAssembly module with a type section (kept as it is) and a data
 // section holding segs.
 func module(segs ...segment) []byte {
-	var data []byte
-	data = binary.AppendUvarint(data, uint64(len(segs)))
-	for _, s := range segs {
-		data = append(data, 0, 0x41)
-		data = appendSleb(data, int64(s.offset))
-		data = append(data, 0x0B)
-		data = binary.AppendUvarint(data, uint64(len(s.data)))
-		data = append(data, s.data...)
-	}
+	data := appendSegments(nil, segs)
 	m := []byte("\x00asm\x01\x00\x00\x00")
 	m = append(m, 1, 4, 1, 0x60, 0, 0) // a type section: one func type () -> ()
 	m = append(m, 11)

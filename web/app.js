@@ -259,7 +259,7 @@
           return a;
         }, (e) => {
           state.loadingFull = null;
-          banner('完整检查模块无法启动：' + (e && e.message ? e.message : e) + '。Word、PDF、Markdown 文件可先转为文本再粘贴。');
+          banner('完整检查模块无法启动：' + (e && e.message ? e.message : e) + '。Word、PDF、Markdown 文件和 GBK、Big5 编码的文本可先另存为 UTF-8 文本或复制后粘贴。');
           throw e;
         });
         say(LOADING_FULL);

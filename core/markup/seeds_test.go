@@ -306,3 +306,34 @@ func TestWrappedLabelsAsText(t *testing.T) {
 		t.Errorf("another typo: got %q, want %q", got, want)
 	}
 }
+
+// TestWrappedLabelsCentred: pdftotext -layout centres a cell's lines on its row, so a
+// wrapped label may begin above the row's numbers (corpus 022, read from ../shared
+// when present). Its labels are as the template has them; two typos put into pieces
+// above and beside the numbers are found.
+func TestWrappedLabelsCentred(t *testing.T) {
+	data, err := os.ReadFile("../../../shared/corpus/reports/022_huaian-2024-pdftotext-layout.txt")
+	if err != nil {
+		t.Skip("../shared/corpus not present")
+	}
+	labels := func(text string) []string {
+		var got []string
+		for _, f := range core.Check([]byte(text), core.Options{Name: "022.txt"}).Findings {
+			if f.Rule == "label.altered" {
+				got = append(got, f.Message)
+			}
+		}
+		return got
+	}
+	if got := labels(string(data)); len(got) != 0 {
+		t.Errorf("as published: got %q, want none", got)
+	}
+	typos := strings.NewReplacer("正、行政机关不再处理其政府信", "正、行政机关不在处理其政府信", "求缴纳费用、行政机关不再处理", "求缴钠费用、行政机关不再处理")
+	want := []string{
+		"表三标签“1、申请人无正当理由逾期不补正、行政机关不在处理其政府信息公开申请”与模板“1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请”不一致：“在”应为“再”",
+		"表三标签“2、申请人逾期未按收费通知要求缴钠费用、行政机关不再处理其政府信息公开申请”与模板“2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请”不一致：“钠”应为“纳”",
+	}
+	if got := labels(typos.Replace(string(data))); !slices.Equal(got, want) {
+		t.Errorf("with typos:\n got %q\nwant %q", got, want)
+	}
+}

@@ -76,28 +76,48 @@ func wrappedLabels(p *Pass, compared map[string]bool) {
 	}
 	sort.Slice(rows, func(i, j int) bool { return rows[i].first < rows[j].first })
 	for i, r := range rows {
-		end := len(text)
+		// the row's lines: after the previous row's first line (pdftotext centres a
+		// cell's lines on the row, so the label may begin above the numbers), up to
+		// the next row's first line
+		from, end := r.line, len(text)
+		for n := 0; n < 6 && from > 0; n++ {
+			from = strings.LastIndexByte(text[:from-1], '\n') + 1
+		}
+		if i > 0 {
+			if prev := rows[i-1]; prev.first < r.line {
+				from = max(from, prev.first+strings.IndexByte(text[prev.first:], '\n')+1)
+			}
+		}
 		if i+1 < len(rows) {
 			end = rows[i+1].line
 		}
-		if compared[r.row.ID] || end <= r.first || end-r.line > 4000 {
+		if compared[r.row.ID] || end <= r.first || end-from > 4000 {
 			continue
 		}
 		want := align.ComparableWant(r.row.Label)
-		// the label's first piece: the run before the row's first cell that begins it
+		// the label's first piece: the last run before the row's first cell that
+		// begins the label
 		var head layoutRun
-		for _, run := range layoutRuns(text[r.line:r.first]) {
-			if g := align.Comparable(run.text); g != "" && len(g) < len(want) && strings.HasPrefix(want, g) {
-				head = run
+		headLine := -1
+		for at := from; at < r.first; {
+			n := strings.IndexByte(text[at:r.first], '\n')
+			if n < 0 {
+				n = r.first - at
 			}
+			for _, run := range layoutRuns(text[at : at+n]) {
+				if g := align.Comparable(run.text); g != "" && len(g) < len(want) && strings.HasPrefix(want, g) {
+					head, headLine = run, at
+				}
+			}
+			at += n + 1
 		}
-		if head.text == "" {
+		if headLine < 0 {
 			continue
 		}
-		got, from, to := align.Comparable(head.text), r.line+head.at, r.line+head.at+len(head.text)
+		got, start, stop := align.Comparable(head.text), headLine+head.at, headLine+head.at+len(head.text)
 		pieces := []string{head.text}
-		line := strings.IndexByte(text[r.first:end], '\n')
-		for at := r.first + line + 1; line >= 0 && at < end && len(got) < len(want); {
+		// the pieces below it, in its column
+		for at := headLine + strings.IndexByte(text[headLine:], '\n') + 1; at > headLine && at < end && len(got) < len(want); {
 			n := strings.IndexByte(text[at:end], '\n')
 			if n < 0 {
 				n = end - at
@@ -106,7 +126,7 @@ func wrappedLabels(p *Pass, compared map[string]bool) {
 				if d := run.col - head.col; d >= -3 && d <= 3 {
 					got += align.Comparable(run.text)
 					pieces = append(pieces, run.text)
-					to = at + run.at + len(run.text)
+					stop = at + run.at + len(run.text)
 					break
 				}
 			}
@@ -118,7 +138,7 @@ func wrappedLabels(p *Pass, compared map[string]bool) {
 		label := strings.Join(pieces, "")
 		p.Reportf(report.Finding{
 			Message: fmt.Sprintf("表三标签“%s”与模板“%s”不一致：%s", label, r.row.Label, change(got, want)),
-			Start:   from, End: to,
+			Start:   start, End: stop,
 			Cells: rowCells(rep, t.ID, r.row.ID),
 		})
 	}

@@ -283,26 +283,17 @@ func TestWrappedLabelsAsText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	labels := func(text string) []string {
-		var got []string
-		for _, f := range core.Check([]byte(text), core.Options{Name: "seed004.txt"}).Findings {
-			if f.Rule == "label.altered" {
-				got = append(got, f.Message)
-			}
-		}
-		return got
-	}
 	const whole = "表三标签“1.申请人无正当理由预期不补正、行政机关不再处理其政府信息公开申请”与模板“1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请”不一致：“预”应为“逾”"
-	if got := labels(pdf.S); !slices.Contains(got, whole) {
+	if got := alteredLabels(pdf.S); !slices.Contains(got, whole) {
 		t.Errorf("as text: got %q, want among them %q", got, whole)
 	}
 	fixed := strings.NewReplacer("由预期不", "由逾期不", "预期未按", "逾期未按").Replace(pdf.S)
-	if got := labels(fixed); len(got) != 0 {
+	if got := alteredLabels(fixed); len(got) != 0 {
 		t.Errorf("typos corrected: got %q, want none", got)
 	}
 	other := strings.Replace(fixed, "补正、行", "补证、行", 1)
 	want := "表三标签“1.申请人无正当理由逾期不补证、行政机关不再处理其政府信息公开申请”与模板“1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请”不一致：“证”应为“正”"
-	if got := labels(other); len(got) != 1 || got[0] != want {
+	if got := alteredLabels(other); len(got) != 1 || got[0] != want {
 		t.Errorf("another typo: got %q, want %q", got, want)
 	}
 }
@@ -316,16 +307,7 @@ func TestWrappedLabelsCentred(t *testing.T) {
 	if err != nil {
 		t.Skip("../shared/corpus not present")
 	}
-	labels := func(text string) []string {
-		var got []string
-		for _, f := range core.Check([]byte(text), core.Options{Name: "022.txt"}).Findings {
-			if f.Rule == "label.altered" {
-				got = append(got, f.Message)
-			}
-		}
-		return got
-	}
-	if got := labels(string(data)); len(got) != 0 {
+	if got := alteredLabels(string(data)); len(got) != 0 {
 		t.Errorf("as published: got %q, want none", got)
 	}
 	typos := strings.NewReplacer("正、行政机关不再处理其政府信", "正、行政机关不在处理其政府信", "求缴纳费用、行政机关不再处理", "求缴钠费用、行政机关不再处理")
@@ -333,7 +315,18 @@ func TestWrappedLabelsCentred(t *testing.T) {
 		"表三标签“1、申请人无正当理由逾期不补正、行政机关不在处理其政府信息公开申请”与模板“1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请”不一致：“在”应为“再”",
 		"表三标签“2、申请人逾期未按收费通知要求缴钠费用、行政机关不再处理其政府信息公开申请”与模板“2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请”不一致：“钠”应为“纳”",
 	}
-	if got := labels(typos.Replace(string(data))); !slices.Equal(got, want) {
+	if got := alteredLabels(typos.Replace(string(data))); !slices.Equal(got, want) {
 		t.Errorf("with typos:\n got %q\nwant %q", got, want)
 	}
+}
+
+// alteredLabels checks a report given as plain text and returns its label.altered messages.
+func alteredLabels(text string) []string {
+	var got []string
+	for _, f := range core.Check([]byte(text), core.Options{Name: "report.txt"}).Findings {
+		if f.Rule == "label.altered" {
+			got = append(got, f.Message)
+		}
+	}
+	return got
 }

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"iter"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -25,23 +26,22 @@ func runLabels(p *Pass) {
 	compared := map[string]bool{} // rows of 表三 whose whole label was compared
 	for _, l := range p.Report.Labels {
 		got, want := align.Comparable(l.Text), align.ComparableWant(l.Want)
-		if got == want && l.Table == "t3" {
-			compared[l.Row] = true
-		}
-		if got == want || got == "" {
+		if got == "" {
 			continue
 		}
-		// a label cut short by a line break is not an alteration, nor is a piece of one
-		// wrapped over several lines of a narrow column (PDF text), whose other pieces
-		// stand on the lines next to it
-		if len(got) < len(want) && want[:len(got)] == got || wrappedPiece(p.Report.Norm.S, l.Start, l.End, got, want) {
-			continue
+		if got != want {
+			// a label cut short by a line break is not an alteration, nor is a piece of
+			// one wrapped over several lines of a narrow column (PDF text), whose other
+			// pieces stand on the lines next to it: wrappedLabels reads those back
+			if len(got) < len(want) && want[:len(got)] == got || wrappedPiece(p.Report.Norm.S, l.Start, l.End, got, want) {
+				continue
+			}
+			p.Reportf(report.Finding{
+				Message: fmt.Sprintf("%s标签“%s”与模板“%s”不一致：%s", tableName(l.Table), l.Text, l.Want, change(got, counterpart(got, want))),
+				Start:   l.Start, End: l.End,
+				Cells: rowCells(p.Report, l.Table, l.Row), // so the page can mark the row
+			})
 		}
-		p.Reportf(report.Finding{
-			Message: fmt.Sprintf("%s标签“%s”与模板“%s”不一致：%s", tableName(l.Table), l.Text, l.Want, change(got, counterpart(got, want))),
-			Start:   l.Start, End: l.End,
-			Cells: rowCells(p.Report, l.Table, l.Row), // so the page can mark the row
-		})
 		if l.Table == "t3" {
 			compared[l.Row] = true
 		}
@@ -99,17 +99,12 @@ func wrappedLabels(p *Pass, compared map[string]bool) {
 		// begins the label
 		var head layoutRun
 		headLine := -1
-		for at := from; at < r.first; {
-			n := strings.IndexByte(text[at:r.first], '\n')
-			if n < 0 {
-				n = r.first - at
-			}
-			for _, run := range layoutRuns(text[at : at+n]) {
+		for at, line := range linesOf(text, from, r.first) {
+			for _, run := range layoutRuns(line) {
 				if g := align.Comparable(run.text); g != "" && len(g) < len(want) && strings.HasPrefix(want, g) {
 					head, headLine = run, at
 				}
 			}
-			at += n + 1
 		}
 		if headLine < 0 {
 			continue
@@ -117,20 +112,20 @@ func wrappedLabels(p *Pass, compared map[string]bool) {
 		got, start, stop := align.Comparable(head.text), headLine+head.at, headLine+head.at+len(head.text)
 		pieces := []string{head.text}
 		// the pieces below it, in its column
-		for at := headLine + strings.IndexByte(text[headLine:], '\n') + 1; at > headLine && at < end && len(got) < len(want); {
-			n := strings.IndexByte(text[at:end], '\n')
-			if n < 0 {
-				n = end - at
-			}
-			for _, run := range layoutRuns(text[at : at+n]) {
-				if d := run.col - head.col; d >= -3 && d <= 3 {
-					got += align.Comparable(run.text)
-					pieces = append(pieces, run.text)
-					stop = at + run.at + len(run.text)
+		if below := strings.IndexByte(text[headLine:], '\n'); below >= 0 {
+			for at, line := range linesOf(text, headLine+below+1, end) {
+				if len(got) >= len(want) {
 					break
 				}
+				for _, run := range layoutRuns(line) {
+					if d := run.col - head.col; d >= -3 && d <= 3 {
+						got += align.Comparable(run.text)
+						pieces = append(pieces, run.text)
+						stop = at + run.at + len(run.text)
+						break
+					}
+				}
 			}
-			at += n + 1
 		}
 		if got == want || !typo(got, want) {
 			continue
@@ -141,6 +136,22 @@ func wrappedLabels(p *Pass, compared map[string]bool) {
 			Start:   start, End: stop,
 			Cells: rowCells(rep, t.ID, r.row.ID),
 		})
+	}
+}
+
+// linesOf yields the lines of text[from:to], each with the offset where it starts.
+func linesOf(text string, from, to int) iter.Seq2[int, string] {
+	return func(yield func(int, string) bool) {
+		for at := from; at < to; {
+			n := strings.IndexByte(text[at:to], '\n')
+			if n < 0 {
+				n = to - at
+			}
+			if !yield(at, text[at:at+n]) {
+				return
+			}
+			at += n + 1
+		}
 	}
 }
 

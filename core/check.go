@@ -145,13 +145,26 @@ func toResult(rep *report.Report, opts Options, n int) *Result {
 		a := rep.Agency
 		res.Agency = &a
 	}
+	ambiguous := map[string]bool{}
+	for _, f := range rep.Findings {
+		if f.Rule == "read.ambiguous" {
+			for _, id := range f.Cells {
+				ambiguous[id] = true
+			}
+		}
+	}
 	for id, c := range rep.Cells {
 		at, view := span(c.Start, c.End)
 		if at == nil {
 			at = pair(0, 0)
 		}
-		res.Cells[id] = Cell{Value: c.Value, Raw: c.Raw, At: at, View: view, Label: c.Label}
+		res.Cells[id] = Cell{Value: c.Value, Raw: c.Raw, At: at, View: view, Label: c.Label, State: cellState(c, ambiguous[id])}
 	}
+	for _, c := range rep.Coverage {
+		res.Coverage = append(res.Coverage, Coverage{Table: c.Table, Name: c.Name, Cells: c.Cells, Read: c.Read, Found: c.Found})
+		res.Summary.Unread += c.Cells - c.Read
+	}
+	res.Summary.NotReport = rep.NotReport
 	for _, s := range rep.Stats {
 		at, view := span(s.Start, s.End)
 		res.Stats = append(res.Stats, Stat{Label: s.Label, Unit: s.Unit, Values: s.Values, At: at, View: view, Level: s.Level, Header: s.Header})
@@ -169,6 +182,19 @@ func toResult(rep *report.Report, opts Options, n int) *Result {
 		})
 	}
 	return res
+}
+
+// cellState names what the reader made of a cell (Cell.State).
+func cellState(c *report.Cell, ambiguous bool) string {
+	switch {
+	case ambiguous:
+		return "ambiguous"
+	case c.Unread:
+		return "unread"
+	case c.Blank:
+		return "blank"
+	}
+	return "read"
 }
 
 // Attach adds findings to the result in its order — the report's errors, warnings and

@@ -15,6 +15,9 @@ type Result struct {
 	Tables   []Table         `json:"tables,omitempty" js:"tables"` // the template's shape, for rendering
 	Input    Input           `json:"input" js:"input"`
 	Summary  Summary         `json:"summary" js:"summary"`
+	// Coverage says how much of each table was read: a check that read only part of
+	// the tables says so (Summary.Unread, the read.coverage finding).
+	Coverage []Coverage `json:"coverage" js:"coverage"`
 
 	// proseText is the report's prose; prose is a sample of its shingle hashes and
 	// proseLen its length in characters, made on first use (sketch), for comparing two
@@ -32,6 +35,19 @@ type Cell struct {
 	At    []int    `json:"at" js:"at"`                 // [start, end) byte offsets into the input
 	View  []int    `json:"view,omitempty" js:"view"`   // the same in Input.Text, for structured inputs
 	Label string   `json:"label,omitempty" js:"label"` // row and column labels, for messages and exports
+	// State is "read" (a value), "blank" (the report left it blank or wrote a dash),
+	// "unread" (the reader could not place a value) or "ambiguous" (several readings
+	// fit and none was chosen).
+	State string `json:"state" js:"state"`
+}
+
+// Coverage is how much of one table was read.
+type Coverage struct {
+	Table string `json:"table" js:"table"` // "t2", "t3", "t4", "stats"
+	Name  string `json:"name" js:"name"`   // "表三"
+	Cells int    `json:"cells" js:"cells"` // cells the template has for this report
+	Read  int    `json:"read" js:"read"`   // of which read: a value, or a blank the report left
+	Found bool   `json:"found" js:"found"` // the table was located in the text
 }
 
 // Stat is one indicator of a 2008-2018 statistics table.
@@ -98,7 +114,15 @@ type Summary struct {
 	Warnings int `json:"warnings" js:"warnings"`
 	Infos    int `json:"infos" js:"infos"`
 	Reader   int `json:"reader" js:"reader"` // findings whose origin is the reader
+	// Unread counts the template's cells that could not be read: when it is not 0 the
+	// check is incomplete, and no verdict may say the report is without problems.
+	Unread int `json:"unread" js:"unread"`
+	// NotReport: the text holds no template table nor statistics table.
+	NotReport bool `json:"notReport,omitempty" js:"notReport"`
 }
+
+// Complete reports a check that read every cell of every table the report should have.
+func (s Summary) Complete() bool { return s.Unread == 0 && !s.NotReport }
 
 // sketch makes the prose sample once.
 func (r *Result) sketch() {

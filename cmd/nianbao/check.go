@@ -117,15 +117,18 @@ func write(w io.Writer, opts checkOptions, results []*core.Result, pairs []compa
 	return nil
 }
 
-// exitStatus: 2 if any input was unusable, else 1 if any report has errors, else 0.
+// exitStatus: 2 if any input was unusable or is not a report, else 1 if any report
+// has errors, else 3 if any was checked only in part (cells unread), else 0.
 func exitStatus(results []*core.Result) int {
 	status := 0
 	for _, r := range results {
 		switch {
-		case r.Input.Error != "":
+		case r.Input.Error != "" || r.Summary.NotReport:
 			return 2
 		case r.Summary.Errors > 0:
 			status = 1
+		case r.Summary.Unread > 0 && status == 0:
+			status = 3
 		}
 	}
 	return status

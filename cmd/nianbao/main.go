@@ -8,7 +8,8 @@
 // Several reports are checked in parallel and summarised in a table (or CSV, or
 // JSON); reports of one body for consecutive years are compared with each other.
 //
-// Exit status: 0 no errors in the reports, 1 report errors found, 2 unusable input.
+// Exit status: 0 no errors and every cell read, 1 report errors found, 2 unusable
+// input or not a report, 3 no errors among what was read but cells unread.
 package main
 
 import (
@@ -39,7 +40,7 @@ check 的选项：
   -j N             并行数（默认为 CPU 核数）
 目录按子目录递归查找 .txt .md .html .htm .docx .doc .wps .pdf .ofd 文件。
 同一机关连续两年的报告一起检查时，会做跨年度比对（上年结转、现行有效件数、历年累计、内容雷同）。
-退出码：0 未发现错误；1 报告有错误；2 有输入无法使用
+退出码：0 未发现错误且全部读出；1 报告有错误；2 有输入无法使用或不是年度报告；3 未发现错误，但有未读出的格（只核对了一部分）
 `
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {

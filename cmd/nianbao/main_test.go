@@ -31,6 +31,10 @@ func TestExitStatus(t *testing.T) {
 	}
 	clean := seed("000")
 	broken := write("broken.txt", bytes.Replace(mustRead(t, seed("004")), []byte("(七)总计 |\n7 |"), []byte("(七)总计 |\n9 |"), 1))
+	// 表四 with one of its fifteen values gone: read only in part
+	seed4 := string(mustRead(t, seed("004")))
+	cut := strings.LastIndex(seed4[:strings.Index(seed4, "五、存在的主要问题")], "0 |")
+	partial := write("partial.txt", []byte(seed4[:cut]+seed4[cut+len("0 |\n"):]))
 	cases := []struct {
 		name string
 		args []string
@@ -40,6 +44,9 @@ func TestExitStatus(t *testing.T) {
 	}{
 		{"clean report", []string{"check", clean}, 0, "错误 0", ""},
 		{"report errors", []string{"check", broken}, 1, "t3.outcomes", ""},
+		{"checked in part", []string{"check", partial}, 3, "检查不完整（只核对了读出的部分）：表四 15 格中读出 0 格", ""},
+		{"not a report", []string{"check", write("hello.txt", []byte("hello\n"))}, 2, "不是年度报告", ""},
+		{"batch: partial and clean", []string{"check", partial, clean}, 3, "partial.txt", ""},
 		{"empty file", []string{"check", write("empty.txt", nil)}, 2, "无法检查", "输入为空"},
 		{"binary file", []string{"check", write("x.bin", []byte{0x7f, 'E', 'L', 'F', 0, 0, 1, 2, 3, 0, 0, 0})}, 2, "", "二进制"},
 		{"missing file", []string{"check", filepath.Join(dir, "nope.txt")}, 2, "", "文件不存在"},

@@ -29,10 +29,32 @@ func writeText(w io.Writer, res *core.Result) {
 	}
 	s := res.Summary
 	fmt.Fprintf(w, "   错误 %d · 警告 %d · 提示 %d · 读取问题 %d\n", s.Errors, s.Warnings, s.Infos, s.Reader)
+	if v := verdict(res); v != "" {
+		fmt.Fprintf(w, "   %s\n", v)
+	}
 	for _, f := range res.Findings {
 		fmt.Fprintf(w, "   [%s] %s %s\n", mark(f), f.Rule, indent(f.Message))
 	}
 	fmt.Fprintln(w)
+}
+
+// verdict says how far the check went when it did not go all the way: text that is
+// not a report, or tables read only in part.
+func verdict(res *core.Result) string {
+	s := res.Summary
+	switch {
+	case s.NotReport:
+		return "不是年度报告：没有找到任何表格，未做核对"
+	case s.Unread > 0:
+		var parts []string
+		for _, c := range res.Coverage {
+			if c.Read < c.Cells {
+				parts = append(parts, fmt.Sprintf("%s %d 格中读出 %d 格", c.Name, c.Cells, c.Read))
+			}
+		}
+		return "检查不完整（只核对了读出的部分）：" + strings.Join(parts, "，")
+	}
+	return ""
 }
 
 // mark is a finding's kind, in brackets before it.

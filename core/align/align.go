@@ -35,6 +35,7 @@ func Read(norm *source.Norm, st *token.Stream) *report.Report {
 	if Stats != nil && Stats.Detect(st) {
 		rep.Template = "stats"
 		Stats.Read(rep)
+		cover(rep)
 		return rep
 	}
 	a := &aligner{rep: rep, toks: st.Tokens}
@@ -43,6 +44,7 @@ func Read(norm *source.Norm, st *token.Stream) *report.Report {
 	other := a.readT3()
 	a.readT4()
 	a.decide(gen2, other)
+	cover(rep)
 	return rep
 }
 

@@ -67,6 +67,13 @@ type Report struct {
 
 	Findings []Finding
 
+	// Coverage says how much of each table the report should have was read; set by
+	// the reader once it is done.
+	Coverage []Coverage
+	// NotReport: no template table and no statistics table was found; the text is
+	// not an annual report (or its tables are pictures).
+	NotReport bool
+
 	// Prose is the prose package's reading of the report, made once by prose.Of and
 	// shared by the rules (kept here, not in a global cache, so that reports checked
 	// in parallel do not read each other's out).
@@ -104,6 +111,15 @@ func (r *Report) Add(f Finding) { r.Findings = append(r.Findings, f) }
 // Reader records a problem of the reader's own: something it could not read reliably.
 func (r *Report) Reader(rule, severity, msg string, start, end int, cells ...string) {
 	r.Add(Finding{Rule: rule, Severity: severity, Origin: "reader", Message: msg, Start: start, End: end, Cells: cells})
+}
+
+// Coverage is how much of one table the reader read.
+type Coverage struct {
+	Table string // "t2", "t3", "t4", "stats"
+	Name  string // "表三"
+	Cells int    // cells the template has for this report
+	Read  int    // of which placed: a value, or a blank the report left
+	Found bool   // the table was located in the text
 }
 
 // Stat is one indicator of a 2008-2018 statistics table (统计指标 | 单位 | 统计数).

@@ -47,3 +47,14 @@ var ruleInternal = &Rule{ID: "internal", Title: "内部错误", Group: GroupRead
 	Doc: "检查程序内部出错。输入已保留；请将报告和此消息反馈给开发者。"}
 
 var _ = register(ruleInternal)
+
+var ruleReadCoverage = &Rule{ID: "read.coverage", Title: "检查不完整", Group: GroupReader, Severity: "warning",
+	Doc: `报告应有的表格中有未能读出的格：消息说明每张表有多少格、读出多少格。
+未读出的格没有核对，用到它们的勾稽关系也没有核对，结论只适用于读出的部分。这是检查程序读取的问题，不是报告的错误。`}
+
+var _ = register(ruleReadCoverage)
+
+var ruleReadNotReport = &Rule{ID: "read.notreport", Title: "不是年度报告", Group: GroupReader, Severity: "error",
+	Doc: "文本中没有找到年度报告的任何表格（表二、表三、表四或2008—2018年的统计表）：不像政府信息公开工作年度报告，或表格是图片。未做核对。"}
+
+var _ = register(ruleReadNotReport)

@@ -1,0 +1,72 @@
+package align
+
+import (
+	"fmt"
+	"strings"
+
+	"nianbao/core/report"
+	"nianbao/core/template"
+)
+
+// cover records how much of each table the report should have was read, and says so
+// in a read.coverage finding when part of it was not; text with no table at all is
+// not a report (read.notreport).
+func cover(rep *report.Report) {
+	if rep.Template == "stats" {
+		n := 0
+		for _, s := range rep.Stats {
+			if !s.Header {
+				n++
+			}
+		}
+		rep.Coverage = []report.Coverage{{Table: "stats", Name: "统计表", Cells: n, Read: n, Found: true}}
+		return
+	}
+	if rep.Generation == nil {
+		rep.NotReport = true
+		rep.Reader("read.notreport", "error", "没有找到年度报告的表格（表二、表三、表四或2008—2018年的统计表）："+
+			"这段文字不像政府信息公开工作年度报告，或报告的表格是图片；未做任何核对", -1, -1)
+		return
+	}
+	var parts []string
+	var unread []string
+	for _, t := range []*template.Table{rep.Generation.T2, template.T3, template.T4} {
+		c := report.Coverage{Table: t.ID, Name: tableShort(t.ID)}
+		if got := rep.Table(t.ID); got != nil {
+			c.Found = true
+			for _, id := range rep.Order {
+				if cell := rep.Cells[id]; cell.Table == t.ID {
+					c.Cells++
+					if cell.Unread {
+						unread = append(unread, id)
+					} else {
+						c.Read++
+					}
+				}
+			}
+		} else {
+			c.Cells = templateCells(rep, t)
+		}
+		rep.Coverage = append(rep.Coverage, c)
+		switch {
+		case !c.Found:
+			parts = append(parts, fmt.Sprintf("未找到%s（%d 格）", c.Name, c.Cells))
+		case c.Read < c.Cells:
+			parts = append(parts, fmt.Sprintf("%s %d 格中读出 %d 格", c.Name, c.Cells, c.Read))
+		}
+	}
+	if len(parts) > 0 {
+		rep.Reader("read.coverage", "warning", "检查不完整："+strings.Join(parts, "；")+
+			"。未读出的格没有核对，与之相关的勾稽关系也未核对；这是检查程序读取的问题，不是报告的错误", -1, -1, unread...)
+	}
+}
+
+// templateCells counts the cells table t has in this report's variants.
+func templateCells(rep *report.Report, t *template.Table) int {
+	n := 0
+	cols := rep.Cols(t)
+	for _, r := range rep.Rows(t) {
+		n += len(template.RowCols(r, cols))
+	}
+	return n
+}

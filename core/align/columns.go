@@ -3,7 +3,6 @@ package align
 import (
 	"math"
 	"sort"
-
 )
 
 // placeByColumns reads rows of space-aligned text (PDF -layout output) that hold fewer
@@ -146,4 +145,3 @@ func (a *aligner) oneLine(ps []piece) bool {
 	}
 	return true
 }
-

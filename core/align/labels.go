@@ -89,4 +89,3 @@ func startsLabel(labels []label, k int) bool {
 	}
 	return false
 }
-

@@ -178,4 +178,3 @@ func (a *aligner) inOrderTokens(from, to, ncols int) (flat []int, transposed boo
 	}
 	return flat, transposed
 }
-

@@ -21,15 +21,15 @@ type tableRead struct {
 	t        *template.Table
 	rows     []template.Row
 	variants map[string]bool
-	from, to int                     // the table's tokens
-	width    func(template.Row) int  // cells each row has
-	check    rowCheck                // a row's own arithmetic, for cutting run-together digits
-	reads    []rowRead               // the rows read by their labels
-	seq      []piece                 // or: the table's values in the template's row order
-	order    string                  // a note on how seq was put in order, for read.order
-	ncols    int                     // 表三: columns of every row (7, or 8 with a subtotal column)
-	other    string                  // 表三: the variant of its （六）其他处理 rows
-	by       string                  // the strategy that read every row, "" when none did
+	from, to int                    // the table's tokens
+	width    func(template.Row) int // cells each row has
+	check    rowCheck               // a row's own arithmetic, for cutting run-together digits
+	reads    []rowRead              // the rows read by their labels
+	seq      []piece                // or: the table's values in the template's row order
+	order    string                 // a note on how seq was put in order, for read.order
+	ncols    int                    // 表三: columns of every row (7, or 8 with a subtotal column)
+	other    string                 // 表三: the variant of its （六）其他处理 rows
+	by       string                 // the strategy that read every row, "" when none did
 }
 
 // run tries the strategies in order.

@@ -70,4 +70,3 @@ func (a *aligner) recordHeaders(t *template.Table, from, to int) {
 		}
 	}
 }
-

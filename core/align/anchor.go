@@ -77,7 +77,7 @@ func (a *aligner) valueFollows(j, to int) bool {
 		case t.Kind == token.Text:
 			return false
 		default:
-			return !t.Note
+			return true
 		}
 	}
 	return false

@@ -21,7 +21,7 @@ func (a *aligner) spanValues(from, to int) []piece {
 	for i := from; i < to && i < len(a.toks); i++ {
 		t := &a.toks[i]
 		switch {
-		case t.PageNum || t.Filler || t.Note:
+		case t.PageNum || t.Filler:
 		case t.Kind == token.Text:
 			if prose(t.Text) {
 				return out
@@ -66,7 +66,7 @@ func (a *aligner) plainOrder(from, to int) []piece {
 	for i := from; i < to; i++ {
 		t := &a.toks[i]
 		switch {
-		case t.PageNum || t.Filler || t.Note || a.itemOnly(i):
+		case t.PageNum || t.Filler || a.itemOnly(i):
 		case t.Kind == token.Text:
 			pending = nil
 			seenNum = false
@@ -111,7 +111,7 @@ func (a *aligner) inOrderTokens(from, to, ncols int) (flat []int, transposed boo
 	lineText := map[int]bool{}
 	for i := from; i < to; i++ {
 		t := &a.toks[i]
-		if t.PageNum || t.Note {
+		if t.PageNum {
 			continue
 		}
 		if t.Kind == token.Text {
@@ -123,7 +123,7 @@ func (a *aligner) inOrderTokens(from, to, ncols int) (flat []int, transposed boo
 	var seps []bool // seps[k]: text lies between runs[k-1] and runs[k]
 	for i := from; i < to; i++ {
 		t := &a.toks[i]
-		if t.PageNum || t.Filler || t.Note {
+		if t.PageNum || t.Filler {
 			continue
 		}
 		if t.Kind == token.Text {

@@ -131,7 +131,7 @@ func (a *aligner) carriesNumbers(from, to int, key *template.Pattern) bool {
 			continue
 		}
 		for k := i + 1; k < to && k <= i+3; k++ {
-			if n := &a.toks[k]; n.Kind == token.Number && !n.Note && !(n.DotAfter && k+1 < to && a.toks[k+1].Gap == token.GapNone) {
+			if n := &a.toks[k]; n.Kind == token.Number && !(n.DotAfter && k+1 < to && a.toks[k+1].Gap == token.GapNone) {
 				return true
 			}
 			if a.toks[k].Kind == token.Text && !a.toks[k].PageNum {

@@ -45,9 +45,6 @@ type Token struct {
 	// "申请00000003.其他"): its last digits may be the next item's number, which the
 	// aligner, knowing the template's numbering, decides.
 	DotAfter bool
-	// Note marks a number inside brackets within a run of text ("(…相同信息计1条)",
-	// "(2)重复申请"): part of a label's wording, not a value.
-	Note bool
 }
 
 // Gap is what separates a token from the one before it, the weakest first. A tab, a
@@ -98,7 +95,6 @@ type word struct {
 	start    int
 	gapAfter int
 	dotAfter bool // a number followed at once by "." or "、" and text
-	note     bool // a number inside brackets opened in the same run
 	page     bool // a page number standing inside the run ("无-4-法提供")
 }
 
@@ -349,7 +345,7 @@ func (st *Stream) words(s string, off int, line string, lineOff, lineNo, para, p
 		if kinds[i] != Text || ws[i].page {
 			t := st.word(ws[i].text, ws[i].start, line, lineOff, lineNo, para, page)
 			t.Kind = kinds[i]
-			t.DotAfter, t.Note = ws[i].dotAfter, ws[i].note
+			t.DotAfter = ws[i].dotAfter
 			if ws[i].page {
 				t.Kind, t.PageNum, t.Key = Text, true, ""
 			}
@@ -358,7 +354,7 @@ func (st *Stream) words(s string, off int, line string, lineOff, lineNo, para, p
 			continue
 		}
 		j := i
-		for j+1 < len(ws) && kinds[j+1] == Text && ws[j].gapAfter == 1 && !ws[j+1].page {
+		for j+1 < len(ws) && kinds[j+1] == Text && ws[j].gapAfter == 1 && !ws[j+1].page && !startsItem(ws[j+1].text) {
 			j++
 		}
 		start := ws[i].start
@@ -390,7 +386,8 @@ func (st *Stream) word(text string, start int, line string, lineOff, lineNo, par
 // ("数量8000008二、上年结转"). An item number at the start of a word stays with its
 // label ("1.属于国家秘密"); one that follows other characters at once is cut off as a
 // number marked dotAfter, for the aligner to tell a value from an item number. A page
-// number inside the run ("无-4-法提供") is a piece of its own.
+// number inside the run ("无-4-法提供") is a piece of its own; a number inside brackets
+// ("(…相同信息计1条)") stays with the words around it.
 func appendPieces(ws []word, w string, off, gapAfter int) []word {
 	if !hasDigit(w) || classify(w) != Text {
 		return append(ws, word{text: w, start: off, gapAfter: gapAfter})
@@ -418,6 +415,9 @@ func appendPieces(ws []word, w string, off, gapAfter int) []word {
 			continue
 		}
 		n := numberRun(w, i)
+		if depth > 0 && n > 0 && strings.IndexByte(w[i+n:], ')') >= 0 {
+			n = 0 // a number inside a bracketed note is part of its wording ("(…计1条)")
+		}
 		if n == 0 {
 			i++
 			continue
@@ -425,8 +425,7 @@ func appendPieces(ws []word, w string, off, gapAfter int) []word {
 		if i > from {
 			ws = append(ws, word{text: w[from:i], start: off + from})
 		}
-		ws = append(ws, word{text: w[i : i+n], start: off + i, dotAfter: itemMark(w, i+n),
-			note: depth > 0 && strings.IndexByte(w[i+n:], ')') >= 0})
+		ws = append(ws, word{text: w[i : i+n], start: off + i, dotAfter: itemMark(w, i+n)})
 		i += n
 		from = i
 	}
@@ -444,6 +443,32 @@ func hasDigit(s string) bool {
 		}
 	}
 	return false
+}
+
+// startsItem reports a word that begins an item of a list: "一、", "（一）", "1.",
+// "（1）", "其中": a single space before it separates two labels, not two words of one
+// (crawled text keeps one space between cells).
+func startsItem(w string) bool {
+	if strings.HasPrefix(w, "其中") || itemNumber(w) > 0 {
+		return true
+	}
+	open := strings.HasPrefix(w, "(")
+	rest := strings.TrimPrefix(w, "(")
+	n := 0
+	for n < len(rest) {
+		r, size := utf8.DecodeRuneInString(rest[n:])
+		if !strings.ContainsRune("一二三四五六七八九十", r) {
+			break
+		}
+		n += size
+	}
+	if n == 0 {
+		return false
+	}
+	if open {
+		return strings.HasPrefix(rest[n:], ")")
+	}
+	return strings.HasPrefix(rest[n:], "、")
 }
 
 // itemNumber returns the length of the item number a word starts with ("1.属于",

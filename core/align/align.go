@@ -42,6 +42,7 @@ func Read(norm *source.Norm, st *token.Stream) *report.Report {
 	other := a.readT3()
 	a.readT4()
 	a.decide(gen2, other)
+	a.spans()
 	cover(rep)
 	return rep
 }

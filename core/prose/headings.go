@@ -136,6 +136,38 @@ func ChineseNumber(s string) int {
 	return 0
 }
 
+// sentenceStarts adds to the lines' starts, within lines too long to be a layout's,
+// the places where a sentence ends and a numbering marker follows at once
+// ("…成效。1.主动公开。", "…质量。二、主动公开"): the headings of text that lost its
+// line breaks, as crawlers store it. In text with its lines, an item run on after a
+// sentence is part of a paragraph, not a heading.
+func sentenceStarts(s string, lines []lineStart) []lineStart {
+	var out []lineStart
+	k := 0 // lines[:k] start at or before i
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+		if r != '。' && r != '；' && r != '！' && r != '？' || i >= len(s) {
+			continue
+		}
+		for k < len(lines) && lines[k].at <= i {
+			out = append(out, lines[k])
+			k++
+		}
+		if k == 0 || !lines[k-1].long || lines[k-1].at == i {
+			continue
+		}
+		if lvl, num, _ := ParseMark(s[i:]); lvl == 0 || num == 0 {
+			continue
+		}
+		out = append(out, lineStart{at: i, line: lines[k-1].line, long: true})
+	}
+	if out == nil {
+		return lines
+	}
+	return append(out, lines[k:]...)
+}
+
 // headings finds the numbered headings: a line that starts with a marker and starts a
 // paragraph, follows a finished sentence, or follows another heading.
 func (d *Doc) headings(lines []lineStart) {
@@ -169,6 +201,12 @@ func (d *Doc) headings(lines []lineStart) {
 			titleEnd = ls.at + n + i
 			alone = false
 		}
+		if i := runOnTitle(title); i > 0 {
+			// a heading run together with the paragraph after it ("总体情况按照…")
+			title = title[:i]
+			titleEnd = ls.at + n + i
+			alone = false
+		}
 		if tableRow(title) {
 			continue
 		}
@@ -180,6 +218,35 @@ func (d *Doc) headings(lines []lineStart) {
 		}
 		d.Headings = append(d.Headings, h)
 	}
+}
+
+// runOnTitle returns where a section's title ends when text lost its line breaks ran
+// the paragraph after it on ("总体情况按照区委…", "存在的主要问题及改进情况2024年…"):
+// after the first 情况 or 事项 of a title longer than a heading's, when that names a
+// section; 0 otherwise.
+func runOnTitle(title string) int {
+	if utf8.RuneCountInString(title) <= 40 {
+		return 0
+	}
+	head := title
+	for n, i := 0, 0; i < len(head); n++ {
+		if n == 40 {
+			head = head[:i]
+			break
+		}
+		_, w := utf8.DecodeRuneInString(head[i:])
+		i += w
+	}
+	end := -1
+	for _, w := range []string{"情况", "事项"} {
+		if i := strings.Index(head, w); i >= 0 && (end < 0 || i+len(w) < end) {
+			end = i + len(w)
+		}
+	}
+	if end < 0 || CanonOf(title[:end]) == 0 {
+		return 0
+	}
+	return end
 }
 
 // indexStop is strings.IndexAny(s, "。！？!?") without looking each character up in

@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -10,8 +11,8 @@ var ()
 // tableRow reports the row labels of 表三, which a PDF's text may leave outside the
 // lines of the cells.
 func tableRow(title string) bool {
-	if len(title) > 120 {
-		title = title[:120]
+	if utf8.RuneCountInString(title) > 40 {
+		return false // a sentence, not a row's label
 	}
 	for _, k := range []string{"本年新收", "上年结转", "办理结果", "结转下年度", "下年度继续办理"} {
 		if strings.Contains(title, k) {
@@ -147,7 +148,7 @@ func sentenceStarts(s string, lines []lineStart) []lineStart {
 	for i := 0; i < len(s); {
 		r, w := utf8.DecodeRuneInString(s[i:])
 		i += w
-		if r != '。' && r != '；' && r != '！' && r != '？' || i >= len(s) {
+		if !strings.ContainsRune("。；！？：;:!?", r) || i >= len(s) {
 			continue
 		}
 		for k < len(lines) && lines[k].at <= i {
@@ -157,8 +158,8 @@ func sentenceStarts(s string, lines []lineStart) []lineStart {
 		if k == 0 || !lines[k-1].long || lines[k-1].at == i {
 			continue
 		}
-		if lvl, num, _ := ParseMark(s[i:]); lvl == 0 || num == 0 {
-			continue
+		if lvl, num, _ := ParseMark(s[i:]); lvl == 0 || lvl == 4 || num == 0 {
+			continue // circled numbers (①) after a sentence enumerate within it
 		}
 		out = append(out, lineStart{at: i, line: lines[k-1].line, long: true})
 	}
@@ -172,7 +173,8 @@ func sentenceStarts(s string, lines []lineStart) []lineStart {
 // paragraph, follows a finished sentence, or follows another heading.
 func (d *Doc) headings(lines []lineStart) {
 	prevHeading := false
-	for k, ls := range lines {
+	for k := 0; k < len(lines); k++ {
+		ls := lines[k]
 		end := len(d.S)
 		if k+1 < len(lines) {
 			end = lines[k+1].at
@@ -201,11 +203,16 @@ func (d *Doc) headings(lines []lineStart) {
 			titleEnd = ls.at + n + i
 			alone = false
 		}
-		if i := runOnTitle(title); i > 0 {
-			// a heading run together with the paragraph after it ("总体情况按照…")
+		if i := runOnTitle(title, lvl, ls.long); i > 0 {
+			// a heading run together with the paragraph after it ("总体情况按照…"),
+			// or with the next heading ("总体情况(一)主动公开…")
 			title = title[:i]
 			titleEnd = ls.at + n + i
 			alone = false
+			if l, num, _ := ParseMark(d.S[titleEnd:]); l > lvl && num > 0 {
+				lines = slices.Insert(slices.Clone(lines), k+1, lineStart{at: titleEnd, line: ls.line, long: true})
+				alone = true
+			}
 		}
 		if tableRow(title) {
 			continue
@@ -220,12 +227,13 @@ func (d *Doc) headings(lines []lineStart) {
 	}
 }
 
-// runOnTitle returns where a section's title ends when text lost its line breaks ran
-// the paragraph after it on ("总体情况按照区委…", "存在的主要问题及改进情况2024年…"):
-// after the first 情况 or 事项 of a title longer than a heading's, when that names a
-// section; 0 otherwise.
-func runOnTitle(title string) int {
-	if utf8.RuneCountInString(title) <= 40 {
+// runOnTitle returns where a heading's title ends when text that lost its line breaks
+// ran the paragraph after it on ("总体情况按照区委…", "存在的主要问题及改进情况2024年…")
+// or the next heading ("主动公开情况1.公开的…"): after the first 情况 or 事项, when that
+// ends a section's name in a title longer than a heading's, or when a heading's mark
+// follows it on a line too long for a layout's; 0 otherwise.
+func runOnTitle(title string, lvl int, long bool) int {
+	if utf8.RuneCountInString(title) <= 40 && !long {
 		return 0
 	}
 	head := title
@@ -243,8 +251,22 @@ func runOnTitle(title string) int {
 			end = i + len(w)
 		}
 	}
-	if end < 0 || CanonOf(title[:end]) == 0 {
+	if long {
+		// the next heading's mark, a level below, run on after this one's words
+		for i := 6; i < len(head) && (end < 0 || i < end); i++ {
+			if c := head[i]; c == '(' || c >= '1' && c <= '9' {
+				if l, num, _ := ParseMark(head[i:]); num > 0 && l > lvl {
+					return i
+				}
+			}
+		}
+	}
+	if end < 0 {
 		return 0
+	}
+	_, num, _ := ParseMark(title[end:])
+	if num == 0 && (CanonOf(title[:end]) == 0 || utf8.RuneCountInString(title) <= 40) {
+		return 0 // neither a section's name nor followed by the next heading
 	}
 	return end
 }

@@ -160,13 +160,22 @@ func Read(rep *report.Report) *Doc {
 			continue
 		}
 		// the parts of the line outside the tables: a line of crawled text may hold
-		// prose, a table and prose again
-		for _, seg := range outside(l.Start, l.End, spans) {
+		// prose, a table and prose again, and page numbers between sentences
+		cut := spans
+		for _, t := range st.Tokens[l.First : l.First+l.N] {
+			if t.PageNum {
+				cut = append(cut[:len(cut):len(cut)], report.Span{Start: t.Start, End: t.End})
+			}
+		}
+		if len(cut) > len(spans) {
+			sort.Slice(cut, func(i, j int) bool { return cut[i].Start < cut[j].Start })
+		}
+		for _, seg := range outside(l.Start, l.End, cut) {
 			if seg[0] > l.Start || seg[1] < l.End {
 				if strings.TrimSpace(s[seg[0]:seg[1]]) == "" {
 					continue
 				}
-				if seg[0] > l.Start {
+				if seg[0] > l.Start && inSpan(seg[0]-1, spans) {
 					gap, pageBreak = true, false // a table stood before it
 				}
 			}
@@ -177,7 +186,7 @@ func Read(rep *report.Report) *Doc {
 				}
 			}
 			gap, pageBreak = false, false
-			b.line(seg[0], seg[1], li)
+			b.line(seg[0], seg[1], li, l.End-l.Start > longLine)
 		}
 		if len(spans) > 0 && inSpan(l.End-1, spans) {
 			gap = true // the line ends inside a table
@@ -298,8 +307,8 @@ func (b *builder) breakPara() {
 }
 
 // line appends the line s[start:end] without its white space.
-func (b *builder) line(start, end, li int) {
-	b.lineStarts = append(b.lineStarts, lineStart{at: len(b.buf), line: li, para: b.empty(), long: end-start > longLine})
+func (b *builder) line(start, end, li int, long bool) {
+	b.lineStarts = append(b.lineStarts, lineStart{at: len(b.buf), line: li, para: b.empty(), long: long})
 	prevSpace := false
 	for i := start; i < end; {
 		c := b.s[i]

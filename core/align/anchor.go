@@ -84,12 +84,12 @@ func (a *aligner) valueFollows(j, to int) bool {
 }
 
 // extent is the label of row r in tokens first..last: the whole run of text, or, in a
-// long run that holds headings and other labels before it (crawled text), the part
-// from where the template's wording begins.
+// run longer than the template's wording, which holds headings or other labels before
+// it (crawled text), the part from where the template's wording begins.
 func (a *aligner) extent(r template.Row, first, last int) label {
 	l := label{first: first, last: last, start: a.toks[first].Start, end: a.toks[last].End}
 	want := ComparableWant(r.Label)
-	if len(Comparable(a.toks[first].Text)) <= 2*len(want)+6 {
+	if utf8.RuneCountInString(Comparable(a.toks[first].Text)) <= utf8.RuneCountInString(want) {
 		return l
 	}
 	// the template's wording ends the run: find where, by the key words' place in it

@@ -1,6 +1,7 @@
 package align
 
 import (
+	"slices"
 	"strings"
 
 	"nianbao/core/internal/lazy"
@@ -11,21 +12,93 @@ import (
 
 // recordLabels keeps the row labels as printed, for the label.altered rule: each
 // label's known extent, joined with the lines a wrapped label continues on. A label
-// whose extent is not known closely — longer than twice the template's wording — is
-// not kept: what cannot be compared with confidence is not the report's fault.
+// whose extent is not known closely is not kept (comparable): what cannot be compared
+// with confidence is not the report's fault.
 func (a *aligner) recordLabels(table string, rows []template.Row, labels []label) {
+	t := a.rep.Table(table)
 	for i, l := range labels {
 		if !l.found() {
 			continue
 		}
 		text, end := a.labelText(l, rows[i].Label, labels)
 		text = dropGroupPrefix(text) // the group label run on before the row's own
-		if len(Comparable(text)) > 2*len(ComparableWant(rows[i].Label)) {
+		if t != nil && !a.comparable(t, text, rows[i].Label) {
 			continue
 		}
 		a.rep.Labels = append(a.rep.Labels, report.Label{Table: table, Row: rows[i].ID,
 			Text: text, Want: rows[i].Label, Start: l.start, End: end})
 	}
+}
+
+// maxAltered is the most characters a label may differ from the template's wording
+// by and still be taken for that label misspelt: a typo or two, a word left out
+// ("其他法律行政止公开"). A larger difference says the reader did not find the
+// label's extent — a group label printed down the side mixed in, a heading run on.
+const maxAltered = 4
+
+// comparable reports a label text found with its extent known closely enough to
+// compare with want: no longer than twice the template's wording, holding no other
+// row's or column's words of the table (crawled text runs them together: "现行有效件数
+// 规章") nor pieces of its group labels (layout text prints them down the side, into
+// the rows' labels: "…通知要他处理求缴纳…"), and within maxAltered characters of the
+// wording or of a part of it (a piece of a wrapped label).
+func (a *aligner) comparable(t *template.Table, text, want string) bool {
+	got, w := Comparable(text), ComparableWant(want)
+	if got == w {
+		return true
+	}
+	if len(got) > 2*len(w) {
+		return false
+	}
+	for _, r := range t.Rows {
+		if r.Label != want && (template.Match(r.Key, got) || suffixOf(r.Key, got)) && !template.Match(r.Key, w) {
+			return false
+		}
+	}
+	for _, c := range t.Cols {
+		if c.Label != want && template.Match(c.Key, got) && !template.Match(c.Key, w) {
+			return false
+		}
+	}
+	for _, r := range t.Rows {
+		if g := []rune(Comparable(r.Group)); len(g) >= 3 {
+			for i := 0; i+3 <= len(g); i++ {
+				if p := string(g[i : i+3]); strings.Contains(got, p) && !strings.Contains(w, p) {
+					return false
+				}
+			}
+		}
+	}
+	return within(got, w) <= maxAltered
+}
+
+func suffixOf(p *template.Pattern, s string) bool {
+	_, ok := template.MatcherOf(p).Suffix(s)
+	return ok
+}
+
+// within is the number of characters to insert, delete or replace in a to make it a
+// part of b (an edit distance in which b's characters before and after the part are
+// free), counted up to maxAltered+1.
+func within(a, b string) int {
+	x, y := []rune(a), []rune(b)
+	if len(x)-len(y) > maxAltered {
+		return maxAltered + 1
+	}
+	prev := make([]int, len(y)+1) // b's characters before the part are free: row 0 is 0
+	cur := make([]int, len(y)+1)
+	for i := 1; i <= len(x); i++ {
+		cur[0] = i
+		for j := 1; j <= len(y); j++ {
+			c := prev[j-1]
+			if x[i-1] != y[j-1] {
+				c++
+			}
+			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
+		}
+		prev, cur = cur, prev
+	}
+	return min(slices.Min(prev), maxAltered+1) // and those after it
 }
 
 func labelsOf(rrs []rowRead) []label {

@@ -63,8 +63,10 @@ func (a *aligner) recordHeaders(t *template.Table, from, to int) {
 		// one heading per cell: several run together cannot be compared one by one
 		if len(match) == 1 && !seen[tk.Key] {
 			seen[tk.Key] = true
-			text := tk.Key
-			text = dropGroupPrefix(text)
+			text := dropGroupPrefix(tk.Key)
+			if !a.comparable(t, text, match[0].Label) {
+				continue
+			}
 			a.rep.Labels = append(a.rep.Labels, report.Label{Table: t.ID, Row: "header." + match[0].ID,
 				Text: text, Want: match[0].Label, Start: tk.Start, End: tk.End})
 		}

@@ -190,7 +190,13 @@ func split(ps []piece, n int, check func([]float64) bool) ([][]piece, int) {
 		}
 		p := ps[k]
 		digits := p.raw
-		if !p.integer || !allDigits(digits) {
+		// digits may be cut only before a decimal point: "14386.5" is 14|386.5 or
+		// 143|86.5, the decimals stay with the last cell
+		last := len(digits)
+		if !p.integer {
+			last = strings.IndexByte(digits, '.')
+		}
+		if last <= 0 || !allDigits(digits[:last]) || !p.integer && !allDigits(digits[last+1:]) {
 			if pos == 0 {
 				cur = append(cur, p)
 				walk(k+1, 0)
@@ -199,14 +205,17 @@ func split(ps []piece, n int, check func([]float64) bool) ([][]piece, int) {
 			return
 		}
 		left := n - len(cur) - (len(ps) - k - 1) // cells this piece may still give
-		for end := pos + 1; end <= len(digits); end++ {
+		for end := pos + 1; end <= last; end++ {
 			part := digits[pos:end]
 			if len(part) > 1 && part[0] == '0' {
 				break
 			}
+			if end == last {
+				part = digits[pos:] // with the decimals
+			}
 			v, _ := strconv.ParseFloat(part, 64)
-			cur = append(cur, piece{tok: p.tok, start: p.start + pos, end: p.start + end, raw: part, value: v, integer: true})
-			if end == len(digits) {
+			cur = append(cur, piece{tok: p.tok, start: p.start + pos, end: p.start + pos + len(part), raw: part, value: v, integer: end < last || p.integer})
+			if end == last {
 				walk(k+1, 0)
 			} else if left > 1 {
 				walk(k, end)

@@ -219,6 +219,10 @@ func (a *aligner) partialRows(tr *tableRead, cells [][]*report.Cell) {
 				fmt.Sprintf("未找到%s“%s”行，该行各格无法读取", tableShort(t.ID), rr.row.Label), -1, -1, rowIDs(cells[i])...)
 		case rr.splits > 1:
 			a.ambiguousSplit(t.ID, rr, cells[i])
+		case runOn(rr.vals, tr.width(rr.row)):
+			s, e := spanOf(rr.vals)
+			a.rep.Reader("read.ambiguous", "warning", fmt.Sprintf("%s“%s”行的数字连写为“%s”，没有一种拆分符合合计关系（总计=各列之和），无法确定各格的值，该行留空",
+				tableShort(t.ID), rr.row.Label, describe(rr.vals)), s, e, rowIDs(cells[i])...)
 		default:
 			s, e := rr.label.start, rr.label.end
 			if s2, e2 := spanOf(rr.vals); s2 >= 0 {
@@ -229,6 +233,19 @@ func (a *aligner) partialRows(tr *tableRead, cells [][]*report.Cell) {
 					tableShort(t.ID), rr.row.Label, len(rr.vals), describe(rr.vals), tr.width(rr.row)), s, e, rowIDs(cells[i])...)
 		}
 	}
+}
+
+// runOn reports values that are fewer than the row's n cells but hold digits enough
+// for them: cells run together with no separator.
+func runOn(vals []piece, n int) bool {
+	digits := 0
+	for _, p := range vals {
+		if p.blank || !p.integer {
+			return false
+		}
+		digits += len(p.raw)
+	}
+	return len(vals) > 0 && len(vals) < n && digits >= n
 }
 
 // t3RowSum is the arithmetic of a 表三 row of seven cells: 总计 = the six applicant columns.

@@ -265,7 +265,7 @@ func runOnTitle(title string, lvl int, long bool) int {
 		return 0
 	}
 	_, num, _ := ParseMark(title[end:])
-	if num == 0 && (CanonOf(title[:end]) == 0 || utf8.RuneCountInString(title) <= 40) {
+	if num == 0 && (CanonOf(title[:end]) == 0 || utf8.RuneCountInString(title) <= 40 && !long) {
 		return 0 // neither a section's name nor followed by the next heading
 	}
 	return end

@@ -458,6 +458,24 @@ func collect(st *token.Stream, from int, lead *entry) ([]entry, int) {
 		if item != "" {
 			text, start, item = item+text, start-len(item), ""
 		}
+		// crawled text runs a heading row on into the next line's label
+		// ("二、回应解读情况(一)回应公众关注…"): the heading is an entry of its own
+		for {
+			cut := headingRunOn(text)
+			if cut <= 0 {
+				break
+			}
+			if head := text[:cut]; plausibleLabel(head) {
+				out = append(out, entry{label: head, start: start, end: start + cut})
+			}
+			text, start = text[cut:], start+cut
+		}
+		if i+1 < len(st.Tokens) && st.Tokens[i+1].Kind == token.Number && st.Tokens[i+1].Gap == token.GapNone {
+			// the unit run together with the label, the value right after it
+			if u := unitSuffix(text); u != "" && !strings.HasSuffix(text, ")") {
+				text = strings.TrimSuffix(text, u) + " " + u
+			}
+		}
 		label, unit, value := splitRun(text)
 		if !plausibleLabel(label) {
 			misses++
@@ -487,6 +505,24 @@ func collect(st *token.Stream, from int, lead *entry) ([]entry, int) {
 		}
 	}
 	return out, i
+}
+
+// headingRunOn returns where the label of a new line starts inside a run of text that
+// begins with a heading ending in 情况: at a group's first item ("(一)", "1.") or an
+// item numbered with 、; 0 when none.
+func headingRunOn(text string) int {
+	for i := 0; i < len(text); {
+		j := strings.Index(text[i:], "情况")
+		if j < 0 {
+			return 0
+		}
+		at := i + j + len("情况")
+		if at < len(text) && Mark(text[at:]) >= 0 {
+			return at
+		}
+		i = at
+	}
+	return 0
 }
 
 // itemTail returns how many digits at the end of number token i are the item number

@@ -337,8 +337,15 @@ func (st *Stream) words(s string, off int, line string, lineOff, lineNo, para, p
 	}
 	st.ws = ws
 	kinds := st.kinds[:0]
-	for _, w := range ws {
-		kinds = append(kinds, classify(w.text))
+	for k, w := range ws {
+		kind := classify(w.text)
+		if kind == Blank && k > 0 && k+1 < len(ws) && ws[k-1].gapAfter == 0 && w.gapAfter == 0 &&
+			classify(ws[k-1].text) == Number && classify(ws[k+1].text) == Number {
+			// a dash between two numbers run together ("12-3"): a sign, a range or a
+			// blank cell, which the text cannot tell; not a blank cell for certain
+			kind = Text
+		}
+		kinds = append(kinds, kind)
 	}
 	st.kinds = kinds
 	for i := 0; i < len(ws); {

@@ -45,6 +45,7 @@ func TestTokenize(t *testing.T) {
 		{"item number run on to a value", "信息数条02.政府网站", "T:信息数条 N:02 T:.政府网站"},
 		{"number in a note", "政府信息数(相同信息计1条)条0", "T:政府信息数(相同信息计1条)条 N:0"},
 		{"bracketed item number", "(2)重复申请 3", "T:(2)重复申请 N:3"},
+		{"dash between numbers run together", "减12-3140", "T:减 N:12 T:- N:3140"},
 		{"page number inside a label", "（四）无-4-法提供", "T:（四）无 P:-4- T:法提供"},
 		{"decimal and thousands run on", "收费1,234.5万元", "T:收费 N:1,234.5 T:万元"},
 	}

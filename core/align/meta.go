@@ -2,9 +2,9 @@ package align
 
 import (
 	"math/bits"
-	"unicode"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"nianbao/core/internal/lazy"

@@ -74,6 +74,7 @@ func (a *aligner) readT3() string {
 		cols = a.legalSumOrder(tr.reads, cols)
 	}
 	a.fillTable(tr, a.grid(t, tr.rows, cols))
+	a.wrappedLabels()
 	return tr.other
 }
 

@@ -32,19 +32,24 @@ func (a *aligner) wrappedLabels() {
 			compared[l.Row] = true
 		}
 	}
+	if len(compared) == len(rep.Rows(t)) {
+		return // every label recorded whole: nothing to read back
+	}
+	firsts := map[string]int{} // the start of each row's first cell
+	for _, id := range rep.Order {
+		if c := rep.Cells[id]; c.Table == t.ID && !c.Unread && c.Start >= 0 {
+			if f, ok := firsts[c.Row]; !ok || c.Start < f {
+				firsts[c.Row] = c.Start
+			}
+		}
+	}
 	type rowAt struct {
 		row         template.Row
 		line, first int // the start of the row's first line, and of its first cell
 	}
 	var rows []rowAt
 	for _, r := range rep.Rows(t) {
-		first := -1
-		for _, id := range rep.Order {
-			if c := rep.Cells[id]; c.Table == t.ID && c.Row == r.ID && !c.Unread && c.Start >= 0 && (first < 0 || c.Start < first) {
-				first = c.Start
-			}
-		}
-		if first >= 0 {
+		if first, ok := firsts[r.ID]; ok {
 			rows = append(rows, rowAt{r, strings.LastIndexByte(text[:first], '\n') + 1, first})
 		}
 	}

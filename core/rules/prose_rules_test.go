@@ -27,6 +27,7 @@ type ruleCase struct {
 	year     int                // 0 keeps what the reader found
 	agency   string             // "" keeps what the reader found
 	cells    map[string]float64 // 2019/2021 cells, set by hand
+	deadline string             // Config.Deadline
 	want     []want
 }
 
@@ -61,7 +62,7 @@ func runCase(t *testing.T, c ruleCase) {
 	if r == nil {
 		t.Fatalf("no rule %s", c.rule)
 	}
-	r.Run(&Pass{Report: rep, Rule: r})
+	r.Run(&Pass{Report: rep, Rule: r, Config: Config{Deadline: c.deadline}})
 	var got []report.Finding
 	for _, f := range rep.Findings {
 		if f.Rule == c.rule {
@@ -300,6 +301,46 @@ var dateCases = []ruleCase{
 	{name: "near miss: a 街道 in March", rule: "date.late", template: "2021", year: 2024, agency: "南关街道办事处",
 		text: "南关街道办事处2024年政府信息公开工作年度报告\n发文日期:2025-03-01\n",
 		want: nil},
+	{name: "a local profile's earlier deadline for departments", rule: "date.late", template: "2021", year: 2024, agency: "临海市财政局",
+		deadline: "部门=1-15,政府=3-31",
+		text:     "临海市财政局2024年政府信息公开工作年度报告\n发布日期：2025-01-20\n",
+		want:     []want{{sev: "warning", at: "2025-01-20", msg: []string{"晚于公布期限 2025年1月15日 5 天", "依自定义期限（部门1月15日、政府3月31日）应于1月15日前公布"}}}},
+	{name: "a local profile fixing the townships' deadline", rule: "date.late", template: "2021", year: 2024, agency: "南关街道办事处",
+		deadline: "乡镇=1-31",
+		text:     "南关街道办事处2024年政府信息公开工作年度报告\n发文日期:2025-03-01\n",
+		want:     []want{{sev: "error", at: "2025-03-01", msg: []string{"2025年1月31日 29 天", "判断为乡镇（街道），依自定义期限（乡镇1月31日）"}}}},
+	{name: "the national profile says so", rule: "date.late", template: "2021", year: 2024, agency: "临海市人民政府",
+		deadline: "national",
+		text:     "临海市人民政府2024年政府信息公开工作年度报告\n发布日期：2025-04-01\n",
+		want:     []want{{sev: "error", at: "2025-04-01", msg: []string{"依全国统一期限（《条例》第四十九条）应于3月31日前公布"}}}},
+	{name: "near miss: in time for the local profile", rule: "date.late", template: "2021", year: 2024, agency: "临海市财政局",
+		deadline: "部门=1-15",
+		text:     "临海市财政局2024年政府信息公开工作年度报告\n发布日期：2025-01-15\n",
+		want:     nil},
+}
+
+func TestParseDeadline(t *testing.T) {
+	for _, c := range []struct{ spec, name, err string }{
+		{"", "全国统一期限", ""},
+		{"national", "全国统一期限", ""},
+		{"部门=1-15,政府=3-31,乡镇=1-31", "自定义期限（部门1月15日、政府3月31日、乡镇1月31日）", ""},
+		{"department=01-20", "自定义期限（部门1月20日）", ""},
+		{"部门=1月10日", "自定义期限（部门1月10日）", ""},
+		{"beijing", "", "未知的期限方案“beijing”"},
+		{"部门=2-30", "", "期限“部门=2-30”无法识别"},
+		{"区县=1-31", "", "应为 部门、政府 或 乡镇"},
+	} {
+		d, err := ParseDeadline(c.spec)
+		switch {
+		case c.err != "" && (err == nil || !strings.Contains(err.Error(), c.err)):
+			t.Errorf("%q: error %v, want %q", c.spec, err, c.err)
+		case c.err == "" && (err != nil || d.Name != c.name):
+			t.Errorf("%q: %q %v, want %q", c.spec, d.Name, err, c.name)
+		}
+	}
+	if d, _ := ParseDeadline("部门=1-15"); d.Government != (MonthDay{3, 31}) || !d.TownshipAssumed {
+		t.Errorf("dates not given are the national ones: %+v", d)
+	}
 }
 
 func TestDateLate(t *testing.T) {

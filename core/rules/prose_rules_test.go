@@ -467,3 +467,63 @@ func TestSectionsWithoutLineBreaks(t *testing.T) {
 		t.Errorf("findings:\n%s", describeFindings(rep, rep.Findings))
 	}
 }
+
+// Statements without a number that the tables contradict.
+var claimCases = []ruleCase{
+	{name: "all answered, yet some carried over", rule: "text.table", template: "2021", year: 2024,
+		cells: t21(map[string]float64{"t3.total.total": 4, "t3.carryover.total": 2}),
+		text:  "（二）依申请公开\n2024年，我局共收到政府信息公开申请5件，所有申请均已按期办结。",
+		want:  []want{{sev: "error", at: "均已按期办结", msg: []string{"正文称“所有申请均已按期办结”（即没有结转下年度继续办理的申请）", "表三“结转下年度继续办理”总计为 2"}}}},
+	{name: "answered in full, said another way", rule: "text.table", template: "2021", year: 2024,
+		cells: t21(map[string]float64{"t3.total.total": 5, "t3.carryover.total": 1}),
+		text:  "本年度受理的政府信息公开申请已全部答复。",
+		want:  []want{{sev: "error", at: "已全部答复", msg: []string{"（即没有结转下年度继续办理的申请）", "总计为 1"}}}},
+	{name: "near miss: answered in time, the rest carried over in the same sentence", rule: "text.table", template: "2021", year: 2024,
+		cells: t21(map[string]float64{"t3.new.total": 3119, "t3.carried.total": 34, "t3.total.total": 3050, "t3.carryover.total": 103}),
+		text:  "2024年，全市共受理政府信息公开申请3119件，答复3050件（含上年度结转申请34件，另有103件顺延到下年度答复），均在法定期限内予以答复。",
+		want:  nil},
+	{name: "near miss: proposals answered, and none carried over", rule: "text.table", template: "2021", year: 2024,
+		cells: t21(map[string]float64{"t3.carryover.total": 3}),
+		text:  "办理人大代表建议12件、政协提案8件，均已按期办结。所有政府信息公开申请均在法定期限内答复。",
+		want:  nil},
+	{name: "none corrected, yet 表四 counts one", rule: "text.table", template: "2021", year: 2024,
+		cells: t21(map[string]float64{"t4.review.upheld": 1, "t4.review.corrected": 1, "t4.review.total": 2}),
+		text:  "（五）行政复议和诉讼情况\n本年度发生政府信息公开行政复议案件2件，未被纠错。",
+		want:  []want{{sev: "error", at: "未被纠错", msg: []string{"（即结果纠正为 0）", "表四行政复议结果纠正为 1"}}}},
+	{name: "no case corrected, of either kind", rule: "text.table", template: "2021", year: 2024,
+		cells: t21(map[string]float64{"t4.suit.corrected": 1, "t4.suit.total": 1}),
+		text:  "全年涉及政府信息公开的行政复议、行政诉讼案件无一起被纠错。",
+		want:  []want{{sev: "error", at: "无一起被纠错", msg: []string{"表四行政复议与行政诉讼结果纠正之和为 1"}}}},
+	{name: "near miss: none corrected, one pending", rule: "text.table", template: "2021", year: 2024,
+		cells: t21(map[string]float64{"t4.review.upheld": 1, "t4.review.pending": 1, "t4.review.total": 2}),
+		text:  "本年度发生政府信息公开行政复议案件2件，其中1件维持，1件尚在审理，未被纠错。",
+		want:  nil},
+	{name: "no review nor suit, yet 表四 has cases", rule: "text.table", template: "2021", year: 2024, cells: t21(nil),
+		text: "2024年，本机关未发生政府信息公开行政复议、行政诉讼案件。",
+		want: []want{{sev: "error", at: "未发生政府信息公开行政复议", msg: []string{"（即 0）", "表四行政复议总计为 1"}}}},
+	{name: "near miss: no review nor suit, 表四 empty", rule: "text.table", template: "2021", year: 2024,
+		cells: t21(map[string]float64{"t4.review.upheld": 0, "t4.review.total": 0}),
+		text:  "2024年，本机关未发生政府信息公开行政复议、行政诉讼案件。",
+		want:  nil},
+	{name: "no fee of any kind, yet 表二 counts fees", rule: "text.table", template: "2021", year: 2024,
+		cells: t21(map[string]float64{"t2.fees.amount": 7730.28}),
+		text:  "六、其他需要报告的事项\n本年度未收取任何费用。",
+		want:  []want{{sev: "warning", at: "未收取任何费用", msg: []string{"表二行政事业性收费“本年收费金额”为 7730.28 万元", "可能只指信息处理费"}}}},
+	{name: "near miss: no information-processing fee", rule: "text.table", template: "2021", year: 2024,
+		cells: t21(map[string]float64{"t2.fees.amount": 7730.28}),
+		text:  "六、其他需要报告的事项\n2024年，区政府严格落实《政府信息公开信息处理费管理办法》，未收取信息处理费。",
+		want:  nil},
+	{name: "all upheld, near miss: every case upheld", rule: "text.table", template: "2021", year: 2024, cells: t21(nil),
+		text: "本年度发生政府信息公开行政复议案件1件，均获维持。",
+		want: nil},
+	{name: "near miss: no application, none in the table", rule: "text.table", template: "2021", year: 2024,
+		cells: t21(map[string]float64{"t3.new.total": 0}),
+		text:  "2024年，我中心未收到任何单位和群众要求的信息公开的申请。",
+		want:  nil},
+}
+
+func TestClaims(t *testing.T) {
+	for _, c := range claimCases {
+		t.Run(c.name, func(t *testing.T) { runCase(t, c) })
+	}
+}

@@ -527,3 +527,29 @@ func TestClaims(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) { runCase(t, c) })
 	}
 }
+
+var repeatCases = []ruleCase{
+	{name: "the count of items published, said twice", rule: "text.repeat", template: "2021", year: 2024, cells: t21(nil),
+		text: "一、总体情况\n2024年，我局主动公开政府信息1234条。\n二、主动公开政府信息情况\n本年度主动公开政府信息1243条，其中政策解读56条。\n",
+		want: []want{{sev: "warning", at: "1243", msg: []string{"正文前后说法不一", "“一、总体情况”中说“我局主动公开政府信息1234条”", "“二、主动公开政府信息情况”中说“本年度主动公开政府信息1243条”"}}}},
+	{name: "applications, when the table could not be read", rule: "text.repeat", template: "2021", year: 2024,
+		cells: map[string]float64{"t2.license.decisions": 16},
+		text:  "一、总体情况\n全年共收到政府信息公开申请15件。\n三、收到和处理政府信息公开申请情况\n本年度共收到政府信息公开申请16件。\n",
+		want:  []want{{sev: "warning", at: "16", msg: []string{"申请15件", "申请16件"}}}},
+	{name: "near miss: the table holds the count, text.table checks it", rule: "text.repeat", template: "2021", year: 2024, cells: t21(nil),
+		text: "一、总体情况\n全年共收到政府信息公开申请5件。\n三、收到和处理政府信息公开申请情况\n本年度共收到政府信息公开申请8件。\n",
+		want: nil},
+	{name: "near miss: with the carried-over ones, and a wider scope", rule: "text.repeat", template: "2021", year: 2024,
+		cells: map[string]float64{"t2.license.decisions": 16},
+		text:  "一、总体情况\n全年共收到政府信息公开申请15件。全区共收到政府信息公开申请120件。\n三、收到和处理政府信息公开申请情况\n本年度共受理政府信息公开申请17件（含上年结转2件）。\n",
+		want:  nil},
+	{name: "near miss: a number in a label's note", rule: "text.repeat", template: "stats", year: 2017,
+		text: "2017年，主动公开信息300条。一、主动公开情况 (一)主动公开政府信息数(不同渠道和方式公开相同信息计1条) 条 0\n",
+		want: nil},
+}
+
+func TestTextRepeat(t *testing.T) {
+	for _, c := range repeatCases {
+		t.Run(c.name, func(t *testing.T) { runCase(t, c) })
+	}
+}

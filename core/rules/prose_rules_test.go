@@ -553,3 +553,73 @@ func TestTextRepeat(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) { runCase(t, c) })
 	}
 }
+
+// a 2021 report's prose: the five parts of 总体情况, and the fee in section 六
+const general2021 = `东港市机关事务服务中心2024年政府信息公开工作年度报告
+一、总体情况
+（一）主动公开
+2024年通过东港市政府门户网站主动公开发布部门动态24条。
+（二）依申请公开
+2024年，我中心未收到政府信息公开申请。
+（三）政府信息管理
+强化制度构建，完善保密审查制度。
+（四）政府信息公开平台建设
+强化政务网站日常运维管理，将责任细化落实到人。
+（五）监督保障
+严格明确公开范围，严谨开展保密审查。
+二、主动公开政府信息情况
+三、收到和处理政府信息公开申请情况
+四、政府信息公开行政复议、行政诉讼情况
+五、存在的主要问题及改进情况
+由于工作人员变动频繁，业务水平还需要进一步提高。针对存在的问题，中心将通过开展业务能力培训，强化工作人员的公开意识。
+六、其他需要报告的事项
+2024年度东港市机关事务服务中心未收取信息处理费。
+`
+
+var contentRuleCases = []ruleCase{
+	{name: "parts: 总体情况 without 政府信息管理 and 监督保障", rule: "section.parts", template: "2021", year: 2024,
+		text: strings.NewReplacer("（三）政府信息管理\n强化制度构建，完善保密审查制度。\n", "",
+			"（五）监督保障\n严格明确公开范围，严谨开展保密审查。\n", "").Replace(general2021),
+		want: []want{{sev: "warning", at: "一、总体情况", msg: []string{"第一部分“总体情况”没有写到“政府信息管理”、“监督保障”"}}}},
+	{name: "parts: near miss, a part under another heading's name but named in the text", rule: "section.parts", template: "2021", year: 2024,
+		text: strings.Replace(general2021, "（五）监督保障\n严格明确公开范围", "（五）考核评议\n把监督保障落到实处，严格明确公开范围", 1),
+		want: nil},
+	{name: "parts: near miss, the 2019 format", rule: "section.parts", template: "2019", year: 2019,
+		text: strings.Replace(general2021, "（三）政府信息管理\n强化制度构建，完善保密审查制度。\n", "", 1),
+		want: nil},
+	{name: "fee: section 六 says only 无", rule: "section.fee", template: "2021", year: 2024,
+		text: strings.Replace(general2021, "2024年度东港市机关事务服务中心未收取信息处理费。", "无。", 1),
+		want: []want{{sev: "warning", at: "六、其他需要报告的事项", msg: []string{"正文没有说明是否收取信息处理费"}}}},
+	{name: "fee: near miss, 未收取费用 under 收费及减免情况", rule: "section.fee", template: "2021", year: 2024,
+		text: strings.Replace(general2021, "2024年度东港市机关事务服务中心未收取信息处理费。", "无。", 1) + "（三）收费及减免情况。未收取费用。\n",
+		want: nil},
+	{name: "correction: 表四 counts one, the prose says nothing of it", rule: "text.correction", template: "2021", year: 2024,
+		cells: t21(map[string]float64{"t4.review.corrected": 1, "t4.review.total": 2}),
+		text:  general2021,
+		want:  []want{{sev: "warning", msg: []string{"表四行政复议结果纠正 1 件，正文没有说明被纠错的原因和整改措施"}}}},
+	{name: "correction: counted in the prose, without a cause", rule: "text.correction", template: "2021", year: 2024,
+		cells: t21(map[string]float64{"t4.review.corrected": 64, "t4.review.total": 65}),
+		text:  strings.Replace(general2021, "2024年，我中心未收到政府信息公开申请。", "政府信息公开行政复议65件，其中结果维持1件，结果纠正64件。\n（三）政府信息管理情况。规范审查程序。", 1),
+		want:  []want{{sev: "warning", msg: []string{"结果纠正 64 件"}}}},
+	{name: "correction: near miss, the cause and the remedy said", rule: "text.correction", template: "2021", year: 2024,
+		cells: t21(map[string]float64{"t4.review.corrected": 1, "t4.review.total": 2}),
+		text:  strings.Replace(general2021, "2024年，我中心未收到政府信息公开申请。", "行政复议2件，其中1件因答复告知不完整被纠错。我中心已完成整改，并组织专题学习。", 1),
+		want:  nil},
+	{name: "correction: near miss, the prose was not read (no sections)", rule: "text.correction", template: "2021", year: 2024,
+		cells: t21(map[string]float64{"t4.review.corrected": 1, "t4.review.total": 2}),
+		text:  "东港市机关事务服务中心2024年政府信息公开工作年度报告 一、总体情况 二、主动公开政府信息情况",
+		want:  nil},
+	{name: "empty: 五 too short to state a problem and a measure", rule: "section.empty", template: "2021", year: 2024,
+		text: strings.Replace(general2021, "由于工作人员变动频繁，业务水平还需要进一步提高。针对存在的问题，中心将通过开展业务能力培训，强化工作人员的公开意识。", "公开不够及时。", 1),
+		want: []want{{sev: "warning", at: "五、存在的主要问题及改进情况", msg: []string{"只有“公开不够及时。”，不足以说明存在的问题和改进措施"}}}},
+	{name: "empty: 五 states problems only", rule: "section.empty", template: "2021", year: 2024,
+		text: strings.Replace(general2021, "由于工作人员变动频繁，业务水平还需要进一步提高。针对存在的问题，中心将通过开展业务能力培训，强化工作人员的公开意识。",
+			"一是工作人员变动频繁，业务水平不高；二是信息公开的形式较为单一，公开内容的深度不够。", 1),
+		want: []want{{sev: "warning", at: "五、存在的主要问题及改进情况", msg: []string{"只写了问题，没有写改进措施"}}}},
+}
+
+func TestContentRules(t *testing.T) {
+	for _, c := range contentRuleCases {
+		t.Run(c.name, func(t *testing.T) { runCase(t, c) })
+	}
+}

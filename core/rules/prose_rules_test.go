@@ -623,3 +623,38 @@ func TestContentRules(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) { runCase(t, c) })
 	}
 }
+
+var wordingCases = []ruleCase{
+	{name: "doubled: 资金资金", rule: "wording.doubled", template: "2021", year: 2024,
+		text: strings.Replace(general2021, "强化制度构建，完善保密审查制度。", "强化制度构建，完善专项资金资金管理和保密审查制度。", 1),
+		want: []want{{sev: "info", at: "资金资金", msg: []string{"词语重复：“专项资金资金管理”"}}}},
+	{name: "doubled: near miss, 一件一件 and a table's labels in its section", rule: "wording.doubled", template: "2021", year: 2024,
+		text: strings.NewReplacer("强化制度构建，完善保密审查制度。", "一件一件抓落实，完善保密审查制度。",
+			"四、政府信息公开行政复议、行政诉讼情况\n", "四、政府信息公开行政复议、行政诉讼情况\n结果结果其他、尚未总计\n").Replace(general2021),
+		want: nil},
+	{name: "cut: a sentence broken off before the next heading", rule: "wording.cut", template: "2021", year: 2024,
+		text: strings.Replace(general2021, "中心将通过开展业务能力培训，强化工作人员的公开意识。", "中心将通过开展业务能力培训，强化工作人员的", 1),
+		want: []want{{sev: "info", at: "针对存在的问题,中心将通过开展业务能力培训,强化工作人员的",
+			msg: []string{"句子没有写完：“……业务能力培训,强化工作人员的”后面直接是标题或正文结束"}}}},
+	{name: "cut: near miss, headings, a colon, the signature", rule: "wording.cut", template: "2021", year: 2024,
+		text: strings.Replace(general2021, "中心将通过开展业务能力培训，强化工作人员的公开意识。", "中心将采取以下措施：", 1) + "东港市机关事务服务中心\n2025年1月20日\n",
+		want: nil},
+	{name: "punct: half-width commas among full-width ones", rule: "wording.punct", template: "2021", year: 2024,
+		text: strings.Replace(general2021, "由于工作人员变动频繁，业务", "由于工作人员变动频繁,业务", 1),
+		want: []want{{sev: "info", at: ",", msg: []string{"半角逗号“,” 1 处（如“频繁,业务”）", "全文其余处用的是全角标点"}}}},
+	{name: "punct: near miss, half-width throughout", rule: "wording.punct", template: "2021", year: 2024,
+		text: strings.NewReplacer("，", ",", "（", "(", "）", ")").Replace(general2021),
+		want: nil},
+	{name: "name: the body's name written two ways", rule: "wording.name", template: "2021", year: 2024,
+		text: strings.Replace(general2021, "2024年度东港市机关事务服务中心未收取信息处理费。", "2024年度东港市机关事务管理中心未收取信息处理费。", 1),
+		want: []want{{sev: "info", at: "东港市机关事务管理中心", msg: []string{"标题为“东港市机关事务服务中心”，文中又写作“东港市机关事务管理中心”（1 处）"}}}},
+	{name: "name: near miss, a short form and another body", rule: "wording.name", template: "2021", year: 2024,
+		text: strings.Replace(general2021, "强化制度构建，完善保密审查制度。", "配合东港市财政局、东港市政务服务中心，完善保密审查制度。", 1) + "机关事务服务中心\n2025年1月20日\n",
+		want: nil},
+}
+
+func TestWording(t *testing.T) {
+	for _, c := range wordingCases {
+		t.Run(c.name, func(t *testing.T) { runCase(t, c) })
+	}
+}

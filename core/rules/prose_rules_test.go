@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"testing"
@@ -13,9 +14,10 @@ import (
 // want is one expected finding of the rule under test: its severity, the words its
 // message must hold (the report's numbers, the difference), and the text it points at.
 type want struct {
-	sev string
-	msg []string
-	at  string // the normalised text at [Start, End); "" for no position
+	sev    string
+	origin string // "" for "report"
+	msg    []string
+	at     string // the normalised text at [Start, End); "" for no position
 }
 
 // ruleCase is a small report and every finding one rule must raise on it, no more.
@@ -77,8 +79,8 @@ func runCase(t *testing.T, c ruleCase) {
 		if f.Severity != w.sev {
 			t.Errorf("finding %d: severity %s, want %s: %s", i, f.Severity, w.sev, f.Message)
 		}
-		if f.Origin != "report" {
-			t.Errorf("finding %d: origin %s", i, f.Origin)
+		if origin := cmp.Or(w.origin, "report"); f.Origin != origin {
+			t.Errorf("finding %d: origin %s, want %s", i, f.Origin, origin)
 		}
 		for _, m := range w.msg {
 			if !strings.Contains(f.Message, m) {

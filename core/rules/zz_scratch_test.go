@@ -38,3 +38,20 @@ func TestZZScratch(t *testing.T) {
 		}
 	}
 }
+
+func TestZZSentences(t *testing.T) {
+	files, _ := filepath.Glob(os.Getenv("SCR"))
+	for _, f := range files {
+		data, _ := os.ReadFile(f)
+		text, _ := source.Decode(data)
+		rep := readReport(t, text.S)
+		d := prose.Of(rep)
+		fmt.Printf("=== %s\n", filepath.Base(f))
+		for _, sen := range d.Sentences {
+			s := d.S[sen.Start:sen.End]
+			if containsAny(s, []string{os.Getenv("W")}) {
+				fmt.Printf("  %q\n", s)
+			}
+		}
+	}
+}

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"nianbao/core/prose"
@@ -192,10 +193,6 @@ func runTextCorrection(p *Pass) {
 
 // headingAt reports a heading starting at offset i of the prose.
 func headingAt(d *prose.Doc, i int) bool {
-	for _, h := range d.Headings {
-		if h.At == i {
-			return true
-		}
-	}
-	return false
+	k := sort.Search(len(d.Headings), func(k int) bool { return d.Headings[k].At >= i })
+	return k < len(d.Headings) && d.Headings[k].At == i
 }

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 
 	"nianbao/core/report"
@@ -145,9 +146,11 @@ func runReadDigits(p *Pass) {
 func rowNumbers(st *token.Stream, start, end int) []token.Token {
 	var out []token.Token
 	label := false
-	for _, tk := range st.Tokens {
-		if tk.Start < start || tk.Start >= end {
-			continue
+	// the tokens are in the order of the text
+	from := sort.Search(len(st.Tokens), func(k int) bool { return st.Tokens[k].Start >= start })
+	for _, tk := range st.Tokens[from:] {
+		if tk.Start >= end {
+			break
 		}
 		switch {
 		case tk.Kind == token.Text:

@@ -74,11 +74,11 @@ func checkIdentities(p *Pass) {
 		if len(assumed) > 1 {
 			count = fmt.Sprintf("（共 %d 处%s按此成立）", len(assumed), p.Rule.Title)
 		}
-		p.Reportf(report.Finding{Severity: "info", Start: -1, End: -1, Cells: assumedCells,
+		p.Reportf(report.Finding{Severity: "info", Start: -1, End: -1, Cells: uniq(assumedCells),
 			Message: assumeBlank + assumed[0] + count + "。空白不等于 0，这只是按假设核对，并非确证"})
 	}
 	if unchecked > 0 {
-		p.Reportf(report.Finding{Severity: "info", Start: -1, End: -1, Cells: unread,
+		p.Reportf(report.Finding{Severity: "info", Start: -1, End: -1, Cells: uniq(unread),
 			Message: fmt.Sprintf("有 %d 处%s因单元格未读出而无法核对", unchecked, p.Rule.Title)})
 	}
 }
@@ -99,19 +99,14 @@ func reportAssumedFailures(p *Pass, failed []report.Finding, blankTotals int) {
 		return
 	}
 	g := report.Finding{Start: -1, End: -1}
-	seen := map[string]bool{}
 	for _, f := range failed {
-		for _, id := range f.Cells {
-			if !seen[id] {
-				seen[id] = true
-				g.Cells = append(g.Cells, id)
-			}
-		}
+		g.Cells = append(g.Cells, f.Cells...)
 		if f.Start >= 0 && (g.Start < 0 || f.Start < g.Start) {
 			g.Start = f.Start
 		}
 		g.End = max(g.End, f.End)
 	}
+	g.Cells = uniq(g.Cells)
 	first, _, _ := strings.Cut(failed[0].Message, "（")
 	g.Message = fmt.Sprintf("%s%s有 %d 处不成立，如%s", assumeBlank, p.Rule.Title, len(failed), first)
 	if blankTotals == len(failed) {
@@ -150,6 +145,19 @@ func fillHint(id template.Identity, left, right []*report.Cell, l, r float64) st
 		return ""
 	}
 	return fmt.Sprintf("（%s 为空白，填 %s 则成立，疑似漏填）", blank.Label, num(need))
+}
+
+// uniq drops repeated ids, keeping the first of each.
+func uniq(ids []string) []string {
+	seen := make(map[string]bool, len(ids))
+	out := ids[:0]
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 // assumeBlank opens the message of an identity evaluated with its blanks as 0.

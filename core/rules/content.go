@@ -61,7 +61,7 @@ func runSectionParts(p *Pass) {
 	}
 	var missing []string
 	for _, part := range generalParts {
-		if containsAny(body, part.words) {
+		if containsAnyStr(body, part.words) {
 			continue
 		}
 		if len(titles) >= 3 && anyTitle(titles, part.heading) {
@@ -79,16 +79,7 @@ func runSectionParts(p *Pass) {
 
 func anyTitle(titles, words []string) bool {
 	for _, t := range titles {
-		if containsAny(t, words) {
-			return true
-		}
-	}
-	return false
-}
-
-func containsAny(s string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
+		if containsAnyStr(t, words) {
 			return true
 		}
 	}
@@ -170,15 +161,15 @@ func runTextCorrection(p *Pass) {
 	for i, sen := range d.Sentences {
 		s := d.S[sen.Start:sen.End]
 		// a sentence of the prose, not a table's label ("结果纠正") left among it
-		if !containsAny(s, correctionWords) || !strings.ContainsAny(s, ",;:、") {
+		if !containsAnyStr(s, correctionWords) || !strings.ContainsAny(s, ",;:、") {
 			continue
 		}
-		if containsAny(s, remedyWords) {
+		if containsAnyStr(s, remedyWords) {
 			return
 		}
 		if i+1 < len(d.Sentences) {
 			next := d.Sentences[i+1]
-			if next.Para == sen.Para && !headingAt(d, next.Start) && containsAny(d.S[next.Start:next.End], remedyWords) {
+			if next.Para == sen.Para && !headingAt(d, next.Start) && containsAnyStr(d.S[next.Start:next.End], remedyWords) {
 				return
 			}
 		}

@@ -175,6 +175,24 @@ func rowName(rep *report.Report, t *template.Table, c *report.Cell) string {
 	return fmt.Sprintf("%s“%s”行", tableName(t.ID), rowLabel(t, c.Row))
 }
 
+// overlaid sums cells, taking the given values for the cells they name: ok is false
+// when another cell is unknown, mine when a given value was used.
+func overlaid(cs []*report.Cell, given map[string]float64) (sum float64, ok, mine bool) {
+	for _, c := range cs {
+		v, g := given[c.ID]
+		switch {
+		case g:
+			mine = true
+		case c.Known():
+			v = *c.Value
+		default:
+			return 0, false, mine
+		}
+		sum += v
+	}
+	return sum, true, mine
+}
+
 // fitsRow reports values for the cells of one unread row (表三) or of the whole
 // table (表四) that satisfy every identity they take part in, the other cells as read.
 func fitsRow(rep *report.Report, t *template.Table, ids []string, vals []float64) bool {
@@ -191,36 +209,11 @@ func fitsRow(rep *report.Report, t *template.Table, ids []string, vals []float64
 			continue
 		}
 		for _, line := range lines(rep, t, id) {
-			var l, r float64
-			ok, touches := true, false
-			for k, side := range [][]string{id.Left, id.Right} {
-				for _, x := range side {
-					row, col := x, line
-					if id.Per == "row" {
-						row, col = line, x
-					}
-					c := rep.Cell(t.ID, row, col)
-					if c == nil {
-						ok = false
-						break
-					}
-					v, mine := given[c.ID]
-					switch {
-					case mine:
-						touches = true
-					case c.Known():
-						v = *c.Value
-					default:
-						ok = false
-					}
-					if k == 0 {
-						l += v
-					} else {
-						r += v
-					}
-				}
-			}
-			if !ok || !touches {
+			left, _ := side(rep, t, id, line, id.Left)
+			right, _ := side(rep, t, id, line, id.Right)
+			l, lok, lmine := overlaid(left, given)
+			r, rok, rmine := overlaid(right, given)
+			if left == nil || right == nil || !lok || !rok || !lmine && !rmine {
 				continue
 			}
 			if !holds(id.Op, l, r) {

@@ -372,7 +372,7 @@ func thinSection5(d *prose.Doc, s prose.Section, h prose.Heading) string {
 		return ""
 	case n < 20:
 		return fmt.Sprintf("第五部分“%s”只有“%s”，不足以说明存在的问题和改进措施", h.Title, clip(body, 30))
-	case !containsAny(body, measureWords):
+	case !containsAnyStr(body, measureWords):
 		return fmt.Sprintf("第五部分“%s”只写了问题，没有写改进措施", h.Title)
 	}
 	return ""

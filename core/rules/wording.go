@@ -111,7 +111,7 @@ func runWordingDoubled(p *Pass) {
 			}
 			if n := doubledAt(s[i:]); n > 0 {
 				word := s[i : i+n]
-				if !containsAny(word, tableWords) {
+				if !containsAnyStr(word, tableWords) {
 					if start < 0 {
 						start, end = d.Span(sen.Start+i, sen.Start+i+2*n)
 					}
@@ -206,7 +206,7 @@ func runWordingCut(p *Pass) {
 		if start < 0 {
 			start, end = d.Span(sen.Start, sen.End)
 		}
-		found = append(found, "……"+tail(s, 14))
+		found = append(found, "……"+lastRunes(s, 14))
 	}
 	if len(found) == 0 {
 		return
@@ -229,15 +229,6 @@ func tableStarts(rep *report.Report) []int {
 	return out
 }
 
-// tail returns the last n characters of s.
-func tail(s string, n int) string {
-	i := len(s)
-	for k := 0; k < n && i > 0; k++ {
-		_, w := utf8.DecodeLastRuneInString(s[:i])
-		i -= w
-	}
-	return s[i:]
-}
 
 func runWordingPunct(p *Pass) {
 	rep := p.Report

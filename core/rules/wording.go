@@ -229,7 +229,6 @@ func tableStarts(rep *report.Report) []int {
 	return out
 }
 
-
 func runWordingPunct(p *Pass) {
 	rep := p.Report
 	d := prose.Of(rep)

@@ -65,6 +65,10 @@ type Report struct {
 	// Stats is the 2008-2018 statistics table, in the order printed.
 	Stats []Stat
 
+	// Spans are where the tables stand in the text, from their headers to their last
+	// value: the prose is what lies outside them.
+	Spans []Span
+
 	Findings []Finding
 
 	// Coverage says how much of each table the report should have was read; set by
@@ -111,6 +115,22 @@ func (r *Report) Add(f Finding) { r.Findings = append(r.Findings, f) }
 // Reader records a problem of the reader's own: something it could not read reliably.
 func (r *Report) Reader(rule, severity, msg string, start, end int, cells ...string) {
 	r.Add(Finding{Rule: rule, Severity: severity, Origin: "reader", Message: msg, Start: start, End: end, Cells: cells})
+}
+
+// Span is the extent of a table in the normalised text.
+type Span struct {
+	Table      string // "t2", "t3", "t4", "stats"
+	Start, End int
+}
+
+// InTable reports whether byte i of the normalised text lies in a table.
+func (r *Report) InTable(i int) bool {
+	for _, s := range r.Spans {
+		if i >= s.Start && i < s.End {
+			return true
+		}
+	}
+	return false
 }
 
 // Coverage is how much of one table the reader read.

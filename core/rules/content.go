@@ -11,14 +11,14 @@ import (
 
 // What the 2019 and 2021 formats require the prose to say, beyond its six headings.
 
-var ruleSectionParts = &Rule{
-	ID: "section.parts", Title: "总体情况缺少方面", Group: GroupStructure, Severity: "warning", Run: runSectionParts,
+var ruleContentParts = &Rule{
+	ID: "content.parts", Title: "总体情况缺少方面", Group: GroupStructure, Severity: "warning", Run: runContentParts,
 	Doc: `2021年格式的“一、总体情况”应写到五个方面：主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障。
 总体情况分小标题写时，按小标题判断；某一方面既没有小标题，正文中也没有写到它的名称（如“政府信息管理”“平台建设”“监督保障”），才报缺少。
 不分小标题时，只按名称判断。2019年试行格式和2008—2018年的报告不检查。`,
 }
 
-var _ = register(ruleSectionParts)
+var _ = register(ruleContentParts)
 
 // generalParts are the five parts of 总体情况 in the 2021 format: the words a
 // sub-heading names each by, and the words the text names it by.
@@ -33,7 +33,7 @@ var generalParts = []struct {
 	{"监督保障", []string{"监督", "保障", "考核"}, []string{"监督保障", "保障监督"}},
 }
 
-func runSectionParts(p *Pass) {
+func runContentParts(p *Pass) {
 	rep := p.Report
 	if rep.Template != "2021" {
 		return
@@ -86,17 +86,17 @@ func anyTitle(titles, words []string) bool {
 	return false
 }
 
-var ruleSectionFee = &Rule{
-	ID: "section.fee", Title: "未说明信息处理费", Group: GroupStructure, Severity: "warning", Run: runSectionFee,
+var ruleContentFee = &Rule{
+	ID: "content.fee", Title: "未说明信息处理费", Group: GroupStructure, Severity: "warning", Run: runContentFee,
 	Doc: `2021年格式的报告没有说明是否收取信息处理费。
 国办函〔2020〕109号《政府信息公开信息处理费管理办法》施行后，年度报告应在“六、其他需要报告的事项”中报告信息处理费的收取情况
 （收取了多少，或未收取）。正文任何地方说到信息处理费或“未收取费用”都算已说明。
 说法与表格是否一致（如表三有“申请人逾期未按收费通知要求缴纳费用”，正文却称未发出收费通知）由“信息处理费说法矛盾”检查。`,
 }
 
-var _ = register(ruleSectionFee)
+var _ = register(ruleContentFee)
 
-func runSectionFee(p *Pass) {
+func runContentFee(p *Pass) {
 	rep := p.Report
 	if rep.Template != "2021" {
 		return

@@ -16,9 +16,9 @@ import (
 var goldenFindings = map[string][]string{
 	"testdata/seeds/000_e0bf6f214cd92753.txt": nil,
 	// section 六 says only 无: nothing of the 信息处理费
-	"testdata/seeds/001_4d220e2fb02edc16.txt": {"section.fee warning", "section.missing error", "section.numbering warning"},
+	"testdata/seeds/001_4d220e2fb02edc16.txt": {"content.fee warning", "section.missing error", "section.numbering warning"},
 	// 总体情况 has 收费, 行政复议 and 监督保障 parts, none on 政府信息管理
-	"testdata/seeds/002_d85570ef8ddfd07a.txt": {"section.parts warning"},
+	"testdata/seeds/002_d85570ef8ddfd07a.txt": {"content.parts warning"},
 	"testdata/seeds/003_b5b9a5615959bd1c.txt": {"stats.header error", "stats.subset error", "text.link warning", "text.table error"},
 	"testdata/seeds/004_fe52555f254f9b80.txt": nil,
 	// 表四 counts one review corrected; the prose never speaks of it

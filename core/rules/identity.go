@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"strings"
@@ -23,8 +24,7 @@ func checkIdentities(p *Pass) {
 	var unread []string
 	var assumed []string // identities that hold only if a blank means 0, worded
 	var assumedCells []string
-	var failed []report.Finding // identities that fail if a blank means 0
-	blankTotals := 0            // of which the total itself is the blank
+	var failed []assumedFailure // identities that fail if a blank means 0
 	for _, t := range rep.Tables {
 		for _, id := range t.Identities {
 			if id.Rule != p.Rule.ID || (id.When != "" && !rep.Variants[id.When]) {
@@ -57,18 +57,15 @@ func checkIdentities(p *Pass) {
 				}
 				f := identityFinding(p, t, id, line, left, right, l, r)
 				if blank {
-					f.Message += fillHint(id, left, right, l, r)
-					failed = append(failed, f)
-					if len(left) == 1 && left[0].Blank && r != 0 {
-						blankTotals++
-					}
+					failed = append(failed, assumedFailure{f: f, hint: fillHint(id, left, right, l, r),
+						blankTotal: len(left) == 1 && left[0].Blank && r != 0})
 					continue
 				}
 				p.Reportf(f)
 			}
 		}
 	}
-	reportAssumedFailures(p, failed, blankTotals)
+	reportAssumedFailures(p, failed)
 	if len(assumed) > 0 {
 		count := ""
 		if len(assumed) > 1 {
@@ -83,34 +80,42 @@ func checkIdentities(p *Pass) {
 	}
 }
 
+// assumedFailure is an identity that fails if a blank means 0.
+type assumedFailure struct {
+	f          report.Finding
+	hint       string // what the one blank would need to be, or ""
+	blankTotal bool   // the total is the blank, its parts are not 0
+}
+
 // reportAssumedFailures reports the identities that fail when a blank means 0: each
 // on its own when they are few, else as one finding, so that a 总计 column left blank
 // is one problem and not twenty-five.
-func reportAssumedFailures(p *Pass, failed []report.Finding, blankTotals int) {
+func reportAssumedFailures(p *Pass, failed []assumedFailure) {
 	const why = "（空白不等于 0：或者合计有误，或者空白处漏填了数字）"
 	if len(failed) <= 3 {
-		for _, f := range failed {
-			if !strings.HasSuffix(f.Message, "）") {
-				f.Message += why
-			}
-			f.Message = assumeBlank + f.Message
+		for _, a := range failed {
+			f := a.f
+			f.Message = assumeBlank + f.Message + cmp.Or(a.hint, why)
 			p.Reportf(f)
 		}
 		return
 	}
 	g := report.Finding{Start: -1, End: -1}
-	for _, f := range failed {
-		g.Cells = append(g.Cells, f.Cells...)
-		if f.Start >= 0 && (g.Start < 0 || f.Start < g.Start) {
-			g.Start = f.Start
+	blankTotals := 0
+	for _, a := range failed {
+		g.Cells = append(g.Cells, a.f.Cells...)
+		if a.f.Start >= 0 && (g.Start < 0 || a.f.Start < g.Start) {
+			g.Start = a.f.Start
 		}
-		g.End = max(g.End, f.End)
+		g.End = max(g.End, a.f.End)
+		if a.blankTotal {
+			blankTotals++
+		}
 	}
 	g.Cells = uniq(g.Cells)
-	first, _, _ := strings.Cut(failed[0].Message, "（")
-	g.Message = fmt.Sprintf("%s%s有 %d 处不成立，如%s", assumeBlank, p.Rule.Title, len(failed), first)
+	g.Message = fmt.Sprintf("%s%s有 %d 处不成立，如%s", assumeBlank, p.Rule.Title, len(failed), failed[0].f.Message)
 	if blankTotals == len(failed) {
-		g.Message += "；这 " + fmt.Sprint(blankTotals) + " 处都是合计为空白而分项不为 0，疑似合计漏填"
+		g.Message += fmt.Sprintf("；这 %d 处都是合计为空白而分项不为 0，疑似合计漏填", blankTotals)
 	} else {
 		g.Message += why
 	}

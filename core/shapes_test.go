@@ -569,3 +569,46 @@ func listFindings(res *Result) string {
 	}
 	return b.String()
 }
+
+// TestLabelsAfterValues reads OCR text whose row labels come after their numbers: taken
+// by labels, every row would get the next row's numbers. In the template's order when
+// the count is exact; else unknown, never shifted.
+func TestLabelsAfterValues(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("淮安市人民政府2024年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n项目 自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n")
+	rows := template.T3.Active(map[string]bool{template.OtherSplit: true})
+	for _, r := range rows {
+		b.WriteString(strings.Join(sample.t3[r.ID], " ") + "\n" + r.Label + "\n")
+	}
+	b.WriteString("四、政府信息公开行政复议、行政诉讼情况\n" + strings.Join(sample.t4, " ") + "\n五、存在的主要问题及改进情况\n")
+	text := b.String()
+	t.Run("count exact", func(t *testing.T) {
+		res := Check([]byte(text), Options{})
+		for _, r := range rows {
+			for i, c := range []string{"natural", "commercial", "research", "nonprofit", "legal", "otherorg", "total"} {
+				if got := res.Cells["t3."+r.ID+"."+c]; got.Value == nil || fmt.Sprint(*got.Value) != sample.t3[r.ID][i] {
+					t.Errorf("t3.%s.%s = %v, want %s", r.ID, c, deref64(got.Value), sample.t3[r.ID][i])
+				}
+			}
+		}
+	})
+	t.Run("a row missing", func(t *testing.T) {
+		cut := strings.Replace(text, strings.Join(sample.t3["carried"], " ")+"\n二、上年结转政府信息公开申请数量\n", "", 1)
+		res := Check([]byte(cut), Options{})
+		for id, c := range res.Cells {
+			if strings.HasPrefix(id, "t3.") && c.Value != nil {
+				t.Errorf("%s = %v, want unknown", id, *c.Value)
+			}
+		}
+		if !strings.Contains(listFindings(res), "标签可能印在其数值之后") {
+			t.Errorf("no finding says why:\n%s", listFindings(res))
+		}
+	})
+}
+
+func deref64(p *float64) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}

@@ -25,8 +25,10 @@ func (a *aligner) recordLabels(table string, rows []template.Row, labels []label
 		if t != nil && !a.comparable(t, text, rows[i].Label) {
 			continue
 		}
+		got, want := Comparable(text), ComparableWant(rows[i].Label)
 		a.rep.Labels = append(a.rep.Labels, report.Label{Table: table, Row: rows[i].ID,
-			Text: text, Want: rows[i].Label, Start: l.start, End: end})
+			Text: text, Want: rows[i].Label, Start: l.start, End: end,
+			Piece: got != want && wrappedPiece(a.rep.Norm.S, l.start, end, got, want)})
 	}
 }
 

@@ -24,6 +24,9 @@ func (a *aligner) spanValues(from, to int) []piece {
 		case t.PageNum || t.Filler:
 		case t.Kind == token.Text:
 			if prose(t.Text) {
+				if n := len(out); n > 0 && out[n-1].tok == i-1 && t.Gap == token.GapNone {
+					out = out[:n-1] // the sentence's own number ("共收到申请8件，…")
+				}
 				return out
 			}
 		case a.itemOnly(i):

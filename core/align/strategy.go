@@ -30,6 +30,7 @@ type tableRead struct {
 	ncols    int                    // 表三: columns of every row (7, or 8 with a subtotal column)
 	other    string                 // 表三: the variant of its （六）其他处理 rows
 	by       string                 // the strategy that read every row, "" when none did
+	orphans  []piece                // values before the first label, a row's worth or more
 }
 
 // run tries the strategies in order.
@@ -48,6 +49,18 @@ var byLabels = strategy{name: "labels",
 	read: func(a *aligner, tr *tableRead) bool {
 		var ok bool
 		tr.reads, ok = a.anchored(tr.rows, tr.from, tr.to, tr.width, tr.check)
+		if len(tr.reads) > 0 && tr.reads[0].label.found() {
+			// a whole row's values before the first label: the labels may follow
+			// their values (OCR and converters print some so), and every row would
+			// take the next row's numbers; no row is read by its label then
+			if before := a.spanValues(tr.from, tr.reads[0].label.first); numbers(before) >= tr.width(tr.rows[0]) {
+				for i := range tr.reads {
+					tr.reads[i].ok, tr.reads[i].cells, tr.reads[i].cands, tr.reads[i].splits = false, nil, nil, 0
+				}
+				tr.orphans = before
+				return false
+			}
+		}
 		return ok
 	}}
 

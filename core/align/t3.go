@@ -74,6 +74,7 @@ func (a *aligner) readT3() string {
 		cols = a.legalSumOrder(tr.reads, cols)
 	}
 	a.fillTable(tr, a.grid(t, tr.rows, cols))
+	a.wrappedLabels()
 	return tr.other
 }
 
@@ -98,6 +99,14 @@ func (a *aligner) fillTable(tr *tableRead, cells [][]*report.Cell) {
 		}
 		a.noteSplits(t.ID, tr.reads)
 		a.recordLabels(t.ID, tr.rows, labelsOf(tr.reads))
+	case tr.orphans != nil:
+		var ids []string
+		for _, row := range cells {
+			ids = append(ids, rowIDs(row)...)
+		}
+		s, e := spanOf(tr.orphans)
+		a.rep.Reader("read.ambiguous", "warning", fmt.Sprintf("%s第一行标签之前已有一整行数值（%s）：标签可能印在其数值之后（常见于 OCR 和转换工具的输出），无法确定各行数值属于哪一行，%s留空",
+			tableShort(t.ID), describe(tr.orphans), tableShort(t.ID)), s, e, ids...)
 	default:
 		a.partialRows(tr, cells)
 		a.recordLabels(t.ID, tr.rows, labelsOf(tr.reads))

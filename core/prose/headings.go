@@ -3,6 +3,8 @@ package prose
 import (
 	"slices"
 	"strings"
+
+	"nianbao/core/report"
 	"unicode/utf8"
 )
 
@@ -323,6 +325,68 @@ func CanonOf(title string) int {
 	}
 	return 0
 }
+
+// NumberedAnywhere reports the heading of section n anywhere in the report's text,
+// inside a line or a table's region too: its number and one of its words close
+// together ("……。三、收到和处理政府信息公开申请情况……").
+func NumberedAnywhere(rep *report.Report, n int) bool {
+	s := rep.Norm.S
+	mark := cnumerals[n] + "、"
+	for _, c := range Canon {
+		if c.Num != n {
+			continue
+		}
+		for _, k := range c.Keys {
+			for pos := 0; ; {
+				i := strings.Index(s[pos:], k)
+				if i < 0 {
+					break
+				}
+				i += pos
+				pos = i + len(k)
+				from := max(0, i-36)
+				if j := strings.LastIndex(s[from:i], mark); j >= 0 && !strings.ContainsAny(s[from+j:i], "。,;\n") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// HeadingsElsewhere finds section headings outside the prose's headings, each alone on
+// its line: n for a heading without its number, -n for a numbered one on a table line.
+func HeadingsElsewhere(rep *report.Report) map[int]bool {
+	s := rep.Norm.S
+	out := map[int]bool{}
+	for pos := 0; pos < len(s); {
+		nl := strings.IndexByte(s[pos:], '\n')
+		if nl < 0 {
+			nl = len(s) - pos
+		}
+		line := strings.Trim(s[pos:pos+nl], " \t|\r")
+		pos += nl + 1
+		if line == "" || len(line) > 100 {
+			continue
+		}
+		lvl, n, k := ParseMark(line)
+		title := strings.TrimSpace(line[k:])
+		if strings.ContainsAny(title, "。,;|") || !strings.HasSuffix(title, "情况") && !strings.HasSuffix(title, "事项") && !strings.HasSuffix(title, "措施") {
+			continue
+		}
+		c := CanonOf(title)
+		switch {
+		case c == 0:
+		case lvl == 0:
+			out[c] = true
+		case lvl == 1 && n == c:
+			out[-c] = true
+		}
+	}
+	return out
+}
+
+var cnumerals = [...]string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}
 
 // CanonTitle returns the template's wording of section n (1-6).
 func CanonTitle(n int) string {

@@ -37,12 +37,18 @@ type Finding struct {
 	Total    string // the cell that disagrees with its parts
 }
 
-// Label is a row label as the report prints it.
+// Label is a row label as the report prints it, located by the reader.
 type Label struct {
 	Table, Row string
 	Text       string // as found, normalised
 	Want       string // the template's wording
 	Start, End int
+	// Wrapped: read back piece by piece from the lines of a narrow column (layout
+	// text wraps a long label so): only a misspelling is sure, not a word more or less.
+	Wrapped bool
+	// Piece: one piece of a label wrapped over lines, whose other pieces stand on the
+	// lines near it: not to be compared as a whole label.
+	Piece bool
 }
 
 // Report is everything read from one input.

@@ -406,11 +406,18 @@ func appendPieces(ws []word, w string, off, gapAfter int) []word {
 	from := 0  // start of the text piece in progress
 	depth := 0 // brackets open in the run so far
 	for i := item; i < len(w); {
-		switch w[i] {
-		case '(':
+		switch c := w[i]; {
+		case c == '(':
 			depth++
-		case ')':
+			i++
+			continue
+		case c == ')':
 			depth = max(0, depth-1)
+			i++
+			continue
+		case !isDigit(c) && c != '-' && c != '+' && c != 0xE2 && c != 0xE7:
+			i++ // no number or page number starts here (0xE2: "—", 0xE7: "第")
+			continue
 		}
 		if n := pageRun(w, i); n > 0 {
 			if i > from {
@@ -422,7 +429,7 @@ func appendPieces(ws []word, w string, off, gapAfter int) []word {
 			continue
 		}
 		n := numberRun(w, i)
-		if depth > 0 && n > 0 && strings.IndexByte(w[i+n:], ')') >= 0 {
+		if depth > 0 && n > 0 && strings.IndexByte(w[i+n:min(len(w), i+n+64)], ')') >= 0 {
 			n = 0 // a number inside a bracketed note is part of its wording ("(…计1条)")
 		}
 		if n == 0 {

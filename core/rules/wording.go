@@ -405,3 +405,13 @@ func signature(d *prose.Doc) string {
 	}
 	return ""
 }
+
+// lastRunes returns the last n characters of s.
+func lastRunes(s string, n int) string {
+	i := len(s)
+	for k := 0; k < n && i > 0; k++ {
+		_, w := utf8.DecodeLastRuneInString(s[:i])
+		i -= w
+	}
+	return s[i:]
+}

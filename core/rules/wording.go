@@ -206,7 +206,8 @@ func runWordingCut(p *Pass) {
 		if start < 0 {
 			start, end = d.Span(sen.Start, sen.End)
 		}
-		found = append(found, "……"+lastRunes(s, 14))
+		r := []rune(s)
+		found = append(found, "……"+string(r[max(0, len(r)-14):]))
 	}
 	if len(found) == 0 {
 		return
@@ -404,14 +405,4 @@ func signature(d *prose.Doc) string {
 		}
 	}
 	return ""
-}
-
-// lastRunes returns the last n characters of s.
-func lastRunes(s string, n int) string {
-	i := len(s)
-	for k := 0; k < n && i > 0; k++ {
-		_, w := utf8.DecodeLastRuneInString(s[:i])
-		i -= w
-	}
-	return s[i:]
 }

@@ -41,6 +41,10 @@ type Options struct {
 	Name string
 	// Format forces a reader: "text", "markdown", "html", "docx", "pdf". Empty: sniff.
 	Format string
+	// Deadline is the publication-deadline profile date.late uses: a profile's id
+	// (rules.Deadlines) or custom dates such as "部门=1-15,政府=3-31"; empty for the
+	// national deadlines. Check it with rules.ParseDeadline before checking.
+	Deadline string
 }
 
 // Check reads one report and checks it. It never panics: a failure inside the
@@ -69,7 +73,7 @@ func Check(input []byte, opts Options) (res *Result) {
 	}
 	norm := source.Normalize(text)
 	rep := align.Read(norm, token.Tokenize(norm.S))
-	rules.Run(rep)
+	rules.RunWith(rep, rules.Config{Deadline: opts.Deadline})
 	res = toResult(rep, opts, len(input))
 	rep.Stream.Release() // the result holds no token: the next check reuses the array
 	return res

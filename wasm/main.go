@@ -2,7 +2,9 @@
 
 // Command wasm is the bridge between the page and core. It sets window.nianbao:
 //
-//	check(text | Uint8Array, {name, format}) -> the Result of the output contract
+//	check(text | Uint8Array, {name, format, deadline}) -> the Result of the output contract
+//	deadlines -> [{id, name}…], the deadline profiles a check's deadline option names
+//	  (the first is the default; custom dates such as "部门=1-15,政府=3-31" are accepted too)
 //	compareYears(a, optsA, b, optsB) -> [resultA, resultB], compared as consecutive years
 //	pairUp([{year, agency}…]) -> [[older, newer]…], the pairs among checked reports
 //	markdown(md) -> HTML rendered by goldmark (for the review preview; full build only)
@@ -32,6 +34,7 @@ import (
 	"github.com/norunners/vert"
 
 	"nianbao/core"
+	"nianbao/core/rules"
 )
 
 // sample is seed 004, a real report with an altered label, shown on a first visit.
@@ -47,6 +50,7 @@ func main() {
 	api.Set("compareYears", js.FuncOf(compareYears))
 	api.Set("pairUp", js.FuncOf(pairUp))
 	api.Set("full", full)
+	api.Set("deadlines", deadlineList())
 	extras(api)
 	name := os.Getenv("NIANBAO_GLOBAL")
 	if name == "" {
@@ -187,6 +191,12 @@ func readArg(args []js.Value, i int) ([]byte, core.Options, string) {
 		if v := o.Get("format"); v.Type() == js.TypeString {
 			opts.Format = v.String()
 		}
+		if v := o.Get("deadline"); v.Type() == js.TypeString {
+			if _, err := rules.ParseDeadline(v.String()); err != nil {
+				return nil, opts, err.Error()
+			}
+			opts.Deadline = v.String()
+		}
 		if o.Get("__panic").Truthy() {
 			panic("测试用的故障（__panic）")
 		}
@@ -200,6 +210,15 @@ func recoverInto(out *any, what string) {
 	if p := recover(); p != nil {
 		*out = errorValue(fmt.Sprintf("%s：%v", what, p))
 	}
+}
+
+// deadlineList lists the deadline profiles for the page's select.
+func deadlineList() []any {
+	var out []any
+	for _, d := range rules.Deadlines() {
+		out = append(out, map[string]any{"id": d.ID, "name": d.Name})
+	}
+	return out
 }
 
 func errorValue(msg string) any {

@@ -14,11 +14,12 @@ import (
 
 // batch says how to check many inputs.
 type batch struct {
-	stdin   io.Reader
-	format  string // forced reader, "" to sniff
-	workers int
-	full    bool   // keep what only the full JSON prints (the text read, the tables' shape)
-	tick    func() // called after each report, when not nil
+	stdin    io.Reader
+	format   string // forced reader, "" to sniff
+	deadline string // the deadline profile
+	workers  int
+	full     bool   // keep what only the full JSON prints (the text read, the tables' shape)
+	tick     func() // called after each report, when not nil
 }
 
 // checkAll reads and checks every input on a pool of workers and returns the results
@@ -32,7 +33,7 @@ func (b batch) checkAll(inputs []input) []*core.Result {
 	for range max(1, min(b.workers, len(inputs))) {
 		wg.Go(func() {
 			for i := range jobs {
-				res := checkInput(inputs[i], b.stdin, b.format)
+				res := checkInput(inputs[i], b.stdin, b.format, b.deadline)
 				if !b.full {
 					res.Input.Text, res.Tables = "", nil // a batch of thousands need not hold them
 				}
@@ -52,7 +53,7 @@ func (b batch) checkAll(inputs []input) []*core.Result {
 }
 
 // checkInput reads and checks one input.
-func checkInput(in input, stdin io.Reader, format string) *core.Result {
+func checkInput(in input, stdin io.Reader, format, deadline string) *core.Result {
 	if in.err != nil {
 		return unreadable(in.name, in.err.Error())
 	}
@@ -60,7 +61,7 @@ func checkInput(in input, stdin io.Reader, format string) *core.Result {
 	if err != nil {
 		return unreadable(in.name, err.Error())
 	}
-	return core.Check(data, core.Options{Name: in.name, Format: format})
+	return core.Check(data, core.Options{Name: in.name, Format: format, Deadline: deadline})
 }
 
 // unreadable is the result for a file that could not be read at all, shaped like

@@ -7,6 +7,7 @@ import (
 	"runtime"
 
 	"nianbao/core"
+	"nianbao/core/rules"
 )
 
 // checkOptions are the flags of `nianbao check`.
@@ -16,6 +17,7 @@ type checkOptions struct {
 	summaryJSON bool // the summary as JSON
 	detail      bool // with several reports, each report's findings before the table
 	format      string
+	deadline    string // the deadline profile (rules.ParseDeadline)
 	workers     int
 }
 
@@ -25,7 +27,7 @@ func check(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	inputs := expand(names)
-	b := batch{stdin: stdin, format: opts.format, workers: opts.workers, full: opts.json}
+	b := batch{stdin: stdin, format: opts.format, deadline: opts.deadline, workers: opts.workers, full: opts.json}
 	var p *progress
 	if len(inputs) > 1 && isTerminal(stderr) {
 		p = &progress{w: stderr, total: len(inputs)}
@@ -59,6 +61,7 @@ func parseCheck(args []string, stderr io.Writer) (opts checkOptions, names []str
 	fs.BoolVar(&opts.summaryJSON, "summary-json", false, "输出汇总表 JSON")
 	fs.BoolVar(&opts.detail, "detail", false, "多个文件时，在汇总表前列出每份报告的问题")
 	fs.StringVar(&opts.format, "format", "", "强制输入格式：text, markdown, html, docx, doc, pdf, ofd")
+	fs.StringVar(&opts.deadline, "deadline", "", "公布期限方案："+rules.DeadlineUsage())
 	fs.IntVar(&opts.workers, "j", runtime.GOMAXPROCS(0), "并行数")
 	for len(args) > 0 {
 		if err := fs.Parse(args); err != nil {
@@ -78,11 +81,22 @@ func parseCheck(args []string, stderr io.Writer) (opts checkOptions, names []str
 	case len(names) == 0:
 		fmt.Fprintln(stderr, "nianbao check: 请给出文件名、目录或通配符，或用 - 读取标准输入")
 		return opts, nil, false
+	case badDeadline(opts.deadline, stderr):
+		return opts, nil, false
 	case btoi(opts.json)+btoi(opts.csv)+btoi(opts.summaryJSON) > 1:
 		fmt.Fprintln(stderr, "nianbao check: --json、--csv、--summary-json 只能选一个")
 		return opts, nil, false
 	}
 	return opts, names, true
+}
+
+// badDeadline says why a --deadline value cannot be used.
+func badDeadline(spec string, stderr io.Writer) bool {
+	if _, err := rules.ParseDeadline(spec); err != nil {
+		fmt.Fprintln(stderr, "nianbao check: --deadline:", err)
+		return true
+	}
+	return false
 }
 
 func btoi(b bool) int {

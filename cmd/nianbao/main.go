@@ -27,7 +27,7 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
-const usage = `用法 / usage:
+var usage = `用法 / usage:
   nianbao check [选项] 文件|目录|通配符...   检查年度报告（"-" 表示标准输入）
   nianbao rules                            列出全部检查规则
   nianbao version                          显示版本
@@ -37,6 +37,7 @@ check 的选项：
   --summary-json   输出汇总表 JSON
   --detail         多个文件时，在汇总表前列出每份报告的问题
   --format F       强制输入格式：text, markdown, html, docx, doc, pdf, ofd
+  --deadline P     公布期限方案，默认为第一个：` + rules.DeadlineUsage() + `
   -j N             并行数（默认为 CPU 核数）
 目录按子目录递归查找 .txt .md .html .htm .docx .doc .wps .pdf .ofd 文件。
 同一机关连续两年的报告一起检查时，会做跨年度比对（上年结转、现行有效件数、历年累计、内容雷同）。

@@ -57,6 +57,11 @@ func TestExitStatus(t *testing.T) {
 		{"two outputs", []string{"check", "--json", "--csv", clean}, 2, "", "只能选一个"},
 		{"unknown command", []string{"frobnicate"}, 2, "", "未知命令"},
 		{"rules", []string{"rules"}, 0, "t3.balance", ""},
+		// seed 001, a 街道 published on 10 January: late only for a profile that fixes
+		// the townships' deadline earlier
+		{"deadline: custom dates", []string{"check", "--deadline", "乡镇=1-5", seed("001")}, 1, "晚于公布期限 2025年1月5日 5 天（按机构名称“山海关区南关街道办事处”判断为乡镇（街道），依自定义期限（乡镇1月5日）应于1月5日前公布）", ""},
+		{"deadline: unknown profile", []string{"check", "--deadline", "shanghai", clean}, 2, "", "未知的期限方案“shanghai”：可选 national"},
+		{"deadline: listed in help", []string{"help"}, 0, "national（全国统一期限：部门1月31日、政府3月31日）", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

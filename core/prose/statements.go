@@ -29,6 +29,9 @@ type Statement struct {
 	Weak                 bool   // the wording names the topic loosely, or only an earlier clause does
 	Scope                string // a wider scope the sentence names: "全区", "各部门"
 	Cond                 bool   // a relative negation ("均未产生")
+	// Means says in words what a statement without a number claims of the table,
+	// where "0" would not: "即没有结转下年度继续办理的申请".
+	Means string
 }
 
 // Quote returns the phrase of s to quote in a message: from its topic's words to the
@@ -227,6 +230,8 @@ func (d *Doc) statements(year int) ([]Statement, []Percent) {
 		out = d.negations(out, si, sen, year)
 		out, pcts = d.numbers(out, pcts, si, sen, year, first)
 		out = d.allUpheld(out, si, sen)
+		out = d.allDone(out, si, sen, year)
+		out = d.noneCorrected(out, si, sen, year)
 	}
 	return out, pcts
 }
@@ -299,6 +304,10 @@ func (d *Doc) numbers(out []Statement, pcts []Percent, si int, sen Sentence, yea
 			continue
 		}
 		if !isDigits(numText) {
+			// "无一起被纠错", "没有一件": a negation, not a count of one
+			if v == 1 && (strings.HasSuffix(text[:m.start], "无") || strings.HasSuffix(text[:m.start], "没有") || strings.HasSuffix(text[:m.start], "未有")) {
+				continue
+			}
 			after := text[m.end:]
 			if strings.HasPrefix(after, "事") || strings.HasPrefix(after, "实事") || strings.HasPrefix(after, "性") ||
 				strings.HasPrefix(after, "批") || v > 99 {
@@ -626,7 +635,72 @@ var (
 	reNoFee    = lazy.Regexp(`(未|没有|不)(收取)[^,;:。]{0,12}?(费用|处理费|费)`)
 	reNoNorm   = lazy.Regexp(`(未|没有)(制发|出台|制定|印发|发布)[^,;:。]{0,6}?规范性文件`)
 	reAllUp    = lazy.Regexp(`(均|全部|都|皆)(获|被|予以|得到|已)?(维持|驳回|胜诉)`)
+	// "所有申请均已按期办结", "已全部答复", "全部办结": every application answered
+	reAllDone = lazy.Regexp(`(均已|都已|皆已|已全部|均全部|全部)(经)?(按期|按时|如期|依法|及时|在法定期限内|在规定期限内|在规定时限内|在法定时限内)?(予以|作出|进行)?(办结|答复|办理完毕|办理完结|处理完毕|答复完毕)`)
+	// "未被纠错", "无被纠错案件", "没有发生被撤销的情况", "零纠错"
+	reNoneCorrected = lazy.Regexp(`(未|没有|无)(发生|出现|产生)?(一起|一件|一例|任何)?(行政复议|行政诉讼|复议|诉讼)?(案件)?(被)?(复议机关|法院|人民法院)?(依法)?(纠错|纠正|撤销|确认违法|败诉)|零纠错|纠错率为(0|零)`)
 )
+
+// allDone finds "所有申请均已按期办结": every application of the year was answered,
+// so none is carried over to the next (Topic "carryover", Kind "none"). A sentence
+// that itself speaks of applications carried over, or of proposals, petitions and
+// the like, says no such thing of the applications; nor does "均在法定期限内答复"
+// without 已, 全部 or 所有, which may speak only of those answered.
+func (d *Doc) allDone(out []Statement, si int, sen Sentence, year int) []Statement {
+	text := d.S[sen.Start:sen.End]
+	if !strings.Contains(text, "申请") || !strings.Contains(text, "均") && !strings.Contains(text, "全部") && !strings.Contains(text, "都") && !strings.Contains(text, "皆") ||
+		containsAny(text, []string{"结转", "顺延", "下年度", "下一年度", "继续办理", "尚未办结", "正在办理", "仍在办理", "未办结"}) {
+		return out
+	}
+	for _, loc := range findAll(reAllDone(), text, strings.Contains(text, "办结") || strings.Contains(text, "答复") || strings.Contains(text, "完毕")) {
+		start, end := sen.Start+loc[0], sen.Start+loc[1]
+		cs := d.clauseStart(sen, start)
+		before := d.S[cs:start]
+		if !strings.Contains(before, "申请") && !strings.Contains(d.S[sen.Start:start], "所有申请") && !strings.Contains(d.S[sen.Start:start], "申请均") {
+			continue // the clause names no application: "人大建议和政协提案均已办结"
+		}
+		if containsAny(d.S[sen.Start:start], []string{"建议", "提案", "信访", "来信", "来访", "热线", "投诉", "举报", "诉求", "留言", "咨询"}) ||
+			containsAny(d.S[cs:end], otherPeriod) || otherYear(d.S[sen.Start:start], year) {
+			continue
+		}
+		out = append(out, Statement{Topic: "carryover", Kind: "none", Start: start, End: end, From: cs, To: end, Sentence: si,
+			Means: "即没有结转下年度继续办理的申请", Scope: scope(d.S[sen.Start:start])})
+	}
+	return out
+}
+
+// noneCorrected finds "未被纠错": no case of 行政复议 or 行政诉讼 ended corrected.
+// The sentence names which ("行政复议" or "行政诉讼", or both); one that names
+// neither speaks of both, loosely.
+func (d *Doc) noneCorrected(out []Statement, si int, sen Sentence, year int) []Statement {
+	text := d.S[sen.Start:sen.End]
+	if !strings.Contains(text, "纠") && !strings.Contains(text, "撤销") && !strings.Contains(text, "违法") && !strings.Contains(text, "败诉") {
+		return out
+	}
+	for _, loc := range reNoneCorrected().FindAllStringIndex(text, -1) {
+		start, end := sen.Start+loc[0], sen.Start+loc[1]
+		before := text[:loc[0]]
+		review := strings.Contains(before, "复议")
+		suit := strings.Contains(before, "诉讼") || strings.Contains(before, "起诉") || strings.Contains(text[loc[0]:loc[1]], "败诉")
+		if !review && !suit && !strings.Contains(text, "案件") && !strings.Contains(text, "复议") && !strings.Contains(text, "诉讼") {
+			continue // "未发现…撤销" of something else
+		}
+		cs := d.clauseStart(sen, start)
+		if containsAny(d.S[cs:end], otherPeriod) || otherYear(d.S[sen.Start:start], year) || strings.Contains(d.S[cs:start], "如") {
+			continue
+		}
+		topic := "review+suit.corrected"
+		switch {
+		case review && !suit && !strings.Contains(text[loc[0]:loc[1]], "败诉"):
+			topic = "review.corrected"
+		case suit && !review:
+			topic = "suit.corrected"
+		}
+		out = append(out, Statement{Topic: topic, Kind: "none", Start: start, End: end, From: cs, To: end, Sentence: si,
+			Weak: !review && !suit || !disclosure(text) && !disclosureSection(d, sen), Means: "即结果纠正为 0", Scope: scope(d.S[sen.Start:start])})
+	}
+	return out
+}
 
 // negations finds counts said in words: "未收到…申请", "无行政复议和行政诉讼".
 func (d *Doc) negations(out []Statement, si int, sen Sentence, year int) []Statement {
@@ -636,17 +710,18 @@ func (d *Doc) negations(out []Statement, si int, sen Sentence, year int) []State
 			!strings.Contains(text, "申请") && !strings.Contains(text, "费") && !strings.Contains(text, "规范性文件") {
 		return out
 	}
-	add := func(id string, loc []int, cond bool) {
+	add := func(id string, loc []int, cond bool) bool {
 		start, end := sen.Start+loc[0], sen.Start+loc[1]
 		cs := d.clauseStart(sen, start)
 		clause := d.S[cs:d.clauseEndOf(sen, end)]
 		if containsAny(clause, otherPeriod) || otherYear(d.S[cs:end], year) || strings.Contains(d.S[cs:start], "如") {
-			return
+			return false
 		}
 		st := Statement{Topic: id, Kind: "none", Start: start, End: end, From: start, To: end, Sentence: si, Cond: cond,
 			Weak: AboutCases(id) && !disclosure(text) && !disclosureSection(d, sen)}
 		st.Scope = scope(d.S[sen.Start:start])
 		out = append(out, st)
+		return true
 	}
 	cond := func(loc []int) bool {
 		before := text[:loc[0]]
@@ -674,7 +749,15 @@ func (d *Doc) negations(out []Statement, si int, sen Sentence, year int) []State
 		add("received", loc, cond(loc))
 	}
 	for _, loc := range findAll(reNoFee(), text, strings.Contains(text, "收取") && strings.Contains(text, "费")) {
-		add("infofee", loc, false)
+		if m := text[loc[0]:loc[1]]; containsAny(m, []string{"信息", "处理费", "检索", "复制", "邮寄", "公开", "申请"}) {
+			add("infofee", loc, false)
+			continue
+		}
+		// "未收取任何费用": any fee, the 行政事业性收费 of 表二 too, though the
+		// report most likely means the disclosure fees
+		if add("fees.any", loc, false) {
+			out[len(out)-1].Weak = true
+		}
 	}
 	for _, loc := range findAll(reNoNorm(), text, neg && strings.Contains(text, "规范性文件")) {
 		add("normative.issued", loc, false)

@@ -51,49 +51,80 @@ func kindOf(rep *report.Report, c *report.Cell) int {
 
 var ruleCellBlank = &Rule{
 	ID: "cell.blank", Title: "空白单元格", Group: GroupCells, Severity: "warning", Run: runBlank,
-	Doc: `表格单元格留空或填写“—”“/”。
-空白不等于 0：值未知，用到它的勾稽关系无法核对。没有数据的格应填 0。`,
+	Doc: `表格单元格留空或填写“—”“/”：每张表一条，说明有多少个空白格。
+空白不等于 0：值未知。没有数据的格应填 0。用到空白格的勾稽关系按“空白为 0”的假设核对，
+并在各勾稽关系的结果中注明“若空白按 0 计”：按此假设不成立的是报告的错误（合计有误，或空白处漏填了数字）；
+成立的只是按假设成立，并非确证。空白格与未能读出的格不同：未读出的格是检查程序的问题，不作任何假设。`,
 }
 
 var _ = register(ruleCellBlank)
 
-// runBlank reports the cells the report left blank, one finding per row or column
-// so that a whole blank 总计 column reads as one problem.
+// runBlank reports the cells the report left blank, one finding per table: a report
+// that leaves every zero blank has a hundred of them, and they are one problem.
 func runBlank(p *Pass) {
 	rep := p.Report
-	byLine := map[string][]*report.Cell{}
-	var keys []string
-	for _, id := range rep.Order {
-		c := rep.Cells[id]
-		if !c.Blank {
-			continue
-		}
-		k := c.Table + "|col|" + c.Col
-		if _, ok := byLine[k]; !ok {
-			keys = append(keys, k)
-		}
-		byLine[k] = append(byLine[k], c)
-	}
-	for _, k := range keys {
-		cs := byLine[k]
-		var ids, names []string
+	for _, t := range rep.Tables {
+		var ids []string
+		var cells, rows, cols []string // distinct rows and columns, in table order
+		seenRow, seenCol := map[string]bool{}, map[string]bool{}
+		total := 0
 		start, end := -1, -1
-		for _, c := range cs {
+		for _, id := range rep.Order {
+			c := rep.Cells[id]
+			if c.Table != t.ID {
+				continue
+			}
+			total++
+			if !c.Blank {
+				continue
+			}
 			ids = append(ids, c.ID)
-			names = append(names, c.Label)
+			cells = append(cells, strings.TrimPrefix(c.Label, tableName(t.ID)+" "))
+			if !seenRow[c.Row] {
+				seenRow[c.Row], rows = true, append(rows, c.Row)
+			}
+			if !seenCol[c.Col] {
+				seenCol[c.Col], cols = true, append(cols, c.Col)
+			}
 			if c.Start >= 0 && (start < 0 || c.Start < start) {
 				start = c.Start
 			}
 			end = max(end, c.End)
 		}
-		msg := fmt.Sprintf("%s 为空白：空白不等于 0，相关勾稽关系无法核对", names[0])
-		if len(cs) > 1 {
-			shown := names
-			if len(shown) > 3 {
-				shown = append(append([]string{}, names[:3]...), "…")
-			}
-			msg = fmt.Sprintf("%d 个单元格为空白（%s）：空白不等于 0，相关勾稽关系无法核对", len(cs), strings.Join(shown, "、"))
+		if len(ids) == 0 {
+			continue
 		}
-		p.Reportf(report.Finding{Message: msg, Cells: ids, Start: start, End: end})
+		var where string
+		switch {
+		case len(ids) == total:
+			where = "全部 " + fmt.Sprint(total) + " 格均为空白"
+		case len(ids) <= 3:
+			where = fmt.Sprintf("有 %d 个空白单元格（%s）", len(ids), strings.Join(cells, "、"))
+		case len(cols) == 1 && t.ID != "t4":
+			where = fmt.Sprintf("有 %d 个空白单元格，都在「%s」列", len(ids), colLabel(t, cols[0]))
+		case len(rows) == 1:
+			where = fmt.Sprintf("有 %d 个空白单元格，都在「%s」%s", len(ids), short(rowLabel(t, rows[0])), map[bool]string{true: "组", false: "行"}[t.ID == "t4"])
+		default:
+			where = fmt.Sprintf("有 %d 个空白单元格（共 %d 格）", len(ids), total)
+		}
+		msg := tableName(t.ID) + where + "：空白不等于 0，没有数据的格应填 0"
+		if len(t.Identities) > 0 {
+			msg += "；用到空白格的勾稽关系已按“空白为 0”的假设核对，见各项结果"
+		}
+		p.Reportf(report.Finding{Cells: ids, Start: start, End: end, Message: msg})
 	}
+}
+
+func colLabel(t *template.Table, id string) string {
+	if c := t.Col(id); c != nil {
+		return c.Label
+	}
+	return id
+}
+
+func rowLabel(t *template.Table, id string) string {
+	if r := t.Row(id); r != nil {
+		return r.Label
+	}
+	return id
 }

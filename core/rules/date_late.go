@@ -12,12 +12,13 @@ import (
 
 var ruleDateLate = &Rule{
 	ID: "date.late", Title: "发布晚于法定期限", Group: GroupStructure, Severity: "error", Run: runDateLate,
-	Doc: `文中的发布日期晚于《政府信息公开条例》规定的公布期限。
-2019年修订的《条例》第四十九条：县级以上人民政府部门应于每年1月31日前公布本部门上一年度的年度报告，
-县级以上人民政府应于每年3月31日前公布本级政府上一年度的年度报告；乡镇、街道的期限由各地规定。
+	Doc: `文中的发布日期晚于公布期限；期限按所选的期限方案（默认为全国统一期限），消息中写明所用的方案。
+2019年修订的《政府信息公开条例》第四十九条：县级以上人民政府部门应于每年1月31日前公布本部门上一年度的年度报告，
+县级以上人民政府应于每年3月31日前公布本级政府上一年度的年度报告；乡镇、街道的期限由各地规定（全国方案按3月31日计，为警告）。
+有的地方规定了更早的期限：命令行用 --deadline 选择方案或写明各类机关的日期（如“部门=1-15,政府=3-31,乡镇=1-31”），页面在检查选项中选择。
 2008—2018年度的报告依2007年《条例》，一律为次年3月31日。机关类型按机构名称判断（“人民政府”为政府，
-“乡”“镇”“街道”为乡镇街道，其余为政府部门），消息中说明所作的判断。晚于3月31日为错误；
-只晚于部门的1月31日期限时，因机关类型是推断的，为警告。
+“乡”“镇”“街道”为乡镇街道，其余为政府部门），消息中说明所作的判断。晚于政府的期限为错误；
+只晚于部门的期限时，因机关类型是推断的，为警告。
 发布日期取“发布日期”“公开日期”“成文日期”“发文日期”等标注，没有标注时取文末落款日期。`,
 }
 
@@ -127,27 +128,38 @@ func runDateLate(p *Pass) {
 	if pub.IsZero() {
 		return
 	}
-	mar31 := time.Date(year+1, 3, 31, 0, 0, 0, 0, time.UTC)
-	jan31 := time.Date(year+1, 1, 31, 0, 0, 0, 0, time.UTC)
-	deadline, basis, sev := mar31, "", "error"
+	prof, err := ParseDeadline(p.Config.Deadline)
+	if err != nil {
+		prof = Deadlines()[0] // the command line and the page refuse a bad spec before this
+	}
+	gov := prof.Government.In(year + 1)
+	deadline, basis, sev := gov, "", "error"
+	rule := fmt.Sprintf("依%s", prof.Name)
+	if prof.ID == Deadlines()[0].ID {
+		rule = fmt.Sprintf("依%s（%s）", prof.Name, prof.Basis)
+	}
 	kind := bodyType(rep.Agency)
 	switch {
 	case year <= 2018:
+		deadline = time.Date(year+1, 3, 31, 0, 0, 0, 0, time.UTC)
 		basis = "2018年度及以前的报告依2007年《条例》，应于次年3月31日前公布"
 	case kind == "department":
-		deadline, sev = jan31, "warning"
-		basis = fmt.Sprintf("按机构名称“%s”判断为政府部门，依《条例》第四十九条应于1月31日前公布", rep.Agency)
-		if pub.After(mar31) {
+		deadline, sev = prof.Department.In(year+1), "warning"
+		basis = fmt.Sprintf("按机构名称“%s”判断为政府部门，%s应于%s前公布", rep.Agency, rule, prof.Department)
+		if pub.After(gov) {
 			sev = "error" // late even for a government
 		}
 	case kind == "government":
-		basis = fmt.Sprintf("按机构名称“%s”判断为人民政府，依《条例》第四十九条应于3月31日前公布", rep.Agency)
+		basis = fmt.Sprintf("按机构名称“%s”判断为人民政府，%s应于%s前公布", rep.Agency, rule, prof.Government)
+	case kind == "township" && prof.TownshipAssumed:
+		deadline, sev = prof.Township.In(year+1), "warning"
+		basis = fmt.Sprintf("按机构名称“%s”判断为乡镇（街道），其期限由各地规定，%s未作规定，此处按%s计", rep.Agency, prof.Name, prof.Township)
 	case kind == "township":
-		sev = "warning"
-		basis = fmt.Sprintf("按机构名称“%s”判断为乡镇（街道），其期限由各地规定，此处按3月31日计", rep.Agency)
+		deadline = prof.Township.In(year + 1)
+		basis = fmt.Sprintf("按机构名称“%s”判断为乡镇（街道），%s应于%s前公布", rep.Agency, rule, prof.Township)
 	default:
 		sev = "warning"
-		basis = "未找到机构名称，按人民政府的3月31日期限计"
+		basis = fmt.Sprintf("未找到机构名称，按%s中人民政府的%s期限计", prof.Name, prof.Government)
 	}
 	if !pub.After(deadline) {
 		return

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"strings"
@@ -11,12 +12,19 @@ import (
 )
 
 // checkIdentities evaluates the identities of the report's tables that belong to the
-// pass's rule. An identity with an unknown cell cannot be checked: it neither passes
-// nor fails, and the rule says how many it could not check.
+// pass's rule. An identity with an unread cell cannot be checked: it neither passes
+// nor fails, and the rule says how many it could not check. An identity whose only
+// unknown cells are blanks the report left is checked under the stated assumption
+// that a blank means 0: a failure then is the report's error whatever the blanks
+// were meant to say (either the sum is wrong, or a value is missing), while a pass
+// is no certainty and is said to hold only under the assumption.
 func checkIdentities(p *Pass) {
 	rep := p.Report
 	unchecked := 0
-	var blanks []string
+	var unread []string
+	var assumed []string // identities that hold only if a blank means 0, worded
+	var assumedCells []string
+	var failed []assumedFailure // identities that fail if a blank means 0
 	for _, t := range rep.Tables {
 		for _, id := range t.Identities {
 			if id.Rule != p.Rule.ID || (id.When != "" && !rep.Variants[id.When]) {
@@ -28,24 +36,151 @@ func checkIdentities(p *Pass) {
 				if left == nil || right == nil { // a cell the template variant lacks
 					continue
 				}
-				if !lok || !rok {
+				blank := !lok || !rok
+				if blank && (hasUnread(left) || hasUnread(right)) {
 					unchecked++
-					blanks = appendUnknown(blanks, left, right)
+					unread = appendUnknown(unread, left, right)
 					continue
 				}
 				l, r := sum(left), sum(right)
 				if holds(id.Op, l, r) {
+					if blank {
+						w := fmt.Sprintf("%s%s：%s，%s，成立", tableName(t.ID), lineName(t, id, line), terms(t, id, left, id.LeftName), terms(t, id, right, id.RightName))
+						if isTotalLine(id, line) {
+							assumed = append([]string{w}, assumed...) // the 总计 line says most
+						} else {
+							assumed = append(assumed, w)
+						}
+						assumedCells = appendUnknown(assumedCells, left, right)
+					}
 					continue
 				}
-				p.Reportf(identityFinding(p, t, id, line, left, right, l, r))
+				f := identityFinding(p, t, id, line, left, right, l, r)
+				if blank {
+					failed = append(failed, assumedFailure{f: f, hint: fillHint(id, left, right, l, r),
+						blankTotal: len(left) == 1 && left[0].Blank && r != 0})
+					continue
+				}
+				p.Reportf(f)
 			}
 		}
 	}
+	reportAssumedFailures(p, failed)
+	if len(assumed) > 0 {
+		count := ""
+		if len(assumed) > 1 {
+			count = fmt.Sprintf("（共 %d 处%s按此成立）", len(assumed), p.Rule.Title)
+		}
+		p.Reportf(report.Finding{Severity: "info", Start: -1, End: -1, Cells: uniq(assumedCells),
+			Message: assumeBlank + assumed[0] + count + "。空白不等于 0，这只是按假设核对，并非确证"})
+	}
 	if unchecked > 0 {
-		p.Reportf(report.Finding{Severity: "info", Start: -1, End: -1, Cells: blanks,
-			Message: fmt.Sprintf("有 %d 处%s因单元格空白或未读出而无法核对（空白不等于 0）", unchecked, p.Rule.Title)})
+		p.Reportf(report.Finding{Severity: "info", Start: -1, End: -1, Cells: uniq(unread),
+			Message: fmt.Sprintf("有 %d 处%s因单元格未读出而无法核对", unchecked, p.Rule.Title)})
 	}
 }
+
+// assumedFailure is an identity that fails if a blank means 0.
+type assumedFailure struct {
+	f          report.Finding
+	hint       string // what the one blank would need to be, or ""
+	blankTotal bool   // the total is the blank, its parts are not 0
+}
+
+// reportAssumedFailures reports the identities that fail when a blank means 0: each
+// on its own when they are few, else as one finding, so that a 总计 column left blank
+// is one problem and not twenty-five.
+func reportAssumedFailures(p *Pass, failed []assumedFailure) {
+	const why = "（空白不等于 0：或者合计有误，或者空白处漏填了数字）"
+	if len(failed) <= 3 {
+		for _, a := range failed {
+			f := a.f
+			f.Message = assumeBlank + f.Message + cmp.Or(a.hint, why)
+			p.Reportf(f)
+		}
+		return
+	}
+	g := report.Finding{Start: -1, End: -1}
+	blankTotals := 0
+	for _, a := range failed {
+		g.Cells = append(g.Cells, a.f.Cells...)
+		if a.f.Start >= 0 && (g.Start < 0 || a.f.Start < g.Start) {
+			g.Start = a.f.Start
+		}
+		g.End = max(g.End, a.f.End)
+		if a.blankTotal {
+			blankTotals++
+		}
+	}
+	g.Cells = uniq(g.Cells)
+	g.Message = fmt.Sprintf("%s%s有 %d 处不成立，如%s", assumeBlank, p.Rule.Title, len(failed), failed[0].f.Message)
+	if blankTotals == len(failed) {
+		g.Message += fmt.Sprintf("；这 %d 处都是合计为空白而分项不为 0，疑似合计漏填", blankTotals)
+	} else {
+		g.Message += why
+	}
+	p.Reportf(g)
+}
+
+// fillHint says what the one blank of a failed identity would have to be for it to
+// hold: "（「予以公开·总计」空白，填 1362 则成立，疑似漏填）". Nothing when there are
+// several blanks or no whole number fits.
+func fillHint(id template.Identity, left, right []*report.Cell, l, r float64) string {
+	if id.Op != "=" {
+		return ""
+	}
+	var blank *report.Cell
+	need := 0.0
+	for k, side := range [][]*report.Cell{left, right} {
+		for _, c := range side {
+			if !c.Blank {
+				continue
+			}
+			if blank != nil {
+				return ""
+			}
+			blank = c
+			need = r - l
+			if k == 1 {
+				need = l - r
+			}
+		}
+	}
+	if blank == nil || need <= 0 || need != math.Trunc(need) {
+		return ""
+	}
+	return fmt.Sprintf("（%s 为空白，填 %s 则成立，疑似漏填）", blank.Label, num(need))
+}
+
+// uniq drops repeated ids, keeping the first of each.
+func uniq(ids []string) []string {
+	seen := make(map[string]bool, len(ids))
+	out := ids[:0]
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// assumeBlank opens the message of an identity evaluated with its blanks as 0.
+const assumeBlank = "若空白按 0 计："
+
+// hasUnread reports a cell the reader could not read: unlike a blank the report
+// left, nothing may be assumed of it.
+func hasUnread(cs []*report.Cell) bool {
+	for _, c := range cs {
+		if !c.Known() && !c.Blank {
+			return true
+		}
+	}
+	return false
+}
+
+// isTotalLine reports the 总计 column or row of an identity.
+func isTotalLine(id template.Identity, line string) bool { return line == "total" }
 
 func holds(op string, l, r float64) bool {
 	if op == "<=" {
@@ -95,12 +230,22 @@ func side(rep *report.Report, t *template.Table, id template.Identity, line stri
 	return out, ok
 }
 
+// sum adds the cells' values; a blank counts as 0 (callers only sum blanks when
+// stating that assumption).
 func sum(cs []*report.Cell) float64 {
 	s := 0.0
 	for _, c := range cs {
-		s += *c.Value
+		s += value(c)
 	}
 	return s
+}
+
+// value is a cell's value, 0 for a blank.
+func value(c *report.Cell) float64 {
+	if c.Value == nil {
+		return 0
+	}
+	return *c.Value
 }
 
 func appendUnknown(ids []string, sides ...[]*report.Cell) []string {
@@ -164,10 +309,14 @@ func terms(t *template.Table, id template.Identity, cs []*report.Cell, name stri
 	var parts []string
 	many := len(cs) > 6
 	for _, c := range cs {
-		if many && *c.Value == 0 {
+		if many && value(c) == 0 {
 			continue
 		}
-		parts = append(parts, fmt.Sprintf("%s(%s)", termName(t, id, c), num(*c.Value)))
+		v := "空白"
+		if c.Value != nil {
+			v = num(*c.Value)
+		}
+		parts = append(parts, fmt.Sprintf("%s(%s)", termName(t, id, c), v))
 	}
 	if len(cs) == 1 {
 		return parts[0]

@@ -14,7 +14,8 @@ import (
 // myRules are the rules of the prose, statistics-table and structure checks.
 var myRules = []string{"stats.sum", "stats.subset", "stats.header", "text.table", "text.percent",
 	"section.missing", "section.order", "section.numbering", "section.empty", "year.mismatch",
-	"date.late", "text.link", "text.placeholder", "text.fee"}
+	"date.late", "text.link", "text.placeholder", "text.fee", "text.repeat", "content.parts", "content.fee", "text.correction",
+	"wording.doubled", "wording.cut", "wording.punct", "wording.name"}
 
 func readReport(tb testing.TB, s string) *report.Report {
 	tb.Helper()

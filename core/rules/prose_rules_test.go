@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"testing"
@@ -13,9 +14,10 @@ import (
 // want is one expected finding of the rule under test: its severity, the words its
 // message must hold (the report's numbers, the difference), and the text it points at.
 type want struct {
-	sev string
-	msg []string
-	at  string // the normalised text at [Start, End); "" for no position
+	sev    string
+	origin string // "" for "report"
+	msg    []string
+	at     string // the normalised text at [Start, End); "" for no position
 }
 
 // ruleCase is a small report and every finding one rule must raise on it, no more.
@@ -27,6 +29,7 @@ type ruleCase struct {
 	year     int                // 0 keeps what the reader found
 	agency   string             // "" keeps what the reader found
 	cells    map[string]float64 // 2019/2021 cells, set by hand
+	deadline string             // Config.Deadline
 	want     []want
 }
 
@@ -61,7 +64,7 @@ func runCase(t *testing.T, c ruleCase) {
 	if r == nil {
 		t.Fatalf("no rule %s", c.rule)
 	}
-	r.Run(&Pass{Report: rep, Rule: r})
+	r.Run(&Pass{Report: rep, Rule: r, Config: Config{Deadline: c.deadline}})
 	var got []report.Finding
 	for _, f := range rep.Findings {
 		if f.Rule == c.rule {
@@ -76,8 +79,8 @@ func runCase(t *testing.T, c ruleCase) {
 		if f.Severity != w.sev {
 			t.Errorf("finding %d: severity %s, want %s: %s", i, f.Severity, w.sev, f.Message)
 		}
-		if f.Origin != "report" {
-			t.Errorf("finding %d: origin %s", i, f.Origin)
+		if origin := cmp.Or(w.origin, "report"); f.Origin != origin {
+			t.Errorf("finding %d: origin %s, want %s", i, f.Origin, origin)
 		}
 		for _, m := range w.msg {
 			if !strings.Contains(f.Message, m) {
@@ -300,6 +303,46 @@ var dateCases = []ruleCase{
 	{name: "near miss: a 街道 in March", rule: "date.late", template: "2021", year: 2024, agency: "南关街道办事处",
 		text: "南关街道办事处2024年政府信息公开工作年度报告\n发文日期:2025-03-01\n",
 		want: nil},
+	{name: "a local profile's earlier deadline for departments", rule: "date.late", template: "2021", year: 2024, agency: "临海市财政局",
+		deadline: "部门=1-15,政府=3-31",
+		text:     "临海市财政局2024年政府信息公开工作年度报告\n发布日期：2025-01-20\n",
+		want:     []want{{sev: "warning", at: "2025-01-20", msg: []string{"晚于公布期限 2025年1月15日 5 天", "依自定义期限（部门1月15日、政府3月31日）应于1月15日前公布"}}}},
+	{name: "a local profile fixing the townships' deadline", rule: "date.late", template: "2021", year: 2024, agency: "南关街道办事处",
+		deadline: "乡镇=1-31",
+		text:     "南关街道办事处2024年政府信息公开工作年度报告\n发文日期:2025-03-01\n",
+		want:     []want{{sev: "error", at: "2025-03-01", msg: []string{"2025年1月31日 29 天", "判断为乡镇（街道），依自定义期限（乡镇1月31日）"}}}},
+	{name: "the national profile says so", rule: "date.late", template: "2021", year: 2024, agency: "临海市人民政府",
+		deadline: "national",
+		text:     "临海市人民政府2024年政府信息公开工作年度报告\n发布日期：2025-04-01\n",
+		want:     []want{{sev: "error", at: "2025-04-01", msg: []string{"依全国统一期限（《条例》第四十九条）应于3月31日前公布"}}}},
+	{name: "near miss: in time for the local profile", rule: "date.late", template: "2021", year: 2024, agency: "临海市财政局",
+		deadline: "部门=1-15",
+		text:     "临海市财政局2024年政府信息公开工作年度报告\n发布日期：2025-01-15\n",
+		want:     nil},
+}
+
+func TestParseDeadline(t *testing.T) {
+	for _, c := range []struct{ spec, name, err string }{
+		{"", "全国统一期限", ""},
+		{"national", "全国统一期限", ""},
+		{"部门=1-15,政府=3-31,乡镇=1-31", "自定义期限（部门1月15日、政府3月31日、乡镇1月31日）", ""},
+		{"department=01-20", "自定义期限（部门1月20日）", ""},
+		{"部门=1月10日", "自定义期限（部门1月10日）", ""},
+		{"beijing", "", "未知的期限方案“beijing”"},
+		{"部门=2-30", "", "期限“部门=2-30”无法识别"},
+		{"区县=1-31", "", "应为 部门、政府 或 乡镇"},
+	} {
+		d, err := ParseDeadline(c.spec)
+		switch {
+		case c.err != "" && (err == nil || !strings.Contains(err.Error(), c.err)):
+			t.Errorf("%q: error %v, want %q", c.spec, err, c.err)
+		case c.err == "" && (err != nil || d.Name != c.name):
+			t.Errorf("%q: %q %v, want %q", c.spec, d.Name, err, c.name)
+		}
+	}
+	if d, _ := ParseDeadline("部门=1-15"); d.Government != (MonthDay{3, 31}) || !d.TownshipAssumed {
+		t.Errorf("dates not given are the national ones: %+v", d)
+	}
 }
 
 func TestDateLate(t *testing.T) {
@@ -424,5 +467,196 @@ func TestSectionsWithoutLineBreaks(t *testing.T) {
 	Lookup("section.missing").Run(&Pass{Report: rep, Rule: Lookup("section.missing")})
 	if len(rep.Findings) != 1 || rep.Findings[0].Rule != "read.sections" || rep.Findings[0].Origin != "reader" {
 		t.Errorf("findings:\n%s", describeFindings(rep, rep.Findings))
+	}
+}
+
+// Statements without a number that the tables contradict.
+var claimCases = []ruleCase{
+	{name: "all answered, yet some carried over", rule: "text.table", template: "2021", year: 2024,
+		cells: t21(map[string]float64{"t3.total.total": 4, "t3.carryover.total": 2}),
+		text:  "（二）依申请公开\n2024年，我局共收到政府信息公开申请5件，所有申请均已按期办结。",
+		want:  []want{{sev: "error", at: "均已按期办结", msg: []string{"正文称“所有申请均已按期办结”（即没有结转下年度继续办理的申请）", "表三“结转下年度继续办理”总计为 2"}}}},
+	{name: "answered in full, said another way", rule: "text.table", template: "2021", year: 2024,
+		cells: t21(map[string]float64{"t3.total.total": 5, "t3.carryover.total": 1}),
+		text:  "本年度受理的政府信息公开申请已全部答复。",
+		want:  []want{{sev: "error", at: "已全部答复", msg: []string{"（即没有结转下年度继续办理的申请）", "总计为 1"}}}},
+	{name: "near miss: answered in time, the rest carried over in the same sentence", rule: "text.table", template: "2021", year: 2024,
+		cells: t21(map[string]float64{"t3.new.total": 3119, "t3.carried.total": 34, "t3.total.total": 3050, "t3.carryover.total": 103}),
+		text:  "2024年，全市共受理政府信息公开申请3119件，答复3050件（含上年度结转申请34件，另有103件顺延到下年度答复），均在法定期限内予以答复。",
+		want:  nil},
+	{name: "near miss: proposals answered, and none carried over", rule: "text.table", template: "2021", year: 2024,
+		cells: t21(map[string]float64{"t3.carryover.total": 3}),
+		text:  "办理人大代表建议12件、政协提案8件，均已按期办结。所有政府信息公开申请均在法定期限内答复。",
+		want:  nil},
+	{name: "none corrected, yet 表四 counts one", rule: "text.table", template: "2021", year: 2024,
+		cells: t21(map[string]float64{"t4.review.upheld": 1, "t4.review.corrected": 1, "t4.review.total": 2}),
+		text:  "（五）行政复议和诉讼情况\n本年度发生政府信息公开行政复议案件2件，未被纠错。",
+		want:  []want{{sev: "error", at: "未被纠错", msg: []string{"（即结果纠正为 0）", "表四行政复议结果纠正为 1"}}}},
+	{name: "no case corrected, of either kind", rule: "text.table", template: "2021", year: 2024,
+		cells: t21(map[string]float64{"t4.suit.corrected": 1, "t4.suit.total": 1}),
+		text:  "全年涉及政府信息公开的行政复议、行政诉讼案件无一起被纠错。",
+		want:  []want{{sev: "error", at: "无一起被纠错", msg: []string{"表四行政复议与行政诉讼结果纠正之和为 1"}}}},
+	{name: "near miss: none corrected, one pending", rule: "text.table", template: "2021", year: 2024,
+		cells: t21(map[string]float64{"t4.review.upheld": 1, "t4.review.pending": 1, "t4.review.total": 2}),
+		text:  "本年度发生政府信息公开行政复议案件2件，其中1件维持，1件尚在审理，未被纠错。",
+		want:  nil},
+	{name: "no review nor suit, yet 表四 has cases", rule: "text.table", template: "2021", year: 2024, cells: t21(nil),
+		text: "2024年，本机关未发生政府信息公开行政复议、行政诉讼案件。",
+		want: []want{{sev: "error", at: "未发生政府信息公开行政复议", msg: []string{"（即 0）", "表四行政复议总计为 1"}}}},
+	{name: "near miss: no review nor suit, 表四 empty", rule: "text.table", template: "2021", year: 2024,
+		cells: t21(map[string]float64{"t4.review.upheld": 0, "t4.review.total": 0}),
+		text:  "2024年，本机关未发生政府信息公开行政复议、行政诉讼案件。",
+		want:  nil},
+	{name: "no fee of any kind, yet 表二 counts fees", rule: "text.table", template: "2021", year: 2024,
+		cells: t21(map[string]float64{"t2.fees.amount": 7730.28}),
+		text:  "六、其他需要报告的事项\n本年度未收取任何费用。",
+		want:  []want{{sev: "warning", at: "未收取任何费用", msg: []string{"表二行政事业性收费“本年收费金额”为 7730.28 万元", "可能只指信息处理费"}}}},
+	{name: "near miss: no information-processing fee", rule: "text.table", template: "2021", year: 2024,
+		cells: t21(map[string]float64{"t2.fees.amount": 7730.28}),
+		text:  "六、其他需要报告的事项\n2024年，区政府严格落实《政府信息公开信息处理费管理办法》，未收取信息处理费。",
+		want:  nil},
+	{name: "all upheld, near miss: every case upheld", rule: "text.table", template: "2021", year: 2024, cells: t21(nil),
+		text: "本年度发生政府信息公开行政复议案件1件，均获维持。",
+		want: nil},
+	{name: "near miss: no application, none in the table", rule: "text.table", template: "2021", year: 2024,
+		cells: t21(map[string]float64{"t3.new.total": 0}),
+		text:  "2024年，我中心未收到任何单位和群众要求的信息公开的申请。",
+		want:  nil},
+}
+
+func TestClaims(t *testing.T) {
+	for _, c := range claimCases {
+		t.Run(c.name, func(t *testing.T) { runCase(t, c) })
+	}
+}
+
+var repeatCases = []ruleCase{
+	{name: "the count of items published, said twice", rule: "text.repeat", template: "2021", year: 2024, cells: t21(nil),
+		text: "一、总体情况\n2024年，我局主动公开政府信息1234条。\n二、主动公开政府信息情况\n本年度主动公开政府信息1243条，其中政策解读56条。\n",
+		want: []want{{sev: "warning", at: "1243", msg: []string{"正文前后说法不一", "“一、总体情况”中说“我局主动公开政府信息1234条”", "“二、主动公开政府信息情况”中说“本年度主动公开政府信息1243条”"}}}},
+	{name: "applications, when the table could not be read", rule: "text.repeat", template: "2021", year: 2024,
+		cells: map[string]float64{"t2.license.decisions": 16},
+		text:  "一、总体情况\n全年共收到政府信息公开申请15件。\n三、收到和处理政府信息公开申请情况\n本年度共收到政府信息公开申请16件。\n",
+		want:  []want{{sev: "warning", at: "16", msg: []string{"申请15件", "申请16件"}}}},
+	{name: "near miss: the table holds the count, text.table checks it", rule: "text.repeat", template: "2021", year: 2024, cells: t21(nil),
+		text: "一、总体情况\n全年共收到政府信息公开申请5件。\n三、收到和处理政府信息公开申请情况\n本年度共收到政府信息公开申请8件。\n",
+		want: nil},
+	{name: "near miss: with the carried-over ones, and a wider scope", rule: "text.repeat", template: "2021", year: 2024,
+		cells: map[string]float64{"t2.license.decisions": 16},
+		text:  "一、总体情况\n全年共收到政府信息公开申请15件。全区共收到政府信息公开申请120件。\n三、收到和处理政府信息公开申请情况\n本年度共受理政府信息公开申请17件（含上年结转2件）。\n",
+		want:  nil},
+	{name: "near miss: a number in a label's note", rule: "text.repeat", template: "stats", year: 2017,
+		text: "2017年，主动公开信息300条。一、主动公开情况 (一)主动公开政府信息数(不同渠道和方式公开相同信息计1条) 条 0\n",
+		want: nil},
+}
+
+func TestTextRepeat(t *testing.T) {
+	for _, c := range repeatCases {
+		t.Run(c.name, func(t *testing.T) { runCase(t, c) })
+	}
+}
+
+// a 2021 report's prose: the five parts of 总体情况, and the fee in section 六
+const general2021 = `东港市机关事务服务中心2024年政府信息公开工作年度报告
+一、总体情况
+（一）主动公开
+2024年通过东港市政府门户网站主动公开发布部门动态24条。
+（二）依申请公开
+2024年，我中心未收到政府信息公开申请。
+（三）政府信息管理
+强化制度构建，完善保密审查制度。
+（四）政府信息公开平台建设
+强化政务网站日常运维管理，将责任细化落实到人。
+（五）监督保障
+严格明确公开范围，严谨开展保密审查。
+二、主动公开政府信息情况
+三、收到和处理政府信息公开申请情况
+四、政府信息公开行政复议、行政诉讼情况
+五、存在的主要问题及改进情况
+由于工作人员变动频繁，业务水平还需要进一步提高。针对存在的问题，中心将通过开展业务能力培训，强化工作人员的公开意识。
+六、其他需要报告的事项
+2024年度东港市机关事务服务中心未收取信息处理费。
+`
+
+var contentRuleCases = []ruleCase{
+	{name: "parts: 总体情况 without 政府信息管理 and 监督保障", rule: "content.parts", template: "2021", year: 2024,
+		text: strings.NewReplacer("（三）政府信息管理\n强化制度构建，完善保密审查制度。\n", "",
+			"（五）监督保障\n严格明确公开范围，严谨开展保密审查。\n", "").Replace(general2021),
+		want: []want{{sev: "warning", at: "一、总体情况", msg: []string{"第一部分“总体情况”没有写到“政府信息管理”、“监督保障”"}}}},
+	{name: "parts: near miss, a part under another heading's name but named in the text", rule: "content.parts", template: "2021", year: 2024,
+		text: strings.Replace(general2021, "（五）监督保障\n严格明确公开范围", "（五）考核评议\n把监督保障落到实处，严格明确公开范围", 1),
+		want: nil},
+	{name: "parts: near miss, the 2019 format", rule: "content.parts", template: "2019", year: 2019,
+		text: strings.Replace(general2021, "（三）政府信息管理\n强化制度构建，完善保密审查制度。\n", "", 1),
+		want: nil},
+	{name: "fee: section 六 says only 无", rule: "content.fee", template: "2021", year: 2024,
+		text: strings.Replace(general2021, "2024年度东港市机关事务服务中心未收取信息处理费。", "无。", 1),
+		want: []want{{sev: "warning", at: "六、其他需要报告的事项", msg: []string{"正文没有说明是否收取信息处理费"}}}},
+	{name: "fee: near miss, 未收取费用 under 收费及减免情况", rule: "content.fee", template: "2021", year: 2024,
+		text: strings.Replace(general2021, "2024年度东港市机关事务服务中心未收取信息处理费。", "无。", 1) + "（三）收费及减免情况。未收取费用。\n",
+		want: nil},
+	{name: "correction: 表四 counts one, the prose says nothing of it", rule: "text.correction", template: "2021", year: 2024,
+		cells: t21(map[string]float64{"t4.review.corrected": 1, "t4.review.total": 2}),
+		text:  general2021,
+		want:  []want{{sev: "warning", msg: []string{"表四行政复议结果纠正 1 件，正文没有说明被纠错的原因和整改措施"}}}},
+	{name: "correction: counted in the prose, without a cause", rule: "text.correction", template: "2021", year: 2024,
+		cells: t21(map[string]float64{"t4.review.corrected": 64, "t4.review.total": 65}),
+		text:  strings.Replace(general2021, "2024年，我中心未收到政府信息公开申请。", "政府信息公开行政复议65件，其中结果维持1件，结果纠正64件。\n（三）政府信息管理情况。规范审查程序。", 1),
+		want:  []want{{sev: "warning", msg: []string{"结果纠正 64 件"}}}},
+	{name: "correction: near miss, the cause and the remedy said", rule: "text.correction", template: "2021", year: 2024,
+		cells: t21(map[string]float64{"t4.review.corrected": 1, "t4.review.total": 2}),
+		text:  strings.Replace(general2021, "2024年，我中心未收到政府信息公开申请。", "行政复议2件，其中1件因答复告知不完整被纠错。我中心已完成整改，并组织专题学习。", 1),
+		want:  nil},
+	{name: "correction: near miss, the prose was not read (no sections)", rule: "text.correction", template: "2021", year: 2024,
+		cells: t21(map[string]float64{"t4.review.corrected": 1, "t4.review.total": 2}),
+		text:  "东港市机关事务服务中心2024年政府信息公开工作年度报告 一、总体情况 二、主动公开政府信息情况",
+		want:  nil},
+	{name: "empty: 五 too short to state a problem and a measure", rule: "section.empty", template: "2021", year: 2024,
+		text: strings.Replace(general2021, "由于工作人员变动频繁，业务水平还需要进一步提高。针对存在的问题，中心将通过开展业务能力培训，强化工作人员的公开意识。", "公开不够及时。", 1),
+		want: []want{{sev: "warning", at: "五、存在的主要问题及改进情况", msg: []string{"只有“公开不够及时。”，不足以说明存在的问题和改进措施"}}}},
+	{name: "empty: 五 states problems only", rule: "section.empty", template: "2021", year: 2024,
+		text: strings.Replace(general2021, "由于工作人员变动频繁，业务水平还需要进一步提高。针对存在的问题，中心将通过开展业务能力培训，强化工作人员的公开意识。",
+			"一是工作人员变动频繁，业务水平不高；二是信息公开的形式较为单一，公开内容的深度不够。", 1),
+		want: []want{{sev: "warning", at: "五、存在的主要问题及改进情况", msg: []string{"只写了问题，没有写改进措施"}}}},
+}
+
+func TestContentRules(t *testing.T) {
+	for _, c := range contentRuleCases {
+		t.Run(c.name, func(t *testing.T) { runCase(t, c) })
+	}
+}
+
+var wordingCases = []ruleCase{
+	{name: "doubled: 资金资金", rule: "wording.doubled", template: "2021", year: 2024,
+		text: strings.Replace(general2021, "强化制度构建，完善保密审查制度。", "强化制度构建，完善专项资金资金管理和保密审查制度。", 1),
+		want: []want{{sev: "info", at: "资金资金", msg: []string{"词语重复：“专项资金资金管理”"}}}},
+	{name: "doubled: near miss, 一件一件 and a table's labels in its section", rule: "wording.doubled", template: "2021", year: 2024,
+		text: strings.NewReplacer("强化制度构建，完善保密审查制度。", "一件一件抓落实，完善保密审查制度。",
+			"四、政府信息公开行政复议、行政诉讼情况\n", "四、政府信息公开行政复议、行政诉讼情况\n结果结果其他、尚未总计\n").Replace(general2021),
+		want: nil},
+	{name: "cut: a sentence broken off before the next heading", rule: "wording.cut", template: "2021", year: 2024,
+		text: strings.Replace(general2021, "中心将通过开展业务能力培训，强化工作人员的公开意识。", "中心将通过开展业务能力培训，强化工作人员的", 1),
+		want: []want{{sev: "info", at: "针对存在的问题,中心将通过开展业务能力培训,强化工作人员的",
+			msg: []string{"句子没有写完：“……业务能力培训,强化工作人员的”后面直接是标题或正文结束"}}}},
+	{name: "cut: near miss, headings, a colon, the signature", rule: "wording.cut", template: "2021", year: 2024,
+		text: strings.Replace(general2021, "中心将通过开展业务能力培训，强化工作人员的公开意识。", "中心将采取以下措施：", 1) + "东港市机关事务服务中心\n2025年1月20日\n",
+		want: nil},
+	{name: "punct: half-width commas among full-width ones", rule: "wording.punct", template: "2021", year: 2024,
+		text: strings.Replace(general2021, "由于工作人员变动频繁，业务", "由于工作人员变动频繁,业务", 1),
+		want: []want{{sev: "info", at: ",", msg: []string{"半角逗号“,” 1 处（如“频繁,业务”）", "全文其余处用的是全角标点"}}}},
+	{name: "punct: near miss, half-width throughout", rule: "wording.punct", template: "2021", year: 2024,
+		text: strings.NewReplacer("，", ",", "（", "(", "）", ")").Replace(general2021),
+		want: nil},
+	{name: "name: the body's name written two ways", rule: "wording.name", template: "2021", year: 2024,
+		text: strings.Replace(general2021, "2024年度东港市机关事务服务中心未收取信息处理费。", "2024年度东港市机关事务管理中心未收取信息处理费。", 1),
+		want: []want{{sev: "info", at: "东港市机关事务管理中心", msg: []string{"标题为“东港市机关事务服务中心”，文中又写作“东港市机关事务管理中心”（1 处）"}}}},
+	{name: "name: near miss, a short form and another body", rule: "wording.name", template: "2021", year: 2024,
+		text: strings.Replace(general2021, "强化制度构建，完善保密审查制度。", "配合东港市财政局、东港市政务服务中心，完善保密审查制度。", 1) + "机关事务服务中心\n2025年1月20日\n",
+		want: nil},
+}
+
+func TestWording(t *testing.T) {
+	for _, c := range wordingCases {
+		t.Run(c.name, func(t *testing.T) { runCase(t, c) })
 	}
 }

@@ -40,6 +40,14 @@ const (
 type Pass struct {
 	Report *report.Report
 	Rule   *Rule
+	Config Config
+}
+
+// Config is what the user chose for a check; the zero Config is the default.
+type Config struct {
+	// Deadline is the deadline profile date.late uses: a profile's id, or custom
+	// dates (ParseDeadline); "" for the national deadlines.
+	Deadline string
 }
 
 // Reportf records a finding of the pass's rule; empty Severity and Origin take the
@@ -116,11 +124,14 @@ func TitleOf(id string) string {
 	return id
 }
 
-// Run runs every rule over the report.
-func Run(rep *report.Report) {
+// Run runs every rule over the report with the default Config.
+func Run(rep *report.Report) { RunWith(rep, Config{}) }
+
+// RunWith runs every rule over the report.
+func RunWith(rep *report.Report, cfg Config) {
 	for _, r := range All() {
 		if r.Run != nil {
-			r.Run(&Pass{Report: rep, Rule: r})
+			r.Run(&Pass{Report: rep, Rule: r, Config: cfg})
 		}
 	}
 }

@@ -50,7 +50,9 @@ var _ = register(ruleSectionNumbering)
 var ruleSectionEmpty = &Rule{
 	ID: "section.empty", Title: "部分内容空缺", Group: GroupStructure, Severity: "warning", Run: runSectionEmpty,
 	Doc: `应有实质内容的部分只写了“无”“暂无”“略”或留空。
-“一、总体情况”和“五、存在的主要问题及改进情况”须如实叙述；“六、其他需要报告的事项”写“无”是常见写法，不报。`,
+“一、总体情况”和“五、存在的主要问题及改进情况”须如实叙述；“六、其他需要报告的事项”写“无”是常见写法，不报。
+第五部分还须既说问题、又说改进：不足 20 个字的（说不清一个问题和一项措施），或通篇没有一个表示改进的词
+（加强、改进、完善、提升、整改、下一步、将……）的，也报。`,
 }
 
 var _ = register(ruleSectionEmpty)
@@ -263,6 +265,12 @@ func runSectionEmpty(p *Pass) {
 		if s.End < len(d.S) {
 			end = d.Pos(s.End)
 		}
+		if s.Canon == 5 {
+			if msg := thinSection5(d, s, h); msg != "" {
+				p.Reportf(report.Finding{Start: h.Start, End: h.End, Message: msg})
+				continue
+			}
+		}
 		if end-h.End > 400 {
 			continue // far too long to say nothing
 		}
@@ -283,4 +291,32 @@ func runSectionEmpty(p *Pass) {
 		p.Reportf(report.Finding{Start: h.Start, End: h.End,
 			Message: fmt.Sprintf("第%s部分“%s”%s，应如实叙述", cnum(s.Canon), h.Title, what)})
 	}
+}
+
+// measureWords are the words a section 五 states its improvements with.
+var measureWords = []string{"将", "加强", "改进", "完善", "提升", "提高", "推进", "进一步", "下一步", "整改", "措施", "健全",
+	"强化", "规范", "持续", "继续", "着力", "做好", "落实", "优化", "加大", "建立"}
+
+// thinSection5 says what section 五 lacks when it says something, but too little:
+// fewer than 20 characters, or no word of any improvement. "" when it is enough, or
+// when it says nothing at all (the emptiness check's case).
+func thinSection5(d *prose.Doc, s prose.Section, h prose.Heading) string {
+	body := d.S[s.Start:s.End]
+	body = strings.TrimPrefix(body, h.Mark)
+	body = strings.TrimPrefix(body, h.Title)
+	n := 0
+	for _, r := range body {
+		if r >= 0x4E00 && r <= 0x9FFF || r >= '0' && r <= '9' {
+			n++
+		}
+	}
+	switch {
+	case reEmptyBody().MatchString(strings.Trim(body, "。.,;:!、 ")):
+		return ""
+	case n < 20:
+		return fmt.Sprintf("第五部分“%s”只有“%s”，不足以说明存在的问题和改进措施", h.Title, clip(body, 30))
+	case !containsAnyStr(body, measureWords):
+		return fmt.Sprintf("第五部分“%s”只写了问题，没有写改进措施", h.Title)
+	}
+	return ""
 }

@@ -15,8 +15,10 @@ var ruleTextTable = &Rule{
 	ID: "text.table", Title: "正文与表格不符", Group: GroupText, Severity: "error", Run: runTextTable,
 	Doc: `正文中陈述的数字与表格中的同一数字不一致。
 正文常把表格里的数字再说一遍（“共收到政府信息公开申请8件”“主动公开信息300条”“未收到……申请”“行政复议……均获维持”），
-评议中最容易发现的错误就在这里。每一处陈述都与表格核对，而不只是第一处；“未收到……申请”按 0 件核对，
-“均获维持”按表四的结果核对。措辞确定时为错误；措辞可能另有所指（“全区”“全市”口径、只在前一分句点明对象、
+评议中最容易发现的错误就在这里。每一处陈述都与表格核对，而不只是第一处。不带数字的说法也核对：
+“未收到……申请”按本年新收 0 件，“未发生行政复议、行政诉讼”按表四总计 0，“均获维持”按表四的结果，
+“未被纠错”按表四结果纠正 0，“所有申请均已办结（答复）”按结转下年度继续办理 0（同一句说到结转、顺延的不算），
+“未收取任何费用”按表二行政事业性收费金额 0（可能只指信息处理费，为警告）。措辞确定时为错误；措辞可能另有所指（“全区”“全市”口径、只在前一分句点明对象、
 一句话可作几种理解）时为警告或提示；带“约”“余”“多”的概数、其他年度或“累计”“同比”等口径的数字不核对。`,
 }
 
@@ -68,6 +70,7 @@ suit.upheld | 表四行政诉讼结果维持（两类起诉之和） | t4.suit.u
 suit.corrected | 表四行政诉讼结果纠正（两类起诉之和） | t4.suit.corrected t4.suitafter.corrected
 suit.other | 表四行政诉讼其他结果（两类起诉之和） | t4.suit.other t4.suitafter.other
 suit.pending | 表四行政诉讼尚未审结（两类起诉之和） | t4.suit.pending t4.suitafter.pending
+review+suit.corrected | 表四行政复议与行政诉讼结果纠正之和 | t4.review.corrected t4.suit.corrected t4.suitafter.corrected
 normative.issued | 表二行政规范性文件“本年制发件数” | t2.normative.issued
 normative.issued | 表二规范性文件“本年新制作数量” | t2.normative.made
 normative.issued | 表二规范性文件“本年新公开数量” | t2.normative.published
@@ -80,6 +83,7 @@ license | 表二行政许可“处理决定数量” | t2.license.decisions
 penalty | 表二行政处罚“处理决定数量” | t2.penalty.decisions
 coercion | 表二行政强制“处理决定数量” | t2.coercion.decisions
 fees.amount | 表二行政事业性收费“本年收费金额” | t2.fees.amount | money
+fees.any | 表二行政事业性收费“本年收费金额” | t2.fees.amount | money
 `, false)
 })
 
@@ -121,6 +125,7 @@ suit.corrected | - | suit.corrected
 suit.other | - | suit.other
 review+suit | - | review suit
 infofee | - | fees | money
+fees.any | - | fees | money
 complaint | - | complaint
 response.hot | - | response.hot
 press | - | press
@@ -295,7 +300,10 @@ func same(a, b float64, money bool) bool {
 func tableFinding(rep *report.Report, d *prose.Doc, st prose.Statement, known []reading, vals []float64) report.Finding {
 	r, v := known[0], vals[0]
 	said := fmt.Sprintf("正文称“%s”", d.Quote(st))
-	if st.Kind == "none" {
+	switch {
+	case st.Kind == "none" && st.Means != "":
+		said += "（" + st.Means + "）"
+	case st.Kind == "none":
 		said += "（即 0）"
 	}
 	pv := prosed(st, r)
@@ -325,6 +333,9 @@ func tableFinding(rep *report.Report, d *prose.Doc, st prose.Statement, known []
 	case st.Cond:
 		sev = "warning"
 		msg += "（正文的否定只针对所述申请，请核对）"
+	case st.Topic == "fees.any":
+		sev = "warning"
+		msg += "（正文可能只指信息处理费，宜写明所指的费用）"
 	case st.Weak && prose.AboutCases(st.Topic):
 		sev = "warning"
 		msg += "（该句未说明是政府信息公开引起的案件，可能另有所指）"

@@ -1,17 +1,26 @@
-// Package align rebuilds the template's tables from a token stream.
+// Package align rebuilds the template's tables from a token stream: the reader.
 //
-// A table is read in one of two ways, whichever the text supports:
+// Layout is evidence, not the frame. The tokens (package token) are pieces of text,
+// numbers and blanks, each with the gap before it — a tab, a pipe or a table cell
+// boundary separates cells for certain, a line break or a space probably, nothing at
+// all means a crawler ran them together. The stages, plain data between them:
 //
-//   - anchored: each row's label is found in order and the values between it and the
-//     next row's label are its cells (pipe rows, tab rows, one cell per line, blank
-//     lines between cells, space-aligned columns);
-//   - in reading order: when labels are far from their numbers or out of order (text
-//     extracted from a PDF), the numbers of the table's region are taken in order, with
-//     blocks that a PDF printed column by column turned back into rows, provided their
-//     count is exactly what the template needs.
+//   - label anchors (anchor.go): each row's label found in the stream of text tokens
+//     in the template's order — a cell of its own, the end of a run of headings, two
+//     tokens a line break cut, its item number claimed back from the value it ran on to;
+//   - row spans (span.go): the values between a label and the next, stepping over page
+//     numbers and the pieces of group labels, ending at prose;
+//   - values to cells (piece.go, rows.go): blanks placed, run-together digits cut only
+//     where exactly one cut fits the template's arithmetic;
+//   - strategies (strategy.go, t2.go, t3.go, t4.go): each table's ways of reading
+//     tried in order — by labels, by the columns' arithmetic, by layout columns, with a
+//     subtotal column, in the template's order (text whose labels stand apart from
+//     their numbers, column-major PDF text);
+//   - what was located, for the rules and the prose: the labels as printed (labels.go,
+//     wrapped.go), the tables' spans (spans.go), and how much was read (coverage.go).
 //
-// Where neither works, the cells that cannot be placed are left unknown (nil) with a
-// read.* finding: the reader's problem, never the report's.
+// Where the text does not decide, the cells are left unknown (nil) with a read.*
+// finding: the reader's problem, never the report's.
 package align
 
 import (

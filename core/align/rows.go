@@ -26,7 +26,7 @@ type rowCheck func(template.Row) func([]float64) bool
 // (label anchors), takes the values between each label and the next (row spans), and
 // makes them the row's cells (values to cells); want(row) is how many cells the row
 // has. ok reports every row read.
-func (a *aligner) anchored(rows []template.Row, from, to int, want func(template.Row) int, check rowCheck) ([]rowRead, bool) {
+func (a *aligner) anchored(t *template.Table, rows []template.Row, from, to int, want func(template.Row) int, check rowCheck) ([]rowRead, bool) {
 	out := make([]rowRead, len(rows))
 	cursor := from
 	for i, r := range rows {
@@ -48,7 +48,7 @@ func (a *aligner) anchored(rows []template.Row, from, to int, want func(template
 				break
 			}
 		}
-		out[i].vals = a.spanValues(out[i].label.last+1, end)
+		out[i].vals = a.spanValues(out[i].label.last+1, end, foreign(t, out[i].row))
 		var f func([]float64) bool
 		if check != nil {
 			f = check(out[i].row)

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"nianbao/core/template"
 	"nianbao/core/token"
 )
 
@@ -16,13 +17,16 @@ import (
 // following label's item number claimed), and blank cells; not page numbers, nor
 // the blanks of spanned headers, nor numbers inside a label's bracketed note. It stops
 // at a sentence: the values of a table do not continue past prose.
-func (a *aligner) spanValues(from, to int) []piece {
+func (a *aligner) spanValues(from, to int, stop func(key string) bool) []piece {
 	var out []piece
 	for i := from; i < to && i < len(a.toks); i++ {
 		t := &a.toks[i]
 		switch {
 		case t.PageNum || t.Filler:
 		case t.Kind == token.Text:
+			if stop != nil && stop(t.Key) {
+				return out // another row's label, or a header: the row ended before it
+			}
 			if prose(t.Text) {
 				if n := len(out); n > 0 && out[n-1].tok == i-1 && t.Gap == token.GapNone {
 					out = out[:n-1] // the sentence's own number ("共收到申请8件，…")
@@ -43,6 +47,33 @@ func (a *aligner) spanValues(from, to int) []piece {
 func (a *aligner) itemOnly(i int) bool {
 	n, ok := a.claimed[i]
 	return ok && n >= len(a.toks[i].Text)
+}
+
+// foreign returns what ends the span of row r in table t: text holding another row's
+// label or a column's header, even where that row was not found as an anchor (its
+// label altered, or printed after its values): a row's values do not continue past
+// another row's words.
+func foreign(t *template.Table, r template.Row) func(key string) bool {
+	if t == nil {
+		return nil
+	}
+	own := template.MatcherOf(r.Key)
+	return func(key string) bool {
+		if own.Match(key) {
+			return false // the rest of its own label, wrapped
+		}
+		for _, o := range t.Rows {
+			if o.ID != r.ID && (template.Match(o.Key, key) || suffixOf(o.Key, key)) && !template.Match(o.Key, r.Label) {
+				return true
+			}
+		}
+		for _, c := range t.Cols {
+			if template.Match(c.Key, key) {
+				return true
+			}
+		}
+		return t.ID == "t2" && strings.Contains(key, "第二十条")
+	}
 }
 
 // prose reports text that is a sentence rather than a label or a piece of one.

@@ -81,7 +81,7 @@ func TestRowSpans(t *testing.T) {
 	for _, c := range cases {
 		a := newAligner(c.text)
 		rows := template.T3.Active(map[string]bool{template.OtherSplit: true})
-		reads, _ := a.anchored(rows, 0, len(a.toks), func(template.Row) int { return 7 }, t3RowSum)
+		reads, _ := a.anchored(template.T3, rows, 0, len(a.toks), func(template.Row) int { return 7 }, t3RowSum)
 		got := "-"
 		for _, rr := range reads {
 			if rr.row.ID == c.row {

@@ -48,12 +48,12 @@ var byLabels = strategy{name: "labels",
 	doc: "每行按其标签定位，取标签与下一行标签之间的数值（任何排版：表格单元格、竖线、制表符、每格一行、空格对齐、连写）。",
 	read: func(a *aligner, tr *tableRead) bool {
 		var ok bool
-		tr.reads, ok = a.anchored(tr.rows, tr.from, tr.to, tr.width, tr.check)
+		tr.reads, ok = a.anchored(tr.t, tr.rows, tr.from, tr.to, tr.width, tr.check)
 		if len(tr.reads) > 0 && tr.reads[0].label.found() {
 			// a whole row's values before the first label: the labels may follow
 			// their values (OCR and converters print some so), and every row would
 			// take the next row's numbers; no row is read by its label then
-			if before := a.spanValues(tr.from, tr.reads[0].label.first); numbers(before) >= tr.width(tr.rows[0]) {
+			if before := a.spanValues(tr.from, tr.reads[0].label.first, nil); numbers(before) >= tr.width(tr.rows[0]) {
 				for i := range tr.reads {
 					tr.reads[i].ok, tr.reads[i].cells, tr.reads[i].cands, tr.reads[i].splits = false, nil, nil, 0
 				}

@@ -34,11 +34,38 @@ var t3Strategies = []strategy{
 		if len(seq) != len(tr.rows)*tr.ncols {
 			a.otherByCount(tr, len(seq)) // the labels may have misled the variant
 		}
+		if len(seq) == len(tr.rows)*tr.ncols && tr.ncols == 7 && !rowsAddUp(seq) {
+			// the count fits, but the rows do not add up: the values are not in the
+			// rows' order (a PDF's column-major text that lost its line breaks)
+			s, e := spanOf(seq)
+			a.rep.Reader("read.ambiguous", "warning", "表三的行标签与数字不在一起，按模板的行序读取时多行的总计与各列之和不符："+
+				"数字在文本中不是按行排列的（常见于丢失了换行的 PDF 文本），无法确定各数字所属的行和列，表三留空", s, e)
+			return nil, ""
+		}
 		if transposed {
 			return seq, "；其中按列打印的数字块已还原为行"
 		}
 		return seq, ""
 	}),
+}
+
+// rowsAddUp reports whether 表三's rows, read in the template's order from seq (seven
+// values each), mostly add up: 总计 = the six applicant columns in all but two rows
+// or a tenth of them. A report errs in a row or two; values out of order err in many.
+func rowsAddUp(seq []piece) bool {
+	bad, rows := 0, len(seq)/7
+	for r := 0; r < rows; r++ {
+		row := seq[r*7 : r*7+7]
+		sum, known := 0.0, true
+		for _, p := range row[:6] {
+			known = known && !p.blank
+			sum += p.value
+		}
+		if known && !row[6].blank && sum != row[6].value {
+			bad++
+		}
+	}
+	return bad <= max(2, rows/10)
 }
 
 // readT3 rebuilds 表三 and returns the variant of its （六）其他处理 rows found

@@ -46,12 +46,19 @@ func (a *aligner) findLabel(r template.Row, from, to int) label {
 			return a.claimItem(r, l)
 		}
 		// a label a line break or a page cut in two ("本年新" / "收…")
-		if k := a.nextText(j, to); k > 0 && !a.toks[k].Gap.Certain() && len(t.Key)+len(a.toks[k].Key) <= 240 &&
+		if k := a.nextText(j, to); k > 0 && brokenAt(a.toks[k].Gap) && len(t.Key)+len(a.toks[k].Key) <= 240 &&
 			m.Match(t.Key+a.toks[k].Key) && !m.Match(a.toks[k].Key) {
 			return a.claimItem(r, a.extent(r, j, k))
 		}
 	}
 	return noLabel
+}
+
+// brokenAt reports a gap that may cut a label in two: a line or page break (a layout
+// wraps a label), not a cell boundary, and not a space or nothing (the two would be
+// one token then).
+func brokenAt(g token.Gap) bool {
+	return g == token.GapLine || g == token.GapPara || g == token.GapPage || g == token.GapSpaces
 }
 
 // nextText returns the next text token after j, before to, when only page numbers

@@ -22,10 +22,10 @@ func (a *aligner) recordLabels(table string, rows []template.Row, labels []label
 		}
 		text, end := a.labelText(l, rows[i].Label, labels)
 		text = dropGroupPrefix(text) // the group label run on before the row's own
-		if t != nil && !a.comparable(t, text, rows[i].Label) {
+		got, want := Comparable(text), ComparableWant(rows[i].Label)
+		if t != nil && got != want && !a.comparable(t, got, want) {
 			continue
 		}
-		got, want := Comparable(text), ComparableWant(rows[i].Label)
 		a.rep.Labels = append(a.rep.Labels, report.Label{Table: table, Row: rows[i].ID,
 			Text: text, Want: rows[i].Label, Start: l.start, End: end,
 			Piece: got != want && wrappedPiece(a.rep.Norm.S, l.start, end, got, want)})
@@ -38,14 +38,14 @@ func (a *aligner) recordLabels(table string, rows []template.Row, labels []label
 // label's extent — a group label printed down the side mixed in, a heading run on.
 const maxAltered = 4
 
-// comparable reports a label text found with its extent known closely enough to
-// compare with want: no longer than twice the template's wording, holding no other
-// row's or column's words of the table (crawled text runs them together: "现行有效件数
-// 规章") nor pieces of its group labels (layout text prints them down the side, into
-// the rows' labels: "…通知要他处理求缴纳…"), and within maxAltered characters of the
-// wording or of a part of it (a piece of a wrapped label).
-func (a *aligner) comparable(t *template.Table, text, want string) bool {
-	got, w := Comparable(text), ComparableWant(want)
+// comparable reports a label found with its extent known closely enough to compare
+// with the template's wording: got and w are both as Comparable makes them. It is no
+// longer than twice the wording, holds no other row's or column's words of the table
+// (crawled text runs them together: "现行有效件数规章") nor pieces of its group labels
+// (layout text prints them down the side, into the rows' labels: "…通知要他处理求
+// 缴纳…"), and is within maxAltered characters of the wording or of a part of it (a
+// piece of a wrapped label).
+func (a *aligner) comparable(t *template.Table, got, w string) bool {
 	if got == w {
 		return true
 	}
@@ -53,12 +53,12 @@ func (a *aligner) comparable(t *template.Table, text, want string) bool {
 		return false
 	}
 	for _, r := range t.Rows {
-		if r.Label != want && (template.Match(r.Key, got) || suffixOf(r.Key, got)) && !template.Match(r.Key, w) {
+		if (template.Match(r.Key, got) || suffixOf(r.Key, got)) && !template.Match(r.Key, w) {
 			return false
 		}
 	}
 	for _, c := range t.Cols {
-		if c.Label != want && template.Match(c.Key, got) && !template.Match(c.Key, w) {
+		if template.Match(c.Key, got) && !template.Match(c.Key, w) {
 			return false
 		}
 	}

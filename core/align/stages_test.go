@@ -189,7 +189,7 @@ func TestComparableLabels(t *testing.T) {
 		{template.T3, strings.Repeat("一、本年新收政府信息公开申请数量", 3), "一、本年新收政府信息公开申请数量", false},                  // over twice as long
 	}
 	for _, c := range cases {
-		if got := a.comparable(c.table, c.text, c.want); got != c.comparable {
+		if got := a.comparable(c.table, Comparable(c.text), ComparableWant(c.want)); got != c.comparable {
 			t.Errorf("comparable(%q, %q) = %v", c.text, c.want, got)
 		}
 	}

@@ -64,7 +64,7 @@ func (a *aligner) recordHeaders(t *template.Table, from, to int) {
 		if len(match) == 1 && !seen[tk.Key] {
 			seen[tk.Key] = true
 			text := dropGroupPrefix(tk.Key)
-			if !a.comparable(t, text, match[0].Label) {
+			if !a.comparable(t, Comparable(text), ComparableWant(match[0].Label)) {
 				continue
 			}
 			a.rep.Labels = append(a.rep.Labels, report.Label{Table: t.ID, Row: "header." + match[0].ID,

@@ -73,6 +73,10 @@ type aligner struct {
 	// claimed[i] is how many bytes at the end of number token i belong to the label
 	// after it: its item number, run on to the value ("127.属于行政执法案卷").
 	claimed map[int]int
+	// vocab caches, for each text token, the rows and columns of table vocabOf whose
+	// words it holds (see vocabulary)
+	vocab   []uint64
+	vocabOf *template.Table
 	// token index ranges [start, end) of each table's region; start < 0: not found
 	t2, t3, t4 [2]int
 }

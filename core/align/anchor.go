@@ -96,8 +96,9 @@ func (a *aligner) valueFollows(j, to int) bool {
 func (a *aligner) extent(r template.Row, first, last int) label {
 	l := label{first: first, last: last, start: a.toks[first].Start, end: a.toks[last].End}
 	want := ComparableWant(r.Label)
-	if utf8.RuneCountInString(Comparable(a.toks[first].Text)) <= utf8.RuneCountInString(want) {
-		return l
+	if n := utf8.RuneCountInString(a.toks[first].Key); n <= utf8.RuneCountInString(want) ||
+		utf8.RuneCountInString(Comparable(a.toks[first].Text)) <= utf8.RuneCountInString(want) {
+		return l // no longer than the wording (Comparable only shortens)
 	}
 	// the template's wording ends the run: find where, by the key words' place in it
 	text := a.toks[first].Text

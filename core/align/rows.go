@@ -48,7 +48,7 @@ func (a *aligner) anchored(t *template.Table, rows []template.Row, from, to int,
 				break
 			}
 		}
-		out[i].vals = a.spanValues(out[i].label.last+1, end, foreign(t, out[i].row))
+		out[i].vals = a.spanValues(out[i].label.last+1, end, a.foreign(t, rowIndex(t, out[i].row.ID)))
 		var f func([]float64) bool
 		if check != nil {
 			f = check(out[i].row)
@@ -57,6 +57,16 @@ func (a *aligner) anchored(t *template.Table, rows []template.Row, from, to int,
 		all = all && out[i].ok
 	}
 	return out, all
+}
+
+// rowIndex returns the index of row id in t.Rows.
+func rowIndex(t *template.Table, id string) int {
+	for i := range t.Rows {
+		if t.Rows[i].ID == id {
+			return i
+		}
+	}
+	return -1
 }
 
 // cellsOf makes a row's n cells of its values: each value a cell, blanks filling the

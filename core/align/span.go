@@ -2,6 +2,7 @@ package align
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"nianbao/core/template"
@@ -17,14 +18,14 @@ import (
 // following label's item number claimed), and blank cells; not page numbers, nor
 // the blanks of spanned headers, nor numbers inside a label's bracketed note. It stops
 // at a sentence: the values of a table do not continue past prose.
-func (a *aligner) spanValues(from, to int, stop func(key string) bool) []piece {
+func (a *aligner) spanValues(from, to int, stop func(tok int) bool) []piece {
 	var out []piece
 	for i := from; i < to && i < len(a.toks); i++ {
 		t := &a.toks[i]
 		switch {
 		case t.PageNum || t.Filler:
 		case t.Kind == token.Text:
-			if stop != nil && stop(t.Key) {
+			if stop != nil && stop(i) {
 				return out // another row's label, or a header: the row ended before it
 			}
 			if prose(t.Text) {
@@ -53,27 +54,67 @@ func (a *aligner) itemOnly(i int) bool {
 // label or a column's header, even where that row was not found as an anchor (its
 // label altered, or printed after its values): a row's values do not continue past
 // another row's words.
-func foreign(t *template.Table, r template.Row) func(key string) bool {
-	if t == nil {
+func (a *aligner) foreign(t *template.Table, r int) func(tok int) bool {
+	if t == nil || r < 0 || r >= 62 {
 		return nil
 	}
-	own := template.MatcherOf(r.Key)
-	return func(key string) bool {
-		if own.Match(key) {
+	// rows whose words the row's own label holds are not another row's
+	others := ^(kin(t)[r] | 1<<r)
+	return func(tok int) bool {
+		rows, cols := a.vocabulary(t, tok)
+		if rows&(1<<r) != 0 {
 			return false // the rest of its own label, wrapped
 		}
-		for _, o := range t.Rows {
-			if o.ID != r.ID && (template.Match(o.Key, key) || suffixOf(o.Key, key)) && !template.Match(o.Key, r.Label) {
-				return true
-			}
-		}
-		for _, c := range t.Cols {
-			if template.Match(c.Key, key) {
-				return true
-			}
-		}
-		return t.ID == "t2" && strings.Contains(key, "第二十条")
+		return cols || rows&others != 0 || t.ID == "t2" && strings.Contains(a.toks[tok].Key, "第二十条")
 	}
+}
+
+// kin returns, for each row of t, the rows whose key its label matches (a bit each).
+func kin(t *template.Table) []uint64 {
+	if k, ok := kinOf.Load(t); ok {
+		return k.([]uint64)
+	}
+	k := make([]uint64, len(t.Rows))
+	for i, r := range t.Rows {
+		for j, o := range t.Rows {
+			if j < 62 && template.Match(o.Key, r.Label) {
+				k[i] |= 1 << j
+			}
+		}
+	}
+	kinOf.Store(t, k)
+	return k
+}
+
+var kinOf sync.Map // *template.Table -> []uint64
+
+// vocabulary returns which of table t's rows (a bit each, by index in t.Rows) and
+// whether any of its columns text token tok names, worked out once per token.
+func (a *aligner) vocabulary(t *template.Table, tok int) (rows uint64, cols bool) {
+	if a.vocab == nil || a.vocabOf != t {
+		a.vocab, a.vocabOf = make([]uint64, len(a.toks)), t
+	}
+	if v := a.vocab[tok]; v != 0 {
+		return v &^ (3 << 62), v&(1<<62) != 0
+	}
+	key := a.toks[tok].Key
+	for i, o := range t.Rows {
+		if i < 62 && (template.Match(o.Key, key) || suffixOf(o.Key, key)) {
+			rows |= 1 << i
+		}
+	}
+	for _, c := range t.Cols {
+		if template.Match(c.Key, key) {
+			cols = true
+			break
+		}
+	}
+	v := rows | 1<<63 // worked out
+	if cols {
+		v |= 1 << 62
+	}
+	a.vocab[tok] = v
+	return rows, cols
 }
 
 // prose reports text that is a sentence rather than a label or a piece of one.

@@ -1,7 +1,10 @@
 package core
 
 import (
+	"archive/zip"
+	"bytes"
 	"fmt"
+	"io"
 	"html"
 	"os"
 	"regexp"
@@ -611,4 +614,37 @@ func deref64(p *float64) any {
 		return nil
 	}
 	return *p
+}
+
+// TestWordXMLAsText reads a Word document's XML that arrives as text (document.xml
+// pasted or saved on its own) as the Word document itself reads.
+func TestWordXMLAsText(t *testing.T) {
+	docx, err := os.ReadFile("../testdata/markup/seed004.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var xml []byte
+	for _, f := range zr.File {
+		if f.Name == "word/document.xml" {
+			rc, _ := f.Open()
+			xml, _ = io.ReadAll(rc)
+			rc.Close()
+		}
+	}
+	want := Check(docx, Options{Name: "seed004.docx"})
+	for _, name := range []string{"document.txt", ""} {
+		res := Check(xml, Options{Name: name})
+		if res.Input.Format != "docx" || res.Summary.Unread != 0 || len(res.Cells) != len(want.Cells) {
+			t.Fatalf("%q: format %s, %d cells unread of %d", name, res.Input.Format, res.Summary.Unread, len(res.Cells))
+		}
+		for id, c := range want.Cells {
+			if fmt.Sprint(deref64(res.Cells[id].Value)) != fmt.Sprint(deref64(c.Value)) {
+				t.Errorf("%q: %s = %v, want %v", name, id, deref64(res.Cells[id].Value), deref64(c.Value))
+			}
+		}
+	}
 }

@@ -95,6 +95,20 @@ func readDocx(input []byte) (*source.Text, error) {
 	return renderWord(p.doc.blocks, Docx, "utf-8")
 }
 
+// readWordXML reads a Word document's XML that arrives as text: document.xml pasted
+// or saved on its own, or Word's "XML document" (a flat package holding it). No
+// numbering or styles part comes with it: item numbers Word would draw are not known.
+func readWordXML(input []byte) (*source.Text, error) {
+	p := &docxParser{num: &numbering{}, styles: map[string]styleNum{}}
+	if len(input) > maxDocXML {
+		return nil, errBombMessage(uint64(len(input)))
+	}
+	if err := p.parse(bytes.NewReader(input)); err != nil {
+		return nil, err
+	}
+	return renderWord(p.doc.blocks, Docx, "utf-8")
+}
+
 // zipParts opens a zip package (a .docx, an OFD) and indexes its parts by their names
 // in lower case, without a leading slash; kind names the format in messages, fix says
 // what the user can do about a damaged file.

@@ -6,6 +6,7 @@ import "nianbao/core/source"
 
 func readMarkdown([]byte) (*source.Text, error) { return nil, ErrFull }
 func readDocx([]byte) (*source.Text, error)     { return nil, ErrFull }
+func readWordXML([]byte) (*source.Text, error)  { return nil, ErrFull }
 func readWord97([]byte) (*source.Text, error)   { return nil, ErrFull }
 func readOFD([]byte) (*source.Text, error)      { return nil, ErrFull }
 func isOFD([]byte) bool                         { return false }

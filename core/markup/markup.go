@@ -35,6 +35,8 @@ const (
 	Doc      = "doc" // Word 97-2003, and WPS
 	OFD      = "ofd" // GB/T 33190 fixed-layout documents
 	PDF      = "pdf"
+	// wordXML is a Word document's XML arriving as text; its result's format is Docx
+	wordXML = "wordxml"
 )
 
 // Read returns the text of input. name (a file name, may be empty) and format ("" to
@@ -56,6 +58,8 @@ func Read(input []byte, name, format string) (*source.Text, error) {
 		return readHTML(input)
 	case Docx:
 		return readDocx(input)
+	case wordXML:
+		return readWordXML(input)
 	case Doc:
 		return readWord97(input)
 	case OFD:
@@ -121,6 +125,8 @@ func choose(input []byte, name, format string) (string, error) {
 	// plain text, or a name that says nothing: the content decides, for a page's
 	// source saved as .txt or pasted is still a page, and a converter's Markdown a table
 	switch {
+	case looksWordXML(input):
+		return wordXML, nil
 	case looksHTML(input) || looksJSHTML(input):
 		return HTML, nil
 	case looksMarkdown(input):
@@ -167,6 +173,13 @@ func looksHTML(input []byte) bool {
 		return true
 	}
 	return bytes.Contains(p, []byte("<table")) && (bytes.Contains(p, []byte("<td")) || bytes.Contains(p, []byte("<th")))
+}
+
+// looksWordXML recognises WordprocessingML: a Word document's body as XML.
+func looksWordXML(input []byte) bool {
+	p := sniffPrefix(input)
+	return bytes.Contains(p, []byte("<w:body")) && bytes.Contains(p, []byte("schemas.openxmlformats.org/wordprocessingml")) ||
+		bytes.Contains(p, []byte("<w:wordDocument"))
 }
 
 // looksMarkdown recognises a Markdown pipe table: a row of cells followed by a

@@ -30,6 +30,7 @@ func cover(rep *report.Report) {
 	}
 	var parts []string
 	var unread []string
+	missing := false
 	for _, t := range []*template.Table{rep.Generation.T2, template.T3, template.T4} {
 		c := report.Coverage{Table: t.ID, Name: tableShort(t.ID)}
 		if got := rep.Table(t.ID); got != nil {
@@ -51,13 +52,18 @@ func cover(rep *report.Report) {
 		switch {
 		case !c.Found:
 			parts = append(parts, fmt.Sprintf("未找到%s（%d 格）", c.Name, c.Cells))
+			missing = true
 		case c.Read < c.Cells:
 			parts = append(parts, fmt.Sprintf("%s %d 格中读出 %d 格", c.Name, c.Cells, c.Read))
 		}
 	}
 	if len(parts) > 0 {
+		why := "这是检查程序读取的问题，不是报告的错误"
+		if missing {
+			why = "未读出的格是检查程序读取的问题；未找到的表可能是报告缺少，也可能是其格式无法识别，请核对原件"
+		}
 		rep.Reader("read.coverage", "warning", "检查不完整："+strings.Join(parts, "；")+
-			"。未读出的格没有核对，与之相关的勾稽关系也未核对；这是检查程序读取的问题，不是报告的错误", -1, -1, unread...)
+			"。未读出的格没有核对，与之相关的勾稽关系也未核对；"+why, -1, -1, unread...)
 	}
 }
 

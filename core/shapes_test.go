@@ -648,3 +648,28 @@ func TestWordXMLAsText(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkdownWithHTMLTables reads Markdown whose tables are HTML (PDF-to-Markdown
+// converters write tables with spanned cells so), whatever the file is named.
+func TestMarkdownWithHTMLTables(t *testing.T) {
+	page := htmlPage()
+	tables := regexp.MustCompile(`(?s)<table.*?</table>`).FindAllString(page, -1)
+	if len(tables) != 3 {
+		t.Fatalf("%d tables", len(tables))
+	}
+	md := "# 淮安市人民政府2024年政府信息公开工作年度报告\n\n## 一、总体情况\n\n2024年，我市严格落实《条例》。\n\n" +
+		"## 二、主动公开政府信息情况\n\n" + tables[0] + "\n\n## 三、收到和处理政府信息公开申请情况\n\n" + tables[1] +
+		"\n\n## 四、政府信息公开行政复议、行政诉讼情况\n\n" + tables[2] +
+		"\n\n## 五、存在的主要问题及改进情况\n\n政府信息公开的及时性还有待提高。下一步将加强培训，规范信息发布流程。\n\n## 六、其他需要报告的事项\n\n本年度未收取信息处理费。\n"
+	for _, name := range []string{"report.md", "report.txt"} {
+		t.Run(name, func(t *testing.T) {
+			res := shapeResult(t, md, name, "2021", 2024, "淮安市人民政府")
+			if res.Input.Format != "markdown" {
+				t.Errorf("read as %s, want markdown", res.Input.Format)
+			}
+			assertSample(t, res, sample.t2, sample.t3, sample.t4)
+			assertUnknown(t, res, nil)
+			assertSections(t, res)
+		})
+	}
+}

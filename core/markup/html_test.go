@@ -245,6 +245,8 @@ func TestSniff(t *testing.T) {
 		{"| 项目 | 数 |\n|---|---|\n| a | 1 |\n", "", "", "markdown"},
 		{"| 项目 | 数 |\n|---|---|\n| a | 1 |\n", "a.txt", "", "markdown"}, // the name is a hint only
 		{"<html><body><table><tr><td>a</td></tr></table></body></html>", "page.txt", "", "html"},
+		{"# 年报\n\n## 三、表\n\n<table><tr><td>a</td><td>1</td></tr></table>\n", "report.txt", "", "markdown"}, // a converter's, its table HTML
+		{"<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>年报</w:t></w:r></w:p></w:body></w:document>", "document.txt", "", "docx"},
 		{`document.write("<table><tr><td nowrap=\"nowrap\">a<\/td><\/tr><\/table>");`, "page.txt", "", "html"},
 		{"<table><tr><td>a</td></tr></table>", "", "", "html"},
 		{"  <!DOCTYPE html><p>x</p>", "", "", "html"},

@@ -54,7 +54,14 @@ func (md *mdReader) block(n ast.Node, f *flow) {
 		md.inline(n, f)
 		f.br()
 		return
-	case *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock:
+	case *ast.HTMLBlock:
+		if md.htmlTable(n, f) {
+			return
+		}
+		f.br()
+		md.lines(n, f)
+		return
+	case *ast.CodeBlock, *ast.FencedCodeBlock:
 		f.br()
 		lines := n.Lines()
 		for i := 0; i < lines.Len(); i++ {
@@ -83,6 +90,38 @@ func (md *mdReader) block(n ast.Node, f *flow) {
 		}
 		md.block(c, f)
 	}
+}
+
+// lines writes a block's lines as they are.
+func (md *mdReader) lines(n ast.Node, f *flow) {
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		s := strings.TrimRight(string(md.src[seg.Start:seg.Stop]), "\r\n")
+		md.m.text(&f.cur, s, seg.Start)
+		f.br()
+	}
+}
+
+// htmlTable reads an HTML block holding a table with the HTML reader: PDF-to-Markdown
+// converters write tables with spanned cells as HTML inside the Markdown. It reports
+// whether the block was one.
+func (md *mdReader) htmlTable(n *ast.HTMLBlock, f *flow) bool {
+	lines := n.Lines()
+	if lines.Len() == 0 {
+		return false
+	}
+	a, b := lines.At(0).Start, lines.At(lines.Len()-1).Stop
+	if !strings.Contains(strings.ToLower(string(md.src[a:b])), "<table") {
+		return false
+	}
+	p := &htmlParser{src: string(md.src[:b]), m: md.m}
+	if err := p.parse(a); err != nil {
+		return false
+	}
+	f.br()
+	f.blocks = append(f.blocks, p.doc.blocks...)
+	return true
 }
 
 func (md *mdReader) inlineBlockNoBreak(n ast.Node, f *flow) {

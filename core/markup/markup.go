@@ -127,6 +127,8 @@ func choose(input []byte, name, format string) (string, error) {
 	switch {
 	case looksWordXML(input):
 		return wordXML, nil
+	case markdownHeadings(input):
+		return Markdown, nil // a converter's Markdown, its tables perhaps HTML
 	case looksHTML(input) || looksJSHTML(input):
 		return HTML, nil
 	case looksMarkdown(input):
@@ -180,6 +182,27 @@ func looksWordXML(input []byte) bool {
 	p := sniffPrefix(input)
 	return bytes.Contains(p, []byte("<w:body")) && bytes.Contains(p, []byte("schemas.openxmlformats.org/wordprocessingml")) ||
 		bytes.Contains(p, []byte("<w:wordDocument"))
+}
+
+// markdownHeadings recognises Markdown by its headings ("# …", "## …" at the start of
+// two lines or more) in text that does not begin as a page does.
+func markdownHeadings(input []byte) bool {
+	p := sniffPrefix(input)
+	if t := bytes.TrimLeft(p, " \t\r\n\xef\xbb\xbf"); len(t) > 0 && t[0] == '<' {
+		return false
+	}
+	n := 0
+	for _, l := range bytes.Split(p, []byte("\n")) {
+		l = bytes.TrimLeft(l, " ")
+		h := 0
+		for h < len(l) && h < 6 && l[h] == '#' {
+			h++
+		}
+		if h > 0 && h < len(l) && l[h] == ' ' {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // looksMarkdown recognises a Markdown pipe table: a row of cells followed by a

@@ -5,6 +5,8 @@
 //	check(text | Uint8Array, {name, format}) -> the Result of the output contract
 //	compareYears(a, optsA, b, optsB) -> [resultA, resultB], compared as consecutive years
 //	pairUp([{year, agency}…]) -> [[older, newer]…], the pairs among checked reports
+//	review(result, {format, dismissed, date, compared, file}) -> {text, model}, the 审核意见
+//	  (review.go; full build only, like markdown)
 //	markdown(md) -> HTML rendered by goldmark (for the review preview; full build only)
 //	version, sample (the sample report loaded on first visit), full (which build)
 //

@@ -173,7 +173,7 @@ func toResult(rep *report.Report, opts Options, n int) *Result {
 		res.Tables = append(res.Tables, shape(rep, t))
 	}
 	doc := prose.Of(rep)
-	res.proseText = doc.S // sketched only when two years are compared
+	res.proseText = doc.S // for FactsOf, when two years are compared
 	res.Outline = outline(doc, norm.S, span)
 	for _, f := range rep.Findings {
 		at, view := span(f.Start, f.End)

@@ -23,13 +23,9 @@ type Result struct {
 	// (「二、主动公开政府信息情况」, 第 3 页) rather than by a line of pasted text.
 	Outline []Mark `json:"outline,omitempty" js:"outline"`
 
-	// proseText is the report's prose; prose is a sample of its shingle hashes and
-	// proseLen its length in characters, made on first use (sketch), for comparing two
-	// years' reports (crossyear.go). Unexported, so neither JSON nor the page sees them.
+	// proseText is the report's prose, read by FactsOf for comparing two years' reports
+	// (crossyear.go). Unexported, so neither JSON nor the page sees it.
 	proseText string
-	prose     []uint64
-	proseLen  int
-	sketched  bool
 }
 
 // Cell is one value of a table.
@@ -136,11 +132,3 @@ type Summary struct {
 
 // Complete reports a check that read every cell of every table the report should have.
 func (s Summary) Complete() bool { return s.Unread == 0 && !s.NotReport }
-
-// sketch makes the prose sample once.
-func (r *Result) sketch() {
-	if !r.sketched {
-		r.prose, r.proseLen = proseSketch(r.proseText)
-		r.sketched = true
-	}
-}

@@ -294,6 +294,9 @@ func (p *Pairer) record(f *Facts) int {
 // Facts returns the facts added at index i.
 func (p *Pairer) Facts(i int) *Facts { return p.facts[i] }
 
+// Len is the number of reports added.
+func (p *Pairer) Len() int { return len(p.facts) }
+
 // Late returns the pairs (older, newer) not found by Add: the older report came after
 // the newer in input order.
 func (p *Pairer) Late() [][2]int {

@@ -6,6 +6,7 @@ import (
 	"os"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"nianbao/core"
@@ -17,38 +18,79 @@ type batch struct {
 	stdin   io.Reader
 	format  string // forced reader, "" to sniff
 	workers int
-	full    bool   // keep what only the full JSON prints (the text read, the tables' shape)
 	tick    func() // called after each report, when not nil
 }
 
-// checkAll reads and checks every input on a pool of workers and returns the results
-// in input order. An input that could not be read gets a result saying why, so every
-// input has one.
-func (b batch) checkAll(inputs []input) []*core.Result {
+// checked is one input's result and its facts for the comparisons of years.
+type checked struct {
+	res   *core.Result
+	facts *core.Facts
+}
+
+// run reads and checks every input on a pool of workers and hands each result to emit
+// in input order, as soon as it and those before it are done. At most a few results
+// per worker wait to be emitted: the memory a batch needs does not grow with its
+// size. An input that could not be read gets a result saying why, so every input has
+// one. After emit fails, the inputs not yet started are not checked.
+func (b batch) run(inputs []input, emit func(i int, c checked) error) error {
 	tuneGC()
-	results := make([]*core.Result, len(inputs))
+	workers := max(1, min(b.workers, len(inputs)))
+	window := 2*workers + 2 // results checked and not yet emitted, at most
+	type done struct {
+		i int
+		checked
+	}
+	slots := make(chan struct{}, window)
 	jobs := make(chan int)
+	results := make(chan done, window)
+	var stop atomic.Bool
+	go func() {
+		for i := range inputs {
+			slots <- struct{}{} // taken in input order: the next to emit is always on its way
+			if stop.Load() {
+				break
+			}
+			jobs <- i
+		}
+		close(jobs)
+	}()
 	var wg sync.WaitGroup
-	for range max(1, min(b.workers, len(inputs))) {
+	for range workers {
 		wg.Go(func() {
 			for i := range jobs {
 				res := checkInput(inputs[i], b.stdin, b.format)
-				if !b.full {
-					res.Input.Text, res.Tables = "", nil // a batch of thousands need not hold them
-				}
-				results[i] = res
+				results <- done{i, checked{res, core.FactsOf(res)}}
 				if b.tick != nil {
 					b.tick()
 				}
 			}
 		})
 	}
-	for i := range inputs {
-		jobs <- i
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+	pending := make(map[int]checked, window)
+	next := 0
+	var err error
+	for d := range results {
+		pending[d.i] = d.checked
+		for {
+			c, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			if err == nil {
+				if err = emit(next, c); err != nil {
+					stop.Store(true)
+				}
+			}
+			next++
+			<-slots
+		}
 	}
-	close(jobs)
-	wg.Wait()
-	return results
+	return err
 }
 
 // checkInput reads and checks one input.
@@ -122,3 +164,6 @@ func isTerminal(w io.Writer) bool {
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
+
+// clear clears the progress line for a message; the next tick draws it again.
+func (p *progress) clear() { p.finish() }

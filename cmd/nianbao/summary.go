@@ -2,14 +2,16 @@ package main
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
 	"golang.org/x/text/width"
+
+	"nianbao/core/review"
 
 	"nianbao/core"
 )
@@ -27,29 +29,41 @@ type row struct {
 	Error    string  `json:"error,omitempty"`    // why the input could not be used
 	Previous string  `json:"previous,omitempty"` // last year's report it was compared with
 	Note     string  `json:"note,omitempty"`     // why it was not compared, in Chinese
+	// Problems are the findings in words, "[错误] 表三「自然人」列：一(60)+…".
+	Problems []string `json:"problems"`
 }
 
-// summarise makes one row per result. With several reports, a missing agency or year
-// is worth a note: it prevents the comparison of years.
-func summarise(results []*core.Result, pairs []comparison) []row {
-	previous := map[int]string{}
-	for _, p := range pairs {
-		previous[p.newer] = results[p.older].File
+// rowOf is a result's row of the summary; previous is the report it was compared with.
+// With several reports, a missing agency or year is worth a note: it prevents the
+// comparison of years.
+func rowOf(r *core.Result, previous string, multi bool) row {
+	out := row{File: r.File, Agency: r.Agency, Year: r.Year, Template: r.Template,
+		Errors: r.Summary.Errors, Warnings: r.Summary.Warnings, Reader: r.Summary.Reader,
+		Error: r.Input.Error, Previous: previous, Problems: problems(r)}
+	switch {
+	case r.Input.Error != "" || !multi:
+	case r.Agency == nil:
+		out.Note = "未识别出机关名称，未做跨年度比对"
+	case r.Year == nil:
+		out.Note = "未识别出报告年度，未做跨年度比对"
 	}
-	rows := make([]row, len(results))
-	for i, r := range results {
-		rows[i] = row{File: r.File, Agency: r.Agency, Year: r.Year, Template: r.Template,
-			Errors: r.Summary.Errors, Warnings: r.Summary.Warnings, Reader: r.Summary.Reader,
-			Error: r.Input.Error, Previous: previous[i]}
-		switch {
-		case r.Input.Error != "" || len(results) < 2:
-		case r.Agency == nil:
-			rows[i].Note = "未识别出机关名称，未做跨年度比对"
-		case r.Year == nil:
-			rows[i].Note = "未识别出报告年度，未做跨年度比对"
+	return out
+}
+
+// problems are a result's findings in words, one a line: "[错误] 表三「自然人」列：…".
+func problems(r *core.Result) []string {
+	if r.Input.Error != "" {
+		return []string{} // the remark says why
+	}
+	out := make([]string, 0, len(r.Findings))
+	for _, f := range r.Findings {
+		p := "[" + mark(f) + "] "
+		if place := review.Place(r, f); place != "" && !strings.HasPrefix(f.Message, place) {
+			p += place + "："
 		}
+		out = append(out, p+strings.ReplaceAll(f.Message, "\n", " "))
 	}
-	return rows
+	return out
 }
 
 // remark is the last column of the table and the CSV: the reason a file could not be
@@ -150,30 +164,27 @@ func displayWidth(s string) int {
 	return n
 }
 
-// writeCSV prints the summary as CSV for a spreadsheet: a UTF-8 byte order mark and
-// CRLF line ends, which Excel needs to read Chinese text.
-func writeCSV(w io.Writer, rows []row) error {
+// csvHeaders are the CSV's columns: the table's, and the findings in words.
+var csvHeaders = append(slices.Clone(headers), "问题")
+
+// writeCSVHeader starts the summary as CSV for a spreadsheet: a UTF-8 byte order mark
+// and CRLF line ends, which Excel needs to read Chinese text.
+func writeCSVHeader(w io.Writer) error {
 	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
 		return err
 	}
+	return writeCSVRecord(w, csvHeaders)
+}
+
+// writeCSVRow writes one report's row of the CSV.
+func writeCSVRow(w io.Writer, r row) error {
+	return writeCSVRecord(w, append(r.cells(), strings.Join(r.Problems, "\n")))
+}
+
+func writeCSVRecord(w io.Writer, rec []string) error {
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
-	cw.Write(headers)
-	for _, r := range rows {
-		cw.Write(r.cells())
-	}
+	cw.Write(rec)
 	cw.Flush()
 	return cw.Error()
-}
-
-// writeSummaryJSON prints the summary rows as a JSON array.
-func writeSummaryJSON(w io.Writer, rows []row) error {
-	return encodeJSON(w, rows)
-}
-
-func encodeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", " ")
-	return enc.Encode(v)
 }

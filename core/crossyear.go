@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -53,17 +52,30 @@ func CompareYears(older, newer *Result) []Finding {
 	if older == nil || newer == nil {
 		return nil
 	}
-	return CompareFacts(FactsOf(older), FactsOf(newer))
+	if older.Year != nil && newer.Year != nil && *older.Year > *newer.Year {
+		older, newer = newer, older
+	}
+	return CompareLast(FactsOf(older), newer, FactsOf(newer))
 }
 
-// CompareFacts is CompareYears on the two reports' facts.
+// CompareLast is CompareYears of last year's report, of which only the facts are kept,
+// and this year's result with its facts: the findings are placed on its cells.
+func CompareLast(older *Facts, newer *Result, facts *Facts) []Finding {
+	return compare(yearPair{old: older, new: facts, res: newer})
+}
+
+// CompareFacts is CompareYears on the two reports' facts alone: the findings have no
+// place in the text.
 func CompareFacts(older, newer *Facts) []Finding {
 	if older.Year != 0 && newer.Year != 0 && older.Year > newer.Year {
 		older, newer = newer, older
 	}
-	p := yearPair{old: older, new: newer}
+	return compare(yearPair{old: older, new: newer})
+}
+
+func compare(p yearPair) []Finding {
 	if why := p.mismatch(); why != "" {
-		return []Finding{p.finding("crossyear.pair", "info", why, nil, nil, nil)}
+		return []Finding{p.finding("crossyear.pair", "info", why, nil)}
 	}
 	var out []Finding
 	out = append(out, p.carryover()...)
@@ -99,8 +111,12 @@ func (r *Result) Copy() *Result {
 	return &c
 }
 
-// yearPair is the two reports being compared.
-type yearPair struct{ old, new *Facts }
+// yearPair is the two reports being compared, and the newer's result when there is
+// one, to place the findings on.
+type yearPair struct {
+	old, new *Facts
+	res      *Result
+}
 
 // mismatch says why the two cannot be compared, or "".
 func (p yearPair) mismatch() string {
@@ -128,17 +144,16 @@ func (p yearPair) oldYear() string {
 	return s
 }
 
-// finding is a cross-year finding on the newer report, placed where at and view say
-// (a cell's or an indicator's offsets in the input and in the text read from it).
-func (p yearPair) finding(rule, severity, msg string, cells []string, at, view []int) Finding {
-	return Finding{Rule: rule, Severity: severity, Origin: "report", Message: msg,
-		Cells: cells, At: at, View: view, Group: rules.GroupOf(rule), Title: rules.TitleOf(rule)}
-}
-
-// value returns a cell's fact, or false when the report has no value there.
-func (f *Facts) value(id string) (CellFact, bool) {
-	c, ok := f.Cells[id]
-	return c, ok
+// finding is a cross-year finding on the newer report, placed on the first of its
+// cells in the newer result when there is one.
+func (p yearPair) finding(rule, severity, msg string, cells []string) Finding {
+	f := Finding{Rule: rule, Severity: severity, Origin: "report", Message: msg,
+		Cells: cells, Group: rules.GroupOf(rule), Title: rules.TitleOf(rule)}
+	if p.res != nil && len(cells) > 0 {
+		c := p.res.Cells[cells[0]]
+		f.At, f.View = c.At, c.View
+	}
+	return f
 }
 
 // carryover: 表三 上年结转 of this year = 结转下年度继续办理 of last year, per column.
@@ -146,14 +161,14 @@ func (p yearPair) carryover() []Finding {
 	var out []Finding
 	for _, col := range template.T3.Cols {
 		id := template.CellID("t3", "carried", col.ID)
-		now, ok := p.new.value(id)
-		before, ok2 := p.old.value(template.CellID("t3", "carryover", col.ID))
-		if !ok || !ok2 || now.Value == before.Value {
+		now, ok := p.new.Value(id)
+		before, ok2 := p.old.Value(template.CellID("t3", "carryover", col.ID))
+		if !ok || !ok2 || now == before {
 			continue
 		}
 		msg := fmt.Sprintf("%s表三「%s」上年结转(%s) ≠ %s结转下年度继续办理(%s)，差 %s",
-			p.newYear(), colName(col), num(now.Value), p.oldYear(), num(before.Value), num(math.Abs(now.Value-before.Value)))
-		out = append(out, p.finding("crossyear.carryover", "warning", msg, []string{id}, now.At, now.View))
+			p.newYear(), colName(col), num(now), p.oldYear(), num(before), num(math.Abs(now-before)))
+		out = append(out, p.finding("crossyear.carryover", "warning", msg, []string{id}))
 	}
 	return out
 }
@@ -164,22 +179,22 @@ func (p yearPair) valid() []Finding {
 	var out []Finding
 	for _, row := range []string{"rules", "normative"} {
 		id := func(col string) string { return template.CellID("t2", row, col) }
-		valid, ok1 := p.new.value(id("valid"))
-		issued, ok2 := p.new.value(id("issued"))
-		repealed, ok3 := p.new.value(id("repealed"))
-		before, ok4 := p.old.value(id("valid"))
+		valid, ok1 := p.new.Value(id("valid"))
+		issued, ok2 := p.new.Value(id("issued"))
+		repealed, ok3 := p.new.Value(id("repealed"))
+		before, ok4 := p.old.Value(id("valid"))
 		if !ok1 || !ok2 || !ok3 || !ok4 {
 			continue
 		}
-		want := before.Value + issued.Value - repealed.Value
-		if valid.Value == want {
+		want := before + issued - repealed
+		if valid == want {
 			continue
 		}
 		msg := fmt.Sprintf("%s表二「%s」现行有效件数(%s) ≠ %s现行有效件数(%s) + 本年制发件数(%s) − 本年废止件数(%s) = %s，差 %s",
-			p.newYear(), template.T2v2021.Row(row).Label, num(valid.Value), p.oldYear(), num(before.Value),
-			num(issued.Value), num(repealed.Value), num(want), num(math.Abs(valid.Value-want)))
+			p.newYear(), template.T2v2021.Row(row).Label, num(valid), p.oldYear(), num(before),
+			num(issued), num(repealed), num(want), num(math.Abs(valid-want)))
 		out = append(out, p.finding("crossyear.valid", "warning", msg,
-			[]string{id("valid"), id("issued"), id("repealed")}, valid.At, valid.View))
+			[]string{id("valid"), id("issued"), id("repealed")}))
 	}
 	return out
 }
@@ -188,17 +203,25 @@ func (p yearPair) valid() []Finding {
 // = last year's total + this year's figure, entries matched by their label.
 func (p yearPair) cumulative() []Finding {
 	var out []Finding
-	for _, key := range sortedKeys(p.new.Stats) {
-		now, old := p.new.Stats[key], p.old.Stats[key]
+	for _, now := range p.new.Stats {
+		old, ok := p.old.stat(now.Key)
 		year, total, prev := now.Year, now.Total, old.Total
-		if year == nil || total == nil || prev == nil || *total == *prev+*year {
+		if !ok || math.IsNaN(year) || math.IsNaN(total) || math.IsNaN(prev) || total == prev+year {
 			continue
 		}
-		want := *prev + *year
+		want := prev + year
 		msg := fmt.Sprintf("%s统计表「%s」历年累计(%s) ≠ %s历年累计(%s) + %s本年(%s) = %s，差 %s",
-			p.newYear(), now.Label, num(*total), p.oldYear(), num(*prev), p.newYear(), num(*year),
-			num(want), num(math.Abs(*total-want)))
-		out = append(out, p.finding("crossyear.cumulative", "warning", msg, nil, now.At, now.View))
+			p.newYear(), now.Label, num(total), p.oldYear(), num(prev), p.newYear(), num(year),
+			num(want), num(math.Abs(total-want)))
+		f := p.finding("crossyear.cumulative", "warning", msg, nil)
+		if p.res != nil {
+			for i, key := range statKeys(p.res.Stats) {
+				if key == now.Key {
+					f.At, f.View = p.res.Stats[i].At, p.res.Stats[i].View
+				}
+			}
+		}
+		out = append(out, f)
 	}
 	return out
 }
@@ -208,9 +231,8 @@ func (p yearPair) cumulative() []Finding {
 func (p yearPair) jumps() []Finding {
 	var out []Finding
 	for _, j := range jumpCells {
-		now, ok1 := p.new.value(j.id)
-		before, ok2 := p.old.value(j.id)
-		a, b := before.Value, now.Value
+		b, ok1 := p.new.Value(j.id)
+		a, ok2 := p.old.Value(j.id)
 		if !ok1 || !ok2 || max(a, b) < jumpFloor || (b <= a*jumpRatio && a <= b*jumpRatio) {
 			continue
 		}
@@ -225,7 +247,7 @@ func (p yearPair) jumps() []Finding {
 		}
 		msg := fmt.Sprintf("%s：%s为 %s，%s为 %s，%s；请核对数字是否填错行、错列或单位",
 			j.name, p.oldYear(), num(a), p.newYear(), num(b), how)
-		out = append(out, p.finding("crossyear.jump", "info", msg, []string{j.id}, now.At, now.View))
+		out = append(out, p.finding("crossyear.jump", "info", msg, []string{j.id}))
 	}
 	return out
 }
@@ -247,11 +269,11 @@ func (p yearPair) copiedProse() []Finding {
 	if share >= copyProse {
 		msg := fmt.Sprintf("%s报告正文与%s报告高度雷同：上年正文约 %d%% 的文字在本年原样出现（%s），疑似沿用上年报告，请核对是否如实反映本年情况",
 			p.newYear(), p.oldYear(), int(share*100), sizes)
-		return []Finding{p.finding("crossyear.copy", "warning", msg, nil, nil, nil)}
+		return []Finding{p.finding("crossyear.copy", "warning", msg, nil)}
 	}
 	msg := fmt.Sprintf("%s报告正文重复了%s报告约 %d%% 的文字（%s），请核对是否如实反映本年情况",
 		p.newYear(), p.oldYear(), int(share*100), sizes)
-	return []Finding{p.finding("crossyear.copy", "info", msg, nil, nil, nil)}
+	return []Finding{p.finding("crossyear.copy", "info", msg, nil)}
 }
 
 // copiedNumbers: every table value is the same as last year's, and enough of them are
@@ -270,17 +292,7 @@ func (p yearPair) copiedNumbers() []Finding {
 		}
 		msg += fmt.Sprintf("，如%s两年均为 %s", name, num(b.ExampleValue))
 	}
-	return []Finding{p.finding("crossyear.copy", "warning", msg, nil, nil, nil)}
-}
-
-// sortedKeys returns a map's keys in order, for findings in a stable order.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
+	return []Finding{p.finding("crossyear.copy", "warning", msg, nil)}
 }
 
 // statKeys names each entry of a statistics table by its label and its parent's

@@ -12,19 +12,20 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"nianbao/core/template"
 )
 
-// Facts is one report as the cross-year rules see it.
+// Facts is one report as the cross-year rules see it: a few hundred bytes.
 type Facts struct {
 	File     string
 	Agency   string // "" when not found
 	Year     int    // 0 when not found
-	Template string
-	Unusable bool // the input could not be read
-	// Cells are the values of the cells the rules read (factCells), with their places.
-	Cells map[string]CellFact
-	// Stats are the statistics-table entries with 本年 and 历年累计, by statKeys.
-	Stats map[string]StatFact
+	Unusable bool   // the input could not be read
+	// values are the cells the rules read (factIDs), NaN where unknown.
+	values []float64
+	// Stats are the statistics-table entries with 本年 and 历年累计, sorted by key.
+	Stats []StatFact
 	// Numbers fingerprints every known table value.
 	Numbers Numbers
 	// Prose is the prose's sentences, digits folded, sorted by hash; ProseLen its
@@ -33,18 +34,11 @@ type Facts struct {
 	ProseLen int
 }
 
-// CellFact is a cell's value and where it is in the input (At) and in the text read
-// from it (View).
-type CellFact struct {
-	Value    float64
-	At, View []int
-}
-
-// StatFact is a statistics-table entry's 本年 and 历年累计.
+// StatFact is a statistics-table entry's 本年 and 历年累计 (NaN where unknown), by its
+// statKeys key ("parent/label").
 type StatFact struct {
-	Label       string
-	Year, Total *float64
-	At, View    []int
+	Key, Label  string // Label as printed
+	Year, Total float64
 }
 
 // Numbers fingerprints a report's table values: Hash is the same for two reports
@@ -78,27 +72,47 @@ var jumpCells = []struct{ id, name string }{
 	{"t2.fees.amount", "表二行政事业性收费金额（万元）"},
 }
 
-// factCells reports whether the rules read a cell: 表三 上年结转 and 结转下年度 (carryover),
+// factIndex numbers the cells the rules read: 表三 上年结转 and 结转下年度 (carryover),
 // 表二 规章 and 行政规范性文件 (valid), and the jump indicators.
-func factCells(id string) bool {
-	switch {
-	case strings.HasPrefix(id, "t3.carried."), strings.HasPrefix(id, "t3.carryover."):
-		return true
-	case strings.HasPrefix(id, "t2.rules."), strings.HasPrefix(id, "t2.normative."):
-		return true
+var factIndex = func() map[string]int {
+	var ids []string
+	for _, c := range template.T3.Cols {
+		ids = append(ids, template.CellID("t3", "carried", c.ID), template.CellID("t3", "carryover", c.ID))
 	}
-	for _, j := range jumpCells {
-		if j.id == id {
-			return true
+	for _, row := range []string{"rules", "normative"} {
+		for _, col := range []string{"issued", "repealed", "valid"} {
+			ids = append(ids, template.CellID("t2", row, col))
 		}
 	}
-	return false
+	for _, j := range jumpCells {
+		ids = append(ids, j.id)
+	}
+	m := map[string]int{}
+	for _, id := range ids {
+		if _, ok := m[id]; !ok {
+			m[id] = len(m)
+		}
+	}
+	return m
+}()
+
+// Value returns a cell's value, or false when the report has none there (or the rules
+// do not read that cell).
+func (f *Facts) Value(id string) (float64, bool) {
+	i, ok := factIndex[id]
+	if !ok || i >= len(f.values) || math.IsNaN(f.values[i]) {
+		return 0, false
+	}
+	return f.values[i], true
 }
 
 // FactsOf records the facts of a checked report. Nothing of the result is kept: the
-// strings and places are copied, so the result may be dropped.
+// strings are copied, so the result may be dropped.
 func FactsOf(r *Result) *Facts {
-	f := &Facts{File: r.File, Template: r.Template, Unusable: r.Input.Error != "", Cells: map[string]CellFact{}}
+	f := &Facts{File: r.File, Unusable: r.Input.Error != "", values: make([]float64, len(factIndex))}
+	for i := range f.values {
+		f.values[i] = math.NaN()
+	}
 	if r.Agency != nil {
 		f.Agency = strings.Clone(*r.Agency)
 	}
@@ -111,8 +125,8 @@ func FactsOf(r *Result) *Facts {
 			continue
 		}
 		v := *c.Value
-		if factCells(id) {
-			f.Cells[id] = CellFact{Value: v, At: slices.Clone(c.At), View: slices.Clone(c.View)}
+		if i, ok := factIndex[id]; ok {
+			f.values[i] = v
 		}
 		sum += valueHash(id, v)
 		f.Numbers.Known++
@@ -120,10 +134,11 @@ func FactsOf(r *Result) *Facts {
 			f.Numbers.Nonzero++
 			if f.Numbers.Example == "" || id < f.Numbers.Example {
 				f.Numbers.Example, f.Numbers.ExampleValue = id, v
-				f.Numbers.ExampleLabel = strings.Clone(c.Label)
+				f.Numbers.ExampleLabel = c.Label
 			}
 		}
 	}
+	f.Numbers.ExampleLabel = strings.Clone(f.Numbers.ExampleLabel)
 	keys := statKeys(r.Stats)
 	for i, s := range r.Stats {
 		if keys[i] == "" || len(s.Values) == 0 || s.Values[0] == nil {
@@ -135,16 +150,29 @@ func FactsOf(r *Result) *Facts {
 			f.Numbers.Nonzero++
 		}
 		if len(s.Values) >= 2 {
-			if f.Stats == nil {
-				f.Stats = map[string]StatFact{}
-			}
-			f.Stats[strings.Clone(keys[i])] = StatFact{Label: strings.Clone(s.Label), Year: s.Values[0], Total: s.Values[1],
-				At: slices.Clone(s.At), View: slices.Clone(s.View)}
+			f.Stats = append(f.Stats, StatFact{Key: strings.Clone(keys[i]), Label: strings.Clone(s.Label), Year: orNaN(s.Values[0]), Total: orNaN(s.Values[1])})
 		}
 	}
+	slices.SortFunc(f.Stats, func(a, b StatFact) int { return strings.Compare(a.Key, b.Key) })
 	f.Numbers.Hash = sum
 	f.Prose, f.ProseLen = sentences(r.proseText)
 	return f
+}
+
+// stat returns the entry of key, or false.
+func (f *Facts) stat(key string) (StatFact, bool) {
+	i, ok := slices.BinarySearchFunc(f.Stats, key, func(s StatFact, k string) int { return strings.Compare(s.Key, k) })
+	if !ok {
+		return StatFact{}, false
+	}
+	return f.Stats[i], true
+}
+
+func orNaN(v *float64) float64 {
+	if v == nil {
+		return math.NaN()
+	}
+	return *v
 }
 
 // valueHash hashes one cell and its value; the fingerprint is the sum over the cells,

@@ -42,16 +42,15 @@ func ComparePeers(facts []*Facts) []PeerFinding {
 			value := map[string]float64{}
 			var bodies []string
 			for _, i := range reports {
-				c, ok := facts[i].Cells[id]
+				v, ok := facts[i].Value(id)
 				name := bodyName(facts[i].Agency)
 				if _, seen := value[name]; ok && !seen {
-					value[name] = c.Value
+					value[name] = v
 					bodies = append(bodies, name)
 				}
 			}
 			for _, i := range reports {
-				c, ok := facts[i].Cells[id]
-				if !ok || c.Value != 0 {
+				if v, ok := facts[i].Value(id); !ok || v != 0 {
 					continue
 				}
 				self := bodyName(facts[i].Agency)
@@ -79,7 +78,7 @@ func ComparePeers(facts []*Facts) []PeerFinding {
 				msg := fmt.Sprintf("%s为 0，而同批 %d 个机关%d年报告中该数的中位数为 %s（报 0 的 %d 个）；请核对是否漏填或填错位置",
 					peerName(id), len(others), year, num(median), zeros)
 				out = append(out, PeerFinding{Index: i, Finding: Finding{Rule: "peer.zero", Severity: "info", Origin: "report",
-					Message: msg, Cells: []string{id}, At: c.At, View: c.View,
+					Message: msg, Cells: []string{id},
 					Group: rules.GroupOf("peer.zero"), Title: rules.TitleOf("peer.zero")}})
 			}
 		}

@@ -33,7 +33,7 @@ type checked struct {
 // size. An input that could not be read gets a result saying why, so every input has
 // one. After emit fails, the inputs not yet started are not checked.
 func (b batch) run(inputs []input, emit func(i int, c checked) error) error {
-	tuneGC()
+	tuneGC(0)
 	workers := max(1, min(b.workers, len(inputs)))
 	window := 2*workers + 2 // results checked and not yet emitted, at most
 	type done struct {
@@ -81,6 +81,9 @@ func (b batch) run(inputs []input, emit func(i int, c checked) error) error {
 				break
 			}
 			delete(pending, next)
+			if next%gcGrowthEvery == 0 {
+				tuneGC(next)
+			}
 			if err == nil {
 				if err = emit(next, c); err != nil {
 					stop.Store(true)
@@ -117,18 +120,28 @@ func unreadable(name, reason string) *core.Result {
 	}
 }
 
-// tuneGC lets the heap grow to five times the live data between collections, unless
-// GOGC says otherwise: a check allocates about 700 KB and keeps little, so with Go's
-// default the collector runs every few reports and costs as much as the checking
-// (BenchmarkBatch: about 350 reports per CPU second at GOGC=100, 750 at 400). The
-// memory limit, unless GOMEMLIMIT says otherwise, reins the heap in for huge batches.
-func tuneGC() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
+// The collector works to a memory budget rather than to a multiple of the live heap:
+// a check allocates about 700 KB and keeps little, so the heap is mostly garbage, and a
+// multiple of the live data (which grows by each report's facts) would let the peak
+// grow with the batch. With a fixed budget the collector runs once every hundred or so
+// reports, and the peak is the same for 400 reports as for 4,000. The budget grows by
+// a few times the facts kept (about a kilobyte a report), so that a batch of 100,000
+// does not collect without end. GOGC or GOMEMLIMIT, when set, are obeyed instead.
+const (
+	gcBudget      = 64 << 20
+	gcPerReport   = 4 << 10
+	gcGrowthEvery = 1024
+)
+
+var tuneGCByEnv = os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == ""
+
+// tuneGC sets the collector's budget for a batch that has kept the facts of n reports.
+func tuneGC(n int) {
+	if !tuneGCByEnv {
+		return
 	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(1 << 30)
-	}
+	debug.SetGCPercent(-1)
+	debug.SetMemoryLimit(int64(gcBudget + n*gcPerReport))
 }
 
 // progress shows "已检查 37/200" on a terminal, redrawn at most ten times a second.

@@ -35,7 +35,7 @@ func (y *years) compare(i int, c checked) string {
 		return ""
 	}
 	older := y.pairer.Facts(j)
-	fs := core.CompareFacts(older, c.facts)
+	fs := core.CompareLast(older, c.res, c.facts)
 	c.res.Attach(fs...)
 	y.pairs = append(y.pairs, y.comparison(older, c.facts, fs, false))
 	return older.File

@@ -72,17 +72,17 @@ func (o *output) write(res *core.Result, previous string) error {
 		o.separate()
 		err = o.enc.Encode(res)
 	case o.opts.csv:
-		err = writeCSVRow(o.w, rowOf(res, previous, o.multi))
+		err = writeCSVRow(o.w, withProblems(rowOf(res, previous, o.multi), res))
 	case o.opts.summaryJSON:
 		o.separate()
-		err = o.enc.Encode(rowOf(res, previous, o.multi))
+		err = o.enc.Encode(withProblems(rowOf(res, previous, o.multi), res))
 	case o.single || !o.multi:
 		writeText(o.w, res)
 	default:
 		if o.opts.detail {
 			writeText(o.w, res)
 		}
-		o.rows = append(o.rows, rowOf(res, previous, o.multi))
+		o.rows = append(o.rows, rowOf(res, previous, o.multi)) // a small row: the table needs them all
 	}
 	if err == nil && o.n%64 == 0 {
 		err = o.w.Flush() // results appear as they come, not only at the end

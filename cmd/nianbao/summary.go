@@ -30,16 +30,17 @@ type row struct {
 	Previous string  `json:"previous,omitempty"` // last year's report it was compared with
 	Note     string  `json:"note,omitempty"`     // why it was not compared, in Chinese
 	// Problems are the findings in words, "[错误] 表三「自然人」列：一(60)+…".
-	Problems []string `json:"problems"`
+	Problems []string `json:"problems,omitempty"`
 }
 
-// rowOf is a result's row of the summary; previous is the report it was compared with.
+// rowOf is a result's row of the summary (without the findings in words, which
+// withProblems adds); previous is the report it was compared with.
 // With several reports, a missing agency or year is worth a note: it prevents the
 // comparison of years.
 func rowOf(r *core.Result, previous string, multi bool) row {
 	out := row{File: r.File, Agency: r.Agency, Year: r.Year, Template: r.Template,
 		Errors: r.Summary.Errors, Warnings: r.Summary.Warnings, Reader: r.Summary.Reader,
-		Error: r.Input.Error, Previous: previous, Problems: problems(r)}
+		Error: r.Input.Error, Previous: previous}
 	switch {
 	case r.Input.Error != "" || !multi:
 	case r.Agency == nil:
@@ -48,6 +49,12 @@ func rowOf(r *core.Result, previous string, multi bool) row {
 		out.Note = "未识别出报告年度，未做跨年度比对"
 	}
 	return out
+}
+
+// withProblems adds the findings in words to a row.
+func withProblems(rw row, r *core.Result) row {
+	rw.Problems = problems(r)
+	return rw
 }
 
 // problems are a result's findings in words, one a line: "[错误] 表三「自然人」列：…".

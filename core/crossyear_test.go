@@ -156,6 +156,10 @@ func TestSameBody(t *testing.T) {
 		if got := SameBody(c.a, c.b); got != c.same {
 			t.Errorf("SameBody(%q, %q) = %v", c.a, c.b, got)
 		}
+		// the pairer finds candidates by bodyKey: the same for the same body
+		if c.same && bodyKey(c.a) != bodyKey(c.b) {
+			t.Errorf("bodyKey %q ≠ %q", bodyKey(c.a), bodyKey(c.b))
+		}
 	}
 }
 

@@ -295,7 +295,7 @@ func PairFacts(facts []*Facts) [][2]int {
 // body, if any. Late finds the pairs whose older report came after the newer.
 type Pairer struct {
 	facts  []*Facts
-	byYear map[int][]int // indices of the pairable reports, by year
+	byBody map[bodyYear][]int // indices of the pairable reports, by body and year
 	used   map[int]int   // older index -> times paired
 	newer  map[int]bool  // reports already paired as the newer
 }
@@ -308,13 +308,14 @@ func (p *Pairer) Add(f *Facts) (older int, ok bool) {
 
 // record adds a report's facts and returns its index.
 func (p *Pairer) record(f *Facts) int {
-	if p.byYear == nil {
-		p.byYear, p.used, p.newer = map[int][]int{}, map[int]int{}, map[int]bool{}
+	if p.byBody == nil {
+		p.byBody, p.used, p.newer = map[bodyYear][]int{}, map[int]int{}, map[int]bool{}
 	}
 	i := len(p.facts)
 	p.facts = append(p.facts, f)
 	if pairable(f) {
-		p.byYear[f.Year] = append(p.byYear[f.Year], i)
+		k := bodyYear{bodyKey(f.Agency), f.Year}
+		p.byBody[k] = append(p.byBody[k], i)
 	}
 	return i
 }
@@ -345,7 +346,7 @@ func (p *Pairer) olderOf(i int, before bool) (int, bool) {
 		return 0, false
 	}
 	best, ok := 0, false
-	for _, j := range p.byYear[f.Year-1] {
+	for _, j := range p.byBody[bodyYear{bodyKey(f.Agency), f.Year - 1}] {
 		if before && j > i {
 			break
 		}
@@ -358,6 +359,33 @@ func (p *Pairer) olderOf(i int, before bool) (int, bool) {
 		p.newer[i] = true
 	}
 	return best, ok
+}
+
+// bodyYear indexes reports by body and year.
+type bodyYear struct {
+	body string
+	year int
+}
+
+// bodyKey is the part of an agency's name two names of the same body (SameBody) have
+// in common: the name without the higher levels of its place (洪泽区人民政府 for
+// 江苏省淮安市洪泽区人民政府), so that candidates are found by lookup, not by trying
+// every report of the year.
+func bodyKey(name string) string {
+	s := bodyName(name)
+	for {
+		cut := 0
+		for k := range s {
+			if k > 0 && placeName(s[:k]) && startsWithPlace(s[k:]) {
+				cut = k
+				break
+			}
+		}
+		if cut == 0 {
+			return s
+		}
+		s = s[cut:]
+	}
 }
 
 // pairable: a usable report whose year and agency are known.

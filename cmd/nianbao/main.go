@@ -67,10 +67,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return 2
 }
 
-// readInput reads a file, or standard input for "-", refusing what is too large.
+// readInput reads a file, or standard input for "-", refusing what is too large. A
+// file is read with one call where its size is known.
 func readInput(name string, stdin io.Reader) ([]byte, error) {
 	var r io.Reader = stdin
-	hint := 0 // the file's size: read it at once rather than in growing chunks
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
@@ -84,12 +84,17 @@ func readInput(name string, stdin io.Reader) ([]byte, error) {
 			if st.Size() > core.MaxInput {
 				return nil, fmt.Errorf("文件过大（%.1f MB），上限为 %d MB", float64(st.Size())/(1<<20), core.MaxInput>>20)
 			}
-			hint = int(st.Size()) + bytes.MinRead
+			if st.Mode().IsRegular() {
+				data := make([]byte, st.Size())
+				if _, err := io.ReadFull(f, data); err != nil {
+					return nil, friendly(err)
+				}
+				return data, nil
+			}
 		}
 		r = f
 	}
 	var buf bytes.Buffer
-	buf.Grow(hint)
 	if _, err := buf.ReadFrom(io.LimitReader(r, core.MaxInput+1)); err != nil {
 		return nil, friendly(err)
 	}

@@ -32,6 +32,7 @@ type output struct {
 	n      int  // results written
 	rows   []row
 	enc    *json.Encoder
+	csv    *csvWriter
 }
 
 func newOutput(w io.Writer, opts checkOptions, single, multi bool) *output {
@@ -55,7 +56,9 @@ func (o *output) begin() error {
 	case o.opts.json && !o.single:
 		o.w.WriteString("[")
 	case o.opts.csv:
-		return writeCSVHeader(o.w)
+		var err error
+		o.csv, err = newCSV(o.w)
+		return err
 	case o.opts.summaryJSON:
 		o.w.WriteString("[")
 	}
@@ -72,7 +75,7 @@ func (o *output) write(res *core.Result, previous string) error {
 		o.separate()
 		err = o.enc.Encode(res)
 	case o.opts.csv:
-		err = writeCSVRow(o.w, withProblems(rowOf(res, previous, o.multi), res))
+		err = o.csv.row(withProblems(rowOf(res, previous, o.multi), res))
 	case o.opts.summaryJSON:
 		o.separate()
 		err = o.enc.Encode(withProblems(rowOf(res, previous, o.multi), res))

@@ -174,24 +174,28 @@ func displayWidth(s string) int {
 // csvHeaders are the CSV's columns: the table's, and the findings in words.
 var csvHeaders = append(slices.Clone(headers), "问题")
 
-// writeCSVHeader starts the summary as CSV for a spreadsheet: a UTF-8 byte order mark
-// and CRLF line ends, which Excel needs to read Chinese text.
-func writeCSVHeader(w io.Writer) error {
+// csvWriter writes the summary as CSV for a spreadsheet: a UTF-8 byte order mark and
+// CRLF line ends, which Excel needs to read Chinese text.
+type csvWriter struct{ w *csv.Writer }
+
+// newCSV starts the summary: the byte order mark and the header.
+func newCSV(w io.Writer) (*csvWriter, error) {
 	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
-		return err
+		return nil, err
 	}
-	return writeCSVRecord(w, csvHeaders)
-}
-
-// writeCSVRow writes one report's row of the CSV.
-func writeCSVRow(w io.Writer, r row) error {
-	return writeCSVRecord(w, append(r.cells(), strings.Join(r.Problems, "\n")))
-}
-
-func writeCSVRecord(w io.Writer, rec []string) error {
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
-	cw.Write(rec)
-	cw.Flush()
-	return cw.Error()
+	c := &csvWriter{cw}
+	return c, c.record(csvHeaders)
+}
+
+// row writes one report's row.
+func (c *csvWriter) row(r row) error {
+	return c.record(append(r.cells(), strings.Join(r.Problems, "\n")))
+}
+
+func (c *csvWriter) record(rec []string) error {
+	c.w.Write(rec)
+	c.w.Flush() // into the output's buffer
+	return c.w.Error()
 }

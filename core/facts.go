@@ -34,6 +34,16 @@ type Facts struct {
 	ProseLen int
 }
 
+// Size is about how many bytes the facts take in memory.
+func (f *Facts) Size() int {
+	n := 256 + len(f.File) + len(f.Agency) + 8*len(f.values) + 16*len(f.Prose) +
+		len(f.Numbers.Example) + len(f.Numbers.ExampleLabel)
+	for _, s := range f.Stats {
+		n += 48 + len(s.Key) + len(s.Label)
+	}
+	return n
+}
+
 // StatFact is a statistics-table entry's 本年 and 历年累计 (NaN where unknown), by its
 // statKeys key ("parent/label").
 type StatFact struct {

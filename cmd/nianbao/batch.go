@@ -71,7 +71,7 @@ func (b batch) run(inputs []input, emit func(i int, c checked) error) error {
 		close(results)
 	}()
 	pending := make(map[int]checked, window)
-	next := 0
+	next, kept := 0, 0
 	var err error
 	for d := range results {
 		pending[d.i] = d.checked
@@ -81,8 +81,8 @@ func (b batch) run(inputs []input, emit func(i int, c checked) error) error {
 				break
 			}
 			delete(pending, next)
-			if next%gcGrowthEvery == 0 {
-				tuneGC(next)
+			if kept += c.facts.Size(); next%256 == 255 {
+				tuneGC(kept)
 			}
 			if err == nil {
 				if err = emit(next, c); err != nil {
@@ -123,25 +123,23 @@ func unreadable(name, reason string) *core.Result {
 // The collector works to a memory budget rather than to a multiple of the live heap:
 // a check allocates about 700 KB and keeps little, so the heap is mostly garbage, and a
 // multiple of the live data (which grows by each report's facts) would let the peak
-// grow with the batch. With a fixed budget the collector runs once every hundred or so
-// reports, and the peak is the same for 400 reports as for 4,000. The budget grows by
-// a few times the facts kept (about a kilobyte a report), so that a batch of 100,000
-// does not collect without end. GOGC or GOMEMLIMIT, when set, are obeyed instead.
-const (
-	gcBudget      = 64 << 20
-	gcPerReport   = 4 << 10
-	gcGrowthEvery = 1024
-)
+// grow with the batch. With a fixed budget the collector runs once every few dozen
+// reports, and the peak is about the same for 400 reports as for 4,000 (a smaller
+// budget than 32 MB costs time; a larger one costs the system time of touching more
+// memory). The budget grows by twice the facts kept (a kilobyte or so a report), so
+// that a batch of 100,000 does not collect without end. GOGC or GOMEMLIMIT, when set,
+// are obeyed instead.
+const gcBudget = 32 << 20
 
 var tuneGCByEnv = os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == ""
 
-// tuneGC sets the collector's budget for a batch that has kept the facts of n reports.
-func tuneGC(n int) {
+// tuneGC sets the collector's budget for a batch whose facts take kept bytes.
+func tuneGC(kept int) {
 	if !tuneGCByEnv {
 		return
 	}
 	debug.SetGCPercent(-1)
-	debug.SetMemoryLimit(int64(gcBudget + n*gcPerReport))
+	debug.SetMemoryLimit(int64(gcBudget + 2*kept))
 }
 
 // progress shows "已检查 37/200" on a terminal, redrawn at most ten times a second.

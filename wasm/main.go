@@ -7,6 +7,7 @@
 //	pairUp([{year, agency}…]) -> [[older, newer]…], the pairs among checked reports
 //	review(result, {format, dismissed, date, compared, file}) -> {text, model}, the 审核意见
 //	  (review.go; full build only, like markdown)
+//	cells([result…], {format: "csv"|"jsonl"}) -> the tidy dataset of every cell (dataset.go; full build only)
 //	markdown(md) -> HTML rendered by goldmark (for the review preview; full build only)
 //	version, sample (the sample report loaded on first visit), full (which build)
 //

@@ -52,6 +52,15 @@ func resultArg(args []js.Value, i int) (*core.Result, string) {
 		r.Outline = append(r.Outline, core.Mark{Level: m.Get("level").Int(), Title: str(m, "title"),
 			At: ints(m.Get("at")), View: ints(m.Get("view"))})
 	})
+	each(v.Get("tables"), func(t js.Value) {
+		tb := core.Table{ID: str(t, "id"), Title: str(t, "title"), Columns: headers(t.Get("columns")), Rows: headers(t.Get("rows"))}
+		each(t.Get("cells"), func(row js.Value) {
+			var line []string
+			each(row, func(c js.Value) { line = append(line, c.String()) })
+			tb.Cells = append(tb.Cells, line)
+		})
+		r.Tables = append(r.Tables, tb)
+	})
 	if in := v.Get("input"); in.Type() == js.TypeObject {
 		r.Input = core.Input{Format: str(in, "format"), Encoding: str(in, "encoding"), Error: str(in, "error")}
 	}
@@ -61,6 +70,14 @@ func resultArg(args []js.Value, i int) (*core.Result, string) {
 			NotReport: s.Get("notReport").Truthy()}
 	}
 	return r, ""
+}
+
+func headers(v js.Value) []core.Header {
+	var out []core.Header
+	each(v, func(h js.Value) {
+		out = append(out, core.Header{ID: str(h, "id"), Label: str(h, "label"), Group: str(h, "group")})
+	})
+	return out
 }
 
 func str(v js.Value, name string) string {

@@ -306,8 +306,8 @@ func PairFacts(facts []*Facts) [][2]int {
 type Pairer struct {
 	facts  []*Facts
 	byBody map[bodyYear][]int // indices of the pairable reports, by body and year
-	used   map[int]int   // older index -> times paired
-	newer  map[int]bool  // reports already paired as the newer
+	used   map[int]int        // older index -> times paired
+	newer  map[int]bool       // reports already paired as the newer
 }
 
 // Add records the next report's facts (nil for none) and returns the index of its

@@ -43,7 +43,8 @@ unit:
 	$(GO) test ./...
 	$(GO) test -tags lite ./core/source/
 
-# Score the command line tool against the truth files (skipped when ../shared is absent).
+# Score the command line tool against the truth files (skipped when ../shared is absent):
+# the seeds, the corpus, and both as crawlers store them (../shared/flat).
 # The corpus threshold is 0.99, not 0.995: in 021's raw PDF text the two 行政诉讼 groups of
 # 表四 come out as pieces that fit either group, and the checker leaves those 10 cells
 # unknown (read.ambiguous) rather than guess; core's TestTruth pins that down exactly.
@@ -51,7 +52,8 @@ score:
 	@if [ -d $(SHARED)/seeds ]; then \
 		$(GO) build -o bin/nianbao ./cmd/nianbao && \
 		python3 $(SHARED)/tools/score.py --bin bin/nianbao --reports $(SHARED)/seeds --truth $(SHARED)/seeds-truth && \
-		python3 $(SHARED)/tools/score.py --bin bin/nianbao --reports $(SHARED)/corpus/reports --truth $(SHARED)/corpus/truth --min-cells 0.99; \
+		python3 $(SHARED)/tools/score.py --bin bin/nianbao --reports $(SHARED)/corpus/reports --truth $(SHARED)/corpus/truth --min-cells 0.99 && \
+		if [ -d $(SHARED)/flat ]; then python3 $(SHARED)/tools/score.py --bin bin/nianbao --reports $(SHARED)/flat/reports --truth $(SHARED)/flat/truth; fi; \
 	else echo "score: $(SHARED) not present, skipped"; fi
 
 # Browser tests: real headless Chromium (/usr/bin/chromium, or $$CHROMIUM) drives the served
@@ -77,6 +79,8 @@ FUZZTIME ?= 30s
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzNormalize -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./core/source
 	$(GO) test -run '^$$' -fuzz FuzzDecode -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./core/source
+	$(GO) test -run '^$$' -fuzz FuzzTokenize -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./core/token
+	$(GO) test -run '^$$' -fuzz FuzzRead -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./core/align
 	$(GO) test -run '^$$' -fuzz FuzzCheck -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./core
 	$(GO) test -run '^$$' -fuzz FuzzRead -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./core/stats
 	$(GO) test -run '^$$' -fuzz FuzzStatements -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./core/prose

@@ -279,7 +279,7 @@ func PairUp(results []*Result) [][2]int {
 	facts := make([]*Facts, len(results))
 	for i, r := range results {
 		if r != nil {
-			facts[i] = &Facts{Agency: deref(r.Agency), Year: derefInt(r.Year), Unusable: r.Input.Error != ""}
+			facts[i] = &Facts{Agency: orEmpty(r.Agency), Year: orZero(r.Year), Unusable: r.Input.Error != ""}
 		}
 	}
 	return PairFacts(facts)
@@ -403,14 +403,14 @@ func pairable(f *Facts) bool {
 	return f != nil && !f.Unusable && f.Year != 0 && bodyName(f.Agency) != ""
 }
 
-func deref(s *string) string {
+func orEmpty(s *string) string {
 	if s == nil {
 		return ""
 	}
 	return *s
 }
 
-func derefInt(n *int) int {
+func orZero(n *int) int {
 	if n == nil {
 		return 0
 	}

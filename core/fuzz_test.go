@@ -15,8 +15,11 @@ func FuzzCheck(f *testing.F) {
 	for _, s := range seeds {
 		if b, err := os.ReadFile(s); err == nil {
 			f.Add(b)
+			f.Add([]byte(crawled(string(b), false))) // as crawlers store it
 		}
 	}
+	f.Add([]byte(htmlPage()))
+	f.Add([]byte(converterMarkdown()))
 	f.Add([]byte("一、本年新收政府信息公开申请数量640020470\n"))
 	f.Add([]byte("\xff\xfe1\x002\x00"))
 	f.Fuzz(func(t *testing.T, in []byte) {

@@ -154,7 +154,7 @@ func TestCells(t *testing.T) {
 		"004_fe52555f254f9b80.txt t4.suitafter.total":     {seed4File, agency4, "2024", "2021", "t4", "t4.suitafter.total", "行政诉讼·复议后起诉", "总计", "0", "0", "read", "件"},
 		"004_fe52555f254f9b80.txt t2.license.decisions":   {seed4File, agency4, "2024", "2021", "t2", "t2.license.decisions", "行政许可", "本年处理决定数量", "52425", "52425", "read", "件"},
 		"004_fe52555f254f9b80.txt t2.fees.amount":         {seed4File, agency4, "2024", "2021", "t2", "t2.fees.amount", "行政事业性收费", "本年收费金额（单位：万元）", "0", "0", "read", "万元"},
-		"blank.txt t3.new.research":                       {blankFile, agency4, "2024", "2021", "t3", "t3.new.research", "一、本年新收政府信息公开申请数量", "法人或其他组织·科研机构", "", "-", "blank", "件"},
+		"blank.txt t3.new.research":                       {blankFile, agency4, "2024", "2021", "t3", "t3.new.research", "一、本年新收政府信息公开申请数量", "法人或其他组织·科研机构", "", "", "blank", "件"}, // the reader keeps no raw text for a dash
 		"003_b5b9a5615959bd1c.txt stats.1.year":           {seed3, "秀英区政府服务中心", "2017", "stats", "stats", "stats.1.year", "(一)主动公开政府信息数(不同渠道和方式公开相同信息计1条)", "本年", "0", "0", "read", "条"},
 		"003_b5b9a5615959bd1c.txt stats.4.year":           {seed3, "秀英区政府服务中心", "2017", "stats", "stats", "stats.4.year", "(二)通过不同渠道和方式公开政府信息的情况", "本年", "", "", "blank", ""},
 	}

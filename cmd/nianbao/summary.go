@@ -25,10 +25,13 @@ type row struct {
 	Template string  `json:"template"`
 	Errors   int     `json:"errors"`
 	Warnings int     `json:"warnings"`
-	Reader   int     `json:"reader"`             // the reader's own problems
-	Error    string  `json:"error,omitempty"`    // why the input could not be used
-	Previous string  `json:"previous,omitempty"` // last year's report it was compared with
-	Note     string  `json:"note,omitempty"`     // why it was not compared, in Chinese
+	Reader   int     `json:"reader"`          // the reader's own problems
+	Error    string  `json:"error,omitempty"` // why the input could not be used
+	Unread   int     `json:"unread"`          // the template's cells not read: checked only in part
+	// NotReport: the text holds no template table nor statistics table.
+	NotReport bool   `json:"notReport,omitempty"`
+	Previous  string `json:"previous,omitempty"` // last year's report it was compared with
+	Note      string `json:"note,omitempty"`     // why it was not compared, in Chinese
 	// Problems are the findings in words, "[错误] 表三「自然人」列：一(60)+…".
 	Problems []string `json:"problems,omitempty"`
 }
@@ -40,7 +43,7 @@ type row struct {
 func rowOf(r *core.Result, previous string, multi bool) row {
 	out := row{File: r.File, Agency: r.Agency, Year: r.Year, Template: r.Template,
 		Errors: r.Summary.Errors, Warnings: r.Summary.Warnings, Reader: r.Summary.Reader,
-		Error: r.Input.Error, Previous: previous}
+		Error: r.Input.Error, Previous: previous, Unread: r.Summary.Unread, NotReport: r.Summary.NotReport}
 	switch {
 	case r.Input.Error != "" || !multi:
 	case r.Agency == nil:
@@ -76,13 +79,22 @@ func problems(r *core.Result) []string {
 // remark is the last column of the table and the CSV: the reason a file could not be
 // checked, the report it was compared with, or why it was not.
 func (r row) remark() string {
+	var parts []string
 	switch {
 	case r.Error != "":
 		return "无法检查：" + r.Error
-	case r.Previous != "":
-		return "已与上年报告 " + filepath.Base(r.Previous) + " 比对"
+	case r.NotReport:
+		return "不是年度报告：没有找到任何表格，未做核对"
+	case r.Unread > 0:
+		parts = append(parts, fmt.Sprintf("检查不完整：%d 格未读出", r.Unread))
 	}
-	return r.Note
+	switch {
+	case r.Previous != "":
+		parts = append(parts, "已与上年报告 "+filepath.Base(r.Previous)+" 比对")
+	case r.Note != "":
+		parts = append(parts, r.Note)
+	}
+	return strings.Join(parts, "；")
 }
 
 // cells are the row's values as the table and the CSV show them.
@@ -141,19 +153,30 @@ func writeTable(w io.Writer, rows []row) {
 
 // totals is the line under the table.
 func totals(rows []row) string {
-	unusable, withErrors, withWarnings := 0, 0, 0
+	unusable, notReport, partial, withErrors, withWarnings := 0, 0, 0, 0, 0
 	for _, r := range rows {
 		switch {
 		case r.Error != "":
 			unusable++
+			continue
+		case r.NotReport:
+			notReport++
+			continue
 		case r.Errors > 0:
 			withErrors++
 		}
-		if r.Error == "" && r.Warnings > 0 {
+		if r.Warnings > 0 {
 			withWarnings++
 		}
+		if r.Unread > 0 {
+			partial++
+		}
 	}
-	return fmt.Sprintf("共 %d 份：有错误 %d 份，有警告 %d 份，无法检查 %d 份", len(rows), withErrors, withWarnings, unusable)
+	out := fmt.Sprintf("共 %d 份：有错误 %d 份，有警告 %d 份，只核对了部分 %d 份，无法检查 %d 份", len(rows), withErrors, withWarnings, partial, unusable)
+	if notReport > 0 {
+		out += fmt.Sprintf("，不是年度报告 %d 份", notReport)
+	}
+	return out
 }
 
 // displayWidth is the width of s on a terminal: East Asian wide and full-width

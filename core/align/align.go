@@ -15,8 +15,6 @@
 package align
 
 import (
-	"slices"
-	"strings"
 	"sync"
 
 	"nianbao/core/internal/lazy"
@@ -44,6 +42,7 @@ func Read(norm *source.Norm, st *token.Stream) *report.Report {
 	other := a.readT3()
 	a.readT4()
 	a.decide(gen2, other)
+	a.spans()
 	cover(rep)
 	return rep
 }
@@ -62,6 +61,9 @@ type aligner struct {
 	rep   *report.Report
 	toks  []token.Token
 	block []report.Cell // cells not yet handed out
+	// claimed[i] is how many bytes at the end of number token i belong to the label
+	// after it: its item number, run on to the value ("127.属于行政执法案卷").
+	claimed map[int]int
 	// token index ranges [start, end) of each table's region; start < 0: not found
 	t2, t3, t4 [2]int
 }
@@ -219,61 +221,6 @@ func tableShort(id string) string {
 	return map[string]string{"t2": "表二", "t3": "表三", "t4": "表四"}[id]
 }
 
-// values returns the value tokens (numbers and blanks) in [from, to): page numbers
-// and the empty cells of spanned headers are left out.
-func (a *aligner) values(from, to int) []int {
-	var out []int
-	for i := from; i < to; i++ {
-		t := &a.toks[i]
-		if t.PageNum || t.Filler || t.Kind == token.Text {
-			continue
-		}
-		out = append(out, i)
-	}
-	return out
-}
-
-// fit chooses n cells from value tokens: every number is a cell, and blanks fill the
-// places numbers leave — blanks between numbers first, then those after them, then
-// those before (padding cells around a row are common, a blank inside it is a blank
-// cell). ok is false when there are more numbers than cells, or too few values.
-func (a *aligner) fit(idx []int, n int) (cells []int, ok bool) {
-	first, last, nums := -1, -1, 0
-	for k, i := range idx {
-		if a.toks[i].Kind == token.Number {
-			if first < 0 {
-				first = k
-			}
-			last = k
-			nums++
-		}
-	}
-	if nums > n || len(idx) < n {
-		return nil, false
-	}
-	need := n - nums
-	take := make([]bool, len(idx))
-	for _, zone := range [3][2]int{{first + 1, last}, {last + 1, len(idx)}, {0, first}} {
-		for k := zone[0]; k < zone[1] && need > 0; k++ {
-			if k >= 0 && a.toks[idx[k]].Kind == token.Blank && !take[k] {
-				take[k] = true
-				need--
-			}
-		}
-	}
-	if first < 0 { // no number at all: the first blanks
-		for k := 0; k < len(idx) && need > 0; k++ {
-			take[k], need = true, need-1
-		}
-	}
-	for k, i := range idx {
-		if take[k] || a.toks[i].Kind == token.Number {
-			cells = append(cells, i)
-		}
-	}
-	return cells, len(cells) == n
-}
-
 // markPageNumbers marks a number alone on the last line of a page, or the first line
 // of the next, that equals the page's number.
 func markPageNumbers(st *token.Stream) {
@@ -304,35 +251,6 @@ func nextNonEmpty(st *token.Stream, i, step int) int {
 	return -1
 }
 
-// span returns the offsets covering tokens idx.
-func (a *aligner) span(idx []int) (int, int) {
-	if len(idx) == 0 {
-		return -1, -1
-	}
-	start, end := a.toks[idx[0]].Start, a.toks[idx[0]].End
-	for _, i := range idx[1:] {
-		start = min(start, a.toks[i].Start)
-		end = max(end, a.toks[i].End)
-	}
-	return start, end
-}
-
-func describe(idx []int, toks []token.Token) string {
-	var parts []string
-	for _, i := range idx {
-		if toks[i].Kind == token.Blank {
-			parts = append(parts, "空")
-		} else {
-			parts = append(parts, toks[i].Text)
-		}
-		if len(parts) == 12 {
-			parts = append(parts, "…")
-			break
-		}
-	}
-	return strings.Join(parts, " ")
-}
-
 // grid registers the cells of rows x cols (each row keeping only the columns it has).
 func (a *aligner) grid(t *template.Table, rows []template.Row, cols []template.Col) [][]*report.Cell {
 	out := make([][]*report.Cell, len(rows))
@@ -348,76 +266,12 @@ func (a *aligner) grid(t *template.Table, rows []template.Row, cols []template.C
 	return out
 }
 
-// fillRow fills a row's cells from value tokens, in order.
-func (a *aligner) fillRow(cells []*report.Cell, idx []int) {
-	fillPieces(cells, a.wholes(idx))
-}
-
 func rowIDs(cells []*report.Cell) []string {
 	ids := make([]string, len(cells))
 	for i, c := range cells {
 		ids[i] = c.ID
 	}
 	return ids
-}
-
-// recordLabels keeps the row labels as printed, joined with the lines a wrapped label
-// continues on, for the label.altered rule.
-func (a *aligner) recordLabels(table string, rows []template.Row, anchors []int) {
-	for i, j := range anchors {
-		if j < 0 {
-			continue
-		}
-		text, end := a.labelText(j, rows[i].Label, anchors)
-		text = dropGroupPrefix(text) // the group label run on before the row's own
-		a.rep.Labels = append(a.rep.Labels, report.Label{Table: table, Row: rows[i].ID,
-			Text: text, Want: rows[i].Label, Start: a.toks[j].Start, End: end})
-	}
-}
-
-// reGroupPrefix matches a group label (三、本年度办理结果, （三）不予公开 …) or a
-// header word run on before a row label or heading.
-var reGroupPrefix = lazy.Regexp(`^(三[、.]?本年度办理结果|\(?[三四五六][)、.]?\)?(不予公开|无法提供|不予处理|其他处理)|信息内容)`)
-
-// dropGroupPrefix removes a prefix reGroupPrefix matches, unless nothing would be
-// left: reGroupPrefix.ReplaceAllString without copying a text it does not match.
-func dropGroupPrefix(text string) string {
-	if !reGroupPrefix().MatchString(text) {
-		return text
-	}
-	if loc := reGroupPrefix().FindStringIndex(text); loc[1] < len(text) {
-		return text[loc[1]:] // loc[0] is 0: the pattern is anchored
-	}
-	return text
-}
-
-// labelText returns the label at token j, extended by the following text tokens while
-// they continue the expected wording (a label wrapped over lines).
-func (a *aligner) labelText(j int, want string, anchors []int) (string, int) {
-	text, end := a.toks[j].Key, a.toks[j].End
-	w := ComparableWant(want)
-	got := Comparable(text)
-	skipped := 0
-	for k := j + 1; k < len(a.toks) && k <= j+10; k++ {
-		t := &a.toks[k]
-		if t.PageNum || t.Kind != token.Text {
-			continue
-		}
-		if slices.Contains(anchors, k) || got == w || !strings.HasPrefix(w, got) {
-			break
-		}
-		c := got + Comparable(t.Key)
-		if !strings.HasPrefix(w, c) {
-			// a fragment of a group label printed down the side ("（六）其", "他处理")
-			// may stand between a label and its continuation: step over it
-			if skipped++; skipped > 2 {
-				break
-			}
-			continue
-		}
-		text, end, got = text+t.Key, t.End, c
-	}
-	return text, end
 }
 
 // ComparableWant is Comparable for the template's own labels, worked out once each.

@@ -3,8 +3,6 @@ package align
 import (
 	"math"
 	"sort"
-
-	"nianbao/core/token"
 )
 
 // placeByColumns reads rows of space-aligned text (PDF -layout output) that hold fewer
@@ -14,22 +12,15 @@ import (
 func (a *aligner) placeByColumns(anch []rowRead, n int) {
 	for i := range anch {
 		rr := &anch[i]
-		if rr.ok || rr.anchor < 0 || len(rr.vals) == 0 || len(rr.vals) >= n {
+		if rr.ok || !rr.label.found() || len(rr.vals) == 0 || len(rr.vals) >= n || numbers(rr.vals) < len(rr.vals) {
 			continue
 		}
-		var nums []int
-		for _, k := range rr.vals {
-			if a.toks[k].Kind != token.Number {
-				nums = nil
-				break
-			}
-			nums = append(nums, k)
-		}
-		if nums == nil || !a.sameLine(nums) {
+		nums := rr.vals
+		if !a.oneLine(nums) {
 			continue
 		}
 		// columns sit where they sit on this page: pages of a PDF are laid out apart
-		centers, tol := a.columnCenters(anch, n, a.toks[nums[0]].Page)
+		centers, tol := a.columnCenters(anch, n, a.toks[nums[0].tok].Page)
 		if centers == nil {
 			continue
 		}
@@ -38,10 +29,10 @@ func (a *aligner) placeByColumns(anch []rowRead, n int) {
 			continue
 		}
 		cells := make([]piece, n)
-		end := a.toks[nums[len(nums)-1]].End
+		end := nums[len(nums)-1].end
 		for j, k := range placed {
 			if k >= 0 {
-				cells[j] = a.whole(k)
+				cells[j] = nums[k]
 			} else {
 				cells[j] = piece{tok: -1, start: end, end: end, blank: true}
 			}
@@ -53,7 +44,7 @@ func (a *aligner) placeByColumns(anch []rowRead, n int) {
 // bestPlacement puts each number under a column, in order, leaving the others blank:
 // the placement closest to the columns' positions, provided it is clearly closer than
 // any other and no number stands further than tol from its column.
-func bestPlacement(a *aligner, nums []int, centers []float64, tol float64) []int {
+func bestPlacement(a *aligner, nums []piece, centers []float64, tol float64) []int {
 	n := len(centers)
 	best, second := math.Inf(1), math.Inf(1)
 	var bestPlaced []int
@@ -63,7 +54,7 @@ func bestPlacement(a *aligner, nums []int, centers []float64, tol float64) []int
 		if k == len(nums) {
 			cost, worst := 0.0, 0.0
 			for i, j := range cols {
-				d := abs(middle(&a.toks[nums[i]]) - centers[j])
+				d := abs(a.middle(nums[i]) - centers[j])
 				cost += d * d
 				worst = max(worst, d)
 			}
@@ -78,7 +69,7 @@ func bestPlacement(a *aligner, nums []int, centers []float64, tol float64) []int
 					bestPlaced[j] = -1
 				}
 				for i, j := range cols {
-					bestPlaced[j] = nums[i]
+					bestPlaced[j] = i
 				}
 			case cost < second:
 				second = cost
@@ -108,7 +99,7 @@ func (a *aligner) columnCenters(anch []rowRead, n, page int) ([]float64, float64
 		}
 		for j, p := range rr.cells {
 			if !p.blank && p.tok >= 0 {
-				mids[j] = append(mids[j], middle(&a.toks[p.tok]))
+				mids[j] = append(mids[j], a.middle(p))
 			}
 		}
 	}
@@ -129,8 +120,8 @@ func (a *aligner) columnCenters(anch []rowRead, n, page int) ([]float64, float64
 
 // middle is the position of the middle of a number on its line, in characters: the
 // same for left-, right- and centre-aligned columns give or take half a number.
-func middle(t *token.Token) float64 {
-	return float64(t.Col) + float64(len(t.Text))/2
+func (a *aligner) middle(p piece) float64 {
+	return float64(a.toks[p.tok].Col) + float64(len(p.raw))/2
 }
 
 func abs(x float64) float64 {
@@ -150,15 +141,6 @@ func (a *aligner) oneLine(ps []piece) bool {
 			return false
 		} else {
 			line = l
-		}
-	}
-	return true
-}
-
-func (a *aligner) sameLine(idx []int) bool {
-	for _, k := range idx {
-		if a.toks[k].Line != a.toks[idx[0]].Line {
-			return false
 		}
 	}
 	return true

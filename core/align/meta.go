@@ -4,6 +4,7 @@ import (
 	"math/bits"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"nianbao/core/internal/lazy"
@@ -135,6 +136,9 @@ func findAgency(s string) string {
 		}
 		rest = after
 	}
+	if name := runOnAgency(s); name != "" {
+		return name
+	}
 	for _, at := range findPlaces(s, []string{"填报单位", "发布机构", "发文机关", "制发机关"}, 1) {
 		if len(at) > 0 {
 			if m := reFilled().FindStringSubmatch(window(s, at[0], 160)); m != nil {
@@ -230,6 +234,49 @@ func titleAgency(l string, i int, back *[3]string) string {
 		break
 	}
 	return ""
+}
+
+// runOnAgency returns the agency named right before the report's title where the
+// text lost its line breaks ("…浏览次数：1532淮安市人民政府2024年政府信息公开工作
+// 年度报告"): the run of Chinese characters before the title's year, from after the
+// last word that ends another name in it ("来源：市政府办公室淮安市人民政府").
+func runOnAgency(s string) string {
+	loc := findTitleAt(s)
+	if loc < 0 {
+		return ""
+	}
+	start := loc
+	for n := 0; start > 0 && n < 40; n++ {
+		r, w := utf8.DecodeLastRuneInString(s[:start])
+		if !unicode.Is(unicode.Han, r) && r != '(' && r != ')' {
+			break
+		}
+		start -= w
+	}
+	run := s[start:loc]
+	best := ""
+	for i := 0; i < len(run); {
+		if cand := run[i:]; reOrg().MatchString(cand) && !reNotOrg().MatchString(cand) {
+			best = cand // the shortest name that follows another's end
+		}
+		// the next start: after a character that ends an agency's name
+		r, w := utf8.DecodeRuneInString(run[i:])
+		i += w
+		for i < len(run) && !strings.ContainsRune("室府厅委会局心处道镇乡院所站署", r) {
+			r, w = utf8.DecodeRuneInString(run[i:])
+			i += w
+		}
+	}
+	return best
+}
+
+// findTitleAt returns where the report's title (reTitle) starts in s, or -1.
+func findTitleAt(s string) int {
+	m := findTitle(s)
+	if m == nil {
+		return -1
+	}
+	return strings.Index(s, m[0])
 }
 
 // reNotOrg rejects a phrase that merely ends like an agency's name ("通过东港市政府门户网站").

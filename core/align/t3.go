@@ -9,6 +9,38 @@ import (
 	"nianbao/core/token"
 )
 
+// t3Strategies are the ways 表三 is read, in the order they are tried.
+var t3Strategies = []strategy{
+	byLabels,
+	{name: "arithmetic", doc: "连写数字有多种拆分时，取唯一使各列勾稽关系（一+二=三(七)+四，(七)=各项之和）成立的组合。",
+		read: func(a *aligner, tr *tableRead) bool { return a.resolveSplits(tr.reads, tr.rows) }},
+	{name: "columns", doc: "空格对齐的文本（PDF -layout）中数值少于列数的行：按完整行给出的各列位置，把每个数值放到其下方的列。",
+		read: func(a *aligner, tr *tableRead) bool {
+			a.placeByColumns(tr.reads, tr.ncols)
+			return allOK(tr.reads)
+		}},
+	{name: "subtotal column", doc: "多数行有 8 个数值：另有“法人或其他组织”小计列，按 8 列重读。",
+		read: func(a *aligner, tr *tableRead) bool {
+			if !a.mostlyEight(tr.reads) {
+				return false
+			}
+			tr.ncols = 8
+			tr.variants[template.LegalSum] = true
+			tr.check = nil
+			return byLabels.read(a, tr)
+		}},
+	inTemplateOrder(func(a *aligner, tr *tableRead) ([]piece, string) {
+		seq, transposed := a.inOrder(tr.from, tr.to, tr.ncols)
+		if len(seq) != len(tr.rows)*tr.ncols {
+			a.otherByCount(tr, len(seq)) // the labels may have misled the variant
+		}
+		if transposed {
+			return seq, "；其中按列打印的数字块已还原为行"
+		}
+		return seq, ""
+	}),
+}
+
 // readT3 rebuilds 表三 and returns the variant of its （六）其他处理 rows found
 // (template.OtherSplit or OtherSingle), or "" when there is no 表三.
 func (a *aligner) readT3() string {
@@ -18,85 +50,85 @@ func (a *aligner) readT3() string {
 	}
 	t := template.T3
 	a.rep.Tables = append(a.rep.Tables, t)
-	other := a.otherVariant(from, to)
-	variants := map[string]bool{other: true}
+	tr := &tableRead{t: t, from: from, to: to, ncols: 7, check: t3RowSum}
+	tr.width = func(template.Row) int { return tr.ncols }
+	tr.other = a.otherVariant(from, to)
+	tr.variants = map[string]bool{tr.other: true}
 	for row, v := range template.Subtotals {
-		if (row != "other.sum" || other == template.OtherSplit) && a.carriesNumbers(from, to, t.Row(row).Key) {
-			variants[v] = true
+		if (row != "other.sum" || tr.other == template.OtherSplit) && a.carriesNumbers(from, to, t.Row(row).Key) {
+			tr.variants[v] = true
 		}
 	}
-	rows := t.Active(variants)
-	ncols := 7
-	anch, ok := a.anchored(rows, from, to, func(template.Row) int { return ncols }, t3RowSum)
-	if !ok {
-		ok = a.resolveSplits(anch, rows)
+	tr.rows = t.Active(tr.variants)
+	a.run(tr, t3Strategies)
+	if tr.other == "" {
+		tr.other = template.OtherSplit
+		tr.variants[tr.other] = true
+		tr.rows = t.Active(tr.variants)
 	}
-	if !ok {
-		a.placeByColumns(anch, ncols)
-		ok = allOK(anch)
-	}
-	if !ok && a.mostlyEight(anch) {
-		ncols = 8
-		variants[template.LegalSum] = true
-		anch, ok = a.anchored(rows, from, to, func(template.Row) int { return ncols }, nil)
-	}
-	var seq []int
-	transposed := false
-	if !ok {
-		seq, transposed = a.inOrder(from, to, ncols)
-		if len(seq) != len(rows)*ncols {
-			// the labels may have misled the variant: try the other one by count
-			for _, alt := range []string{template.OtherSplit, template.OtherSingle} {
-				altVariants := map[string]bool{alt: true}
-				for k := range variants {
-					if k != other && (k != template.SubOther || alt == template.OtherSplit) {
-						altVariants[k] = true
-					}
-				}
-				altRows := t.Active(altVariants)
-				if alt != other && len(seq) == len(altRows)*ncols {
-					other, rows, variants = alt, altRows, altVariants
-					break
-				}
-			}
-		}
-	}
-	if other == "" {
-		other = template.OtherSplit
-		variants[other] = true
-		rows = t.Active(variants)
-	}
-	for k := range variants {
+	for k := range tr.variants {
 		a.rep.Variants[k] = true
 	}
-	cols := t.ActiveCols(variants)
-	if ncols == 8 {
-		cols = a.legalSumOrder(anch, cols)
+	cols := t.ActiveCols(tr.variants)
+	if tr.ncols == 8 {
+		cols = a.legalSumOrder(tr.reads, cols)
 	}
-	cells := a.grid(t, rows, cols)
+	a.fillTable(tr, a.grid(t, tr.rows, cols))
+	a.wrappedLabels()
+	return tr.other
+}
+
+// fillTable fills the cells of a table read by a strategy, or the rows read where
+// none read them all, and says what the reader did or could not do.
+func (a *aligner) fillTable(tr *tableRead, cells [][]*report.Cell) {
+	t := tr.t
 	switch {
-	case ok:
-		for i, rr := range anch {
+	case tr.seq != nil:
+		k := 0
+		for i, r := range tr.rows {
+			w := tr.width(r)
+			fillPieces(cells[i], tr.seq[k:k+w])
+			k += w
+		}
+		a.recordLabels(t.ID, tr.rows, a.labelsAnywhere(tr.rows, tr.from, tr.to))
+		s, e := spanOf(tr.seq)
+		a.rep.Reader("read.order", "info", tableShort(t.ID)+"的行标签与数字不在一起（常见于从 PDF 复制的文本），已按模板的行序读取数字"+tr.order, s, e)
+	case tr.by != "":
+		for i, rr := range tr.reads {
 			fillPieces(cells[i], rr.cells)
 		}
-		a.noteSplits(t.ID, anch)
-		a.recordLabels(t.ID, rows, anchorsOf(anch))
-	case len(seq) == len(rows)*ncols:
-		for i := range rows {
-			a.fillRow(cells[i], seq[i*ncols:(i+1)*ncols])
+		a.noteSplits(t.ID, tr.reads)
+		a.recordLabels(t.ID, tr.rows, labelsOf(tr.reads))
+	case tr.orphans != nil:
+		var ids []string
+		for _, row := range cells {
+			ids = append(ids, rowIDs(row)...)
 		}
-		a.recordLabels(t.ID, rows, a.labelsAnywhere(rows, from, to))
-		msg := "表三的行标签与数字不在一起（常见于从 PDF 复制的文本），已按模板的行序读取数字"
-		if transposed {
-			msg += "；其中按列打印的数字块已还原为行"
-		}
-		s, e := a.span(seq)
-		a.rep.Reader("read.order", "info", msg, s, e)
+		s, e := spanOf(tr.orphans)
+		a.rep.Reader("read.ambiguous", "warning", fmt.Sprintf("%s第一行标签之前已有一整行数值（%s）：标签可能印在其数值之后（常见于 OCR 和转换工具的输出），无法确定各行数值属于哪一行，%s留空",
+			tableShort(t.ID), describe(tr.orphans), tableShort(t.ID)), s, e, ids...)
 	default:
-		a.partialRows(t, anch, cells, ncols)
-		a.recordLabels(t.ID, rows, anchorsOf(anch))
+		a.partialRows(tr, cells)
+		a.recordLabels(t.ID, tr.rows, labelsOf(tr.reads))
 	}
-	return other
+}
+
+// otherByCount switches 表三 to the other variant of its （六）其他处理 rows when
+// that one's row count fits n values and the labels' does not.
+func (a *aligner) otherByCount(tr *tableRead, n int) {
+	for _, alt := range []string{template.OtherSplit, template.OtherSingle} {
+		altVariants := map[string]bool{alt: true}
+		for k := range tr.variants {
+			if k != tr.other && (k != template.SubOther || alt == template.OtherSplit) {
+				altVariants[k] = true
+			}
+		}
+		altRows := tr.t.Active(altVariants)
+		if alt != tr.other && n == len(altRows)*tr.ncols {
+			tr.other, tr.rows, tr.variants = alt, altRows, altVariants
+			return
+		}
+	}
 }
 
 // carriesNumbers reports a group label that carries numbers of its own (a subtotal
@@ -108,7 +140,7 @@ func (a *aligner) carriesNumbers(from, to int, key *template.Pattern) bool {
 			continue
 		}
 		for k := i + 1; k < to && k <= i+3; k++ {
-			if a.toks[k].Kind == token.Number {
+			if n := &a.toks[k]; n.Kind == token.Number && !(n.DotAfter && k+1 < to && a.toks[k+1].Gap == token.GapNone) {
 				return true
 			}
 			if a.toks[k].Kind == token.Text && !a.toks[k].PageNum {
@@ -135,17 +167,11 @@ func (a *aligner) otherVariant(from, to int) string {
 func (a *aligner) mostlyEight(anch []rowRead) bool {
 	eight, found := 0, 0
 	for _, rr := range anch {
-		if rr.anchor < 0 {
+		if !rr.label.found() {
 			continue
 		}
 		found++
-		n := 0
-		for _, i := range rr.vals {
-			if a.toks[i].Kind == token.Number {
-				n++
-			}
-		}
-		if n == 8 {
+		if numbers(rr.vals) == 8 {
 			eight++
 		}
 	}
@@ -190,35 +216,45 @@ func (a *aligner) legalSumOrder(anch []rowRead, cols []template.Col) []template.
 }
 
 // partialRows fills the rows that read cleanly and reports the others.
-func (a *aligner) partialRows(t *template.Table, anch []rowRead, cells [][]*report.Cell, ncols int) {
-	a.noteSplits(t.ID, anch)
-	for i, rr := range anch {
+func (a *aligner) partialRows(tr *tableRead, cells [][]*report.Cell) {
+	t := tr.t
+	a.noteSplits(t.ID, tr.reads)
+	for i, rr := range tr.reads {
 		switch {
 		case rr.ok:
 			fillPieces(cells[i], rr.cells)
-		case rr.anchor < 0:
+		case !rr.label.found():
 			a.rep.Reader("read.missing", "warning",
 				fmt.Sprintf("未找到%s“%s”行，该行各格无法读取", tableShort(t.ID), rr.row.Label), -1, -1, rowIDs(cells[i])...)
 		case rr.splits > 1:
 			a.ambiguousSplit(t.ID, rr, cells[i])
+		case runOn(rr.vals, tr.width(rr.row)):
+			s, e := spanOf(rr.vals)
+			a.rep.Reader("read.ambiguous", "warning", fmt.Sprintf("%s“%s”行的数字连写为“%s”，没有一种拆分符合合计关系（总计=各列之和），无法确定各格的值，该行留空",
+				tableShort(t.ID), rr.row.Label, describe(rr.vals)), s, e, rowIDs(cells[i])...)
 		default:
-			s, e := a.toks[rr.anchor].Start, a.toks[rr.anchor].End
-			if s2, e2 := a.span(rr.vals); s2 >= 0 {
+			s, e := rr.label.start, rr.label.end
+			if s2, e2 := spanOf(rr.vals); s2 >= 0 {
 				e = max(e, e2)
 			}
 			a.rep.Reader("read.count", "warning",
 				fmt.Sprintf("%s“%s”行读到 %d 个值（%s），应为 %d 个；无法确定各值属于哪一列，该行留空",
-					tableShort(t.ID), rr.row.Label, len(rr.vals), describe(rr.vals, a.toks), ncols), s, e, rowIDs(cells[i])...)
+					tableShort(t.ID), rr.row.Label, len(rr.vals), describe(rr.vals), tr.width(rr.row)), s, e, rowIDs(cells[i])...)
 		}
 	}
 }
 
-func anchorsOf(anch []rowRead) []int {
-	out := make([]int, len(anch))
-	for i, rr := range anch {
-		out[i] = rr.anchor
+// runOn reports values that are fewer than the row's n cells but hold digits enough
+// for them: cells run together with no separator.
+func runOn(vals []piece, n int) bool {
+	digits := 0
+	for _, p := range vals {
+		if p.blank || !p.integer {
+			return false
+		}
+		digits += len(p.raw)
 	}
-	return out
+	return len(vals) > 0 && len(vals) < n && digits >= n
 }
 
 // t3RowSum is the arithmetic of a 表三 row of seven cells: 总计 = the six applicant columns.
@@ -235,15 +271,15 @@ func t3RowSum(template.Row) func([]float64) bool {
 // and were cut the one way the arithmetic allows.
 func (a *aligner) noteSplits(table string, rrs []rowRead) {
 	var rows []string
-	var idx []int
+	var vals []piece
 	for _, rr := range rrs {
 		if rr.ok && rr.splits == 1 {
 			var parts []string
 			for _, p := range rr.cells {
 				parts = append(parts, p.raw)
 			}
-			rows = append(rows, fmt.Sprintf("“%s”%s→%s", short(rr.row.Label), describe(rr.vals, a.toks), strings.Join(parts, " ")))
-			idx = append(idx, rr.vals...)
+			rows = append(rows, fmt.Sprintf("“%s”%s→%s", short(rr.row.Label), describe(rr.vals), strings.Join(parts, " ")))
+			vals = append(vals, rr.vals...)
 		}
 	}
 	if len(rows) == 0 {
@@ -253,7 +289,7 @@ func (a *aligner) noteSplits(table string, rrs []rowRead) {
 	if len(shown) > 3 {
 		shown = append(append([]string{}, rows[:3]...), "…")
 	}
-	s, e := a.span(idx)
+	s, e := spanOf(vals)
 	a.rep.Reader("read.split", "info", fmt.Sprintf("%s有 %d 行的数字连写在一起，每行只有一种拆分符合合计关系（总计=各列之和，必要时结合各列的勾稽关系），已按此读取：%s",
 		tableShort(table), len(rows), strings.Join(shown, "；")), s, e)
 }
@@ -268,9 +304,9 @@ func short(label string) string {
 
 // ambiguousSplit reports run-together digits that more than one cut explains.
 func (a *aligner) ambiguousSplit(table string, rr rowRead, cells []*report.Cell) {
-	s, e := a.span(rr.vals)
+	s, e := spanOf(rr.vals)
 	a.rep.Reader("read.ambiguous", "warning", fmt.Sprintf("%s“%s”行的数字连写为“%s”，有多种拆分都符合合计关系，无法确定，该行留空",
-		tableShort(table), rr.row.Label, describe(rr.vals, a.toks)), s, e, rowIDs(cells)...)
+		tableShort(table), rr.row.Label, describe(rr.vals)), s, e, rowIDs(cells)...)
 }
 
 // maxCombos bounds the combinations of candidate splits tried against the columns.

@@ -25,6 +25,11 @@ func readHTML(input []byte) (*source.Text, error) {
 	if err != nil {
 		return nil, err
 	}
+	m := newMapper(dec, len(input))
+	if jsEscaped(dec.S) {
+		dec = unescapeJS(dec, len(input))
+		m = &mapper{t: dec, n: len(input)} // offsets through the unescaping's map
+	}
 	src := dec.S
 	base := 0
 	if strings.HasPrefix(src, "Version:") && strings.Contains(src[:min(len(src), 1024)], "StartHTML:") {
@@ -33,7 +38,6 @@ func readHTML(input []byte) (*source.Text, error) {
 			base = i
 		}
 	}
-	m := newMapper(dec, len(input))
 	p := &htmlParser{src: src, m: m, chrome: true}
 	if err := p.parse(base); err != nil {
 		return nil, err

@@ -243,7 +243,9 @@ func TestSniff(t *testing.T) {
 	}{
 		{"一、总体情况\n行政许可 | 3 |\n", "", "", "text"},
 		{"| 项目 | 数 |\n|---|---|\n| a | 1 |\n", "", "", "markdown"},
-		{"| 项目 | 数 |\n|---|---|\n| a | 1 |\n", "a.txt", "", "text"},
+		{"| 项目 | 数 |\n|---|---|\n| a | 1 |\n", "a.txt", "", "markdown"}, // the name is a hint only
+		{"<html><body><table><tr><td>a</td></tr></table></body></html>", "page.txt", "", "html"},
+		{`document.write("<table><tr><td nowrap=\"nowrap\">a<\/td><\/tr><\/table>");`, "page.txt", "", "html"},
 		{"<table><tr><td>a</td></tr></table>", "", "", "html"},
 		{"  <!DOCTYPE html><p>x</p>", "", "", "html"},
 		{"<p>x</p>", "a.md", "", "markdown"},

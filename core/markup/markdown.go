@@ -134,12 +134,66 @@ func (md *mdReader) table(n *east.Table) *table {
 		if allDashes && len(rw.cells) > 0 {
 			continue // a second delimiter row, drawn as a rule between rows
 		}
+		rw.cells = append(rw.cells, md.excess(r.Pos(), len(rw.cells))...)
 		if len(rw.cells) > 0 {
 			rw.at = rw.cells[0].at
 		}
 		t.rows = append(t.rows, rw)
 	}
 	return t
+}
+
+// excess returns the cells of the row at src[pos:] beyond its first n, which GFM drops
+// when a row has more cells than the header: converters write rows that carry a group
+// label in an extra first cell under a header one cell short, and every value counts.
+func (md *mdReader) excess(pos, n int) []*cell {
+	if pos < 0 || pos >= len(md.src) {
+		return nil
+	}
+	line := md.src[pos:]
+	if i := bytesIndexByte(line, '\n'); i >= 0 {
+		line = line[:i]
+	}
+	var bounds []int // the pipes that separate cells
+	for i := 0; i < len(line); i++ {
+		if line[i] == '|' && (i == 0 || line[i-1] != '\\') {
+			bounds = append(bounds, i)
+		}
+	}
+	start, end := 0, len(line)
+	trimmed := strings.TrimSpace(string(line))
+	if strings.HasPrefix(trimmed, "|") && len(bounds) > 0 {
+		start = bounds[0] + 1
+		bounds = bounds[1:]
+	}
+	if strings.HasSuffix(trimmed, "|") && len(bounds) > 0 {
+		end = bounds[len(bounds)-1]
+		bounds = bounds[:len(bounds)-1]
+	}
+	edges := append(append([]int{start - 1}, bounds...), end)
+	var out []*cell
+	for k := n; k+1 < len(edges); k++ {
+		a, b := edges[k]+1, edges[k+1]
+		text := string(line[a:b])
+		lead := len(text) - len(strings.TrimLeft(text, " \t"))
+		text = strings.TrimSpace(text)
+		var f flow
+		if text != "" {
+			md.m.text(&f.cur, text, pos+a+lead)
+		}
+		f.br()
+		out = append(out, &cell{colspan: 1, rowspan: 1, at: md.m.in(pos + a + lead), blocks: f.blocks})
+	}
+	return out
+}
+
+func bytesIndexByte(b []byte, c byte) int {
+	for i, x := range b {
+		if x == c {
+			return i
+		}
+	}
+	return -1
 }
 
 // inline writes the inline content of n: text with escapes and entities decoded,

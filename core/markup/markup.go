@@ -117,11 +117,11 @@ func choose(input []byte, name, format string) (string, error) {
 			return "", errOldWord
 		}
 		return HTML, nil
-	case ".txt", ".text":
-		return Text, nil
 	}
+	// plain text, or a name that says nothing: the content decides, for a page's
+	// source saved as .txt or pasted is still a page, and a converter's Markdown a table
 	switch {
-	case looksHTML(input):
+	case looksHTML(input) || looksJSHTML(input):
 		return HTML, nil
 	case looksMarkdown(input):
 		return Markdown, nil

@@ -1,7 +1,10 @@
 package prose
 
 import (
+	"slices"
 	"strings"
+
+	"nianbao/core/report"
 	"unicode/utf8"
 )
 
@@ -10,8 +13,8 @@ var ()
 // tableRow reports the row labels of 表三, which a PDF's text may leave outside the
 // lines of the cells.
 func tableRow(title string) bool {
-	if len(title) > 120 {
-		title = title[:120]
+	if utf8.RuneCountInString(title) > 40 {
+		return false // a sentence, not a row's label
 	}
 	for _, k := range []string{"本年新收", "上年结转", "办理结果", "结转下年度", "下年度继续办理"} {
 		if strings.Contains(title, k) {
@@ -136,11 +139,44 @@ func ChineseNumber(s string) int {
 	return 0
 }
 
+// sentenceStarts adds to the lines' starts, within lines too long to be a layout's,
+// the places where a sentence ends and a numbering marker follows at once
+// ("…成效。1.主动公开。", "…质量。二、主动公开"): the headings of text that lost its
+// line breaks, as crawlers store it. In text with its lines, an item run on after a
+// sentence is part of a paragraph, not a heading.
+func sentenceStarts(s string, lines []lineStart) []lineStart {
+	var out []lineStart
+	k := 0 // lines[:k] start at or before i
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+		if !strings.ContainsRune("。；！？：;:!?", r) || i >= len(s) {
+			continue
+		}
+		for k < len(lines) && lines[k].at <= i {
+			out = append(out, lines[k])
+			k++
+		}
+		if k == 0 || !lines[k-1].long || lines[k-1].at == i {
+			continue
+		}
+		if lvl, num, _ := ParseMark(s[i:]); lvl == 0 || lvl == 4 || num == 0 {
+			continue // circled numbers (①) after a sentence enumerate within it
+		}
+		out = append(out, lineStart{at: i, line: lines[k-1].line, long: true})
+	}
+	if out == nil {
+		return lines
+	}
+	return append(out, lines[k:]...)
+}
+
 // headings finds the numbered headings: a line that starts with a marker and starts a
 // paragraph, follows a finished sentence, or follows another heading.
 func (d *Doc) headings(lines []lineStart) {
 	prevHeading := false
-	for k, ls := range lines {
+	for k := 0; k < len(lines); k++ {
+		ls := lines[k]
 		end := len(d.S)
 		if k+1 < len(lines) {
 			end = lines[k+1].at
@@ -169,6 +205,17 @@ func (d *Doc) headings(lines []lineStart) {
 			titleEnd = ls.at + n + i
 			alone = false
 		}
+		if i := runOnTitle(title, lvl, ls.long); i > 0 {
+			// a heading run together with the paragraph after it ("总体情况按照…"),
+			// or with the next heading ("总体情况(一)主动公开…")
+			title = title[:i]
+			titleEnd = ls.at + n + i
+			alone = false
+			if l, num, _ := ParseMark(d.S[titleEnd:]); l > lvl && num > 0 {
+				lines = slices.Insert(slices.Clone(lines), k+1, lineStart{at: titleEnd, line: ls.line, long: true})
+				alone = true
+			}
+		}
 		if tableRow(title) {
 			continue
 		}
@@ -180,6 +227,50 @@ func (d *Doc) headings(lines []lineStart) {
 		}
 		d.Headings = append(d.Headings, h)
 	}
+}
+
+// runOnTitle returns where a heading's title ends when text that lost its line breaks
+// ran the paragraph after it on ("总体情况按照区委…", "存在的主要问题及改进情况2024年…")
+// or the next heading ("主动公开情况1.公开的…"): after the first 情况 or 事项, when that
+// ends a section's name in a title longer than a heading's, or when a heading's mark
+// follows it on a line too long for a layout's; 0 otherwise.
+func runOnTitle(title string, lvl int, long bool) int {
+	if utf8.RuneCountInString(title) <= 40 && !long {
+		return 0
+	}
+	head := title
+	for n, i := 0, 0; i < len(head); n++ {
+		if n == 40 {
+			head = head[:i]
+			break
+		}
+		_, w := utf8.DecodeRuneInString(head[i:])
+		i += w
+	}
+	end := -1
+	for _, w := range []string{"情况", "事项"} {
+		if i := strings.Index(head, w); i >= 0 && (end < 0 || i+len(w) < end) {
+			end = i + len(w)
+		}
+	}
+	if long {
+		// the next heading's mark, a level below, run on after this one's words
+		for i := 6; i < len(head) && (end < 0 || i < end); i++ {
+			if c := head[i]; c == '(' || c >= '1' && c <= '9' {
+				if l, num, _ := ParseMark(head[i:]); num > 0 && l > lvl {
+					return i
+				}
+			}
+		}
+	}
+	if end < 0 {
+		return 0
+	}
+	_, num, _ := ParseMark(title[end:])
+	if num == 0 && (CanonOf(title[:end]) == 0 || utf8.RuneCountInString(title) <= 40 && !long) {
+		return 0 // neither a section's name nor followed by the next heading
+	}
+	return end
 }
 
 // indexStop is strings.IndexAny(s, "。！？!?") without looking each character up in
@@ -234,6 +325,68 @@ func CanonOf(title string) int {
 	}
 	return 0
 }
+
+// NumberedAnywhere reports the heading of section n anywhere in the report's text,
+// inside a line or a table's region too: its number and one of its words close
+// together ("……。三、收到和处理政府信息公开申请情况……").
+func NumberedAnywhere(rep *report.Report, n int) bool {
+	s := rep.Norm.S
+	mark := cnumerals[n] + "、"
+	for _, c := range Canon {
+		if c.Num != n {
+			continue
+		}
+		for _, k := range c.Keys {
+			for pos := 0; ; {
+				i := strings.Index(s[pos:], k)
+				if i < 0 {
+					break
+				}
+				i += pos
+				pos = i + len(k)
+				from := max(0, i-36)
+				if j := strings.LastIndex(s[from:i], mark); j >= 0 && !strings.ContainsAny(s[from+j:i], "。,;\n") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// HeadingsElsewhere finds section headings outside the prose's headings, each alone on
+// its line: n for a heading without its number, -n for a numbered one on a table line.
+func HeadingsElsewhere(rep *report.Report) map[int]bool {
+	s := rep.Norm.S
+	out := map[int]bool{}
+	for pos := 0; pos < len(s); {
+		nl := strings.IndexByte(s[pos:], '\n')
+		if nl < 0 {
+			nl = len(s) - pos
+		}
+		line := strings.Trim(s[pos:pos+nl], " \t|\r")
+		pos += nl + 1
+		if line == "" || len(line) > 100 {
+			continue
+		}
+		lvl, n, k := ParseMark(line)
+		title := strings.TrimSpace(line[k:])
+		if strings.ContainsAny(title, "。,;|") || !strings.HasSuffix(title, "情况") && !strings.HasSuffix(title, "事项") && !strings.HasSuffix(title, "措施") {
+			continue
+		}
+		c := CanonOf(title)
+		switch {
+		case c == 0:
+		case lvl == 0:
+			out[c] = true
+		case lvl == 1 && n == c:
+			out[-c] = true
+		}
+	}
+	return out
+}
+
+var cnumerals = [...]string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}
 
 // CanonTitle returns the template's wording of section n (1-6).
 func CanonTitle(n int) string {

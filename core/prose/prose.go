@@ -130,17 +130,14 @@ func Read(rep *report.Report) *Doc {
 	}
 	s := rep.Norm.S
 	st := rep.Stream
-	table := tableLines(rep)
-	// the prose is at most the text of the lines outside the tables (a space is kept
-	// only where white space was)
+	spans := tableSpans(rep)
+	// the prose is at most the text outside the tables
 	size := len(s)
-	for li, l := range st.Lines {
-		if table[li] {
-			size -= l.End - l.Start
-		}
+	for _, sp := range spans {
+		size -= sp.End - sp.Start
 	}
-	b := builder{d: d, s: s, buf: make([]byte, 0, size), at: make([]int32, 0, size+1)}
-	gap := false       // a blank or table line since the last prose line
+	b := builder{d: d, s: s, buf: make([]byte, 0, max(size, 0)), at: make([]int32, 0, max(size, 0)+1)}
+	gap := false       // a blank line or a table since the last prose line
 	pageBreak := false // a page break since the last prose line
 	lastPage := 0
 	for li, l := range st.Lines {
@@ -149,7 +146,7 @@ func Read(rep *report.Report) *Doc {
 			lastPage = l.Page
 		}
 		text := s[l.Start:l.End]
-		if table[li] || isTableLine(text) {
+		if isTableLine(text) {
 			gap = true
 			pageBreak = false
 			continue
@@ -162,14 +159,38 @@ func Read(rep *report.Report) *Doc {
 			pageBreak = true
 			continue
 		}
-		if gap || b.empty() {
-			// a paragraph continues across a page break when it did not end
-			if !(pageBreak && !b.empty() && !b.endsSentence()) {
-				b.breakPara()
+		// the parts of the line outside the tables: a line of crawled text may hold
+		// prose, a table and prose again, and page numbers between sentences
+		cut := spans
+		for _, t := range st.Tokens[l.First : l.First+l.N] {
+			if t.PageNum {
+				cut = append(cut[:len(cut):len(cut)], report.Span{Start: t.Start, End: t.End})
 			}
 		}
-		gap, pageBreak = false, false
-		b.line(l.Start, l.End, li)
+		if len(cut) > len(spans) {
+			sort.Slice(cut, func(i, j int) bool { return cut[i].Start < cut[j].Start })
+		}
+		for _, seg := range outside(l.Start, l.End, cut) {
+			if seg[0] > l.Start || seg[1] < l.End {
+				if strings.TrimSpace(s[seg[0]:seg[1]]) == "" {
+					continue
+				}
+				if seg[0] > l.Start && inSpan(seg[0]-1, spans) {
+					gap, pageBreak = true, false // a table stood before it
+				}
+			}
+			if gap || b.empty() {
+				// a paragraph continues across a page break when it did not end
+				if !(pageBreak && !b.empty() && !b.endsSentence()) {
+					b.breakPara()
+				}
+			}
+			gap, pageBreak = false, false
+			b.line(seg[0], seg[1], li, l.End-l.Start > longLine)
+		}
+		if len(spans) > 0 && inSpan(l.End-1, spans) {
+			gap = true // the line ends inside a table
+		}
 	}
 	b.breakPara()
 	d.S = string(b.buf)
@@ -180,54 +201,70 @@ func Read(rep *report.Report) *Doc {
 	for _, ls := range b.lineStarts {
 		d.LineStarts = append(d.LineStarts, ls.at)
 	}
-	d.headings(b.lineStarts)
+	d.headings(sentenceStarts(d.S, b.lineStarts))
 	d.sentences()
 	d.sections()
 	return d
 }
 
-// tableLines marks the lines that belong to a table: those holding a read cell or
-// statistics entry, and every line between the first and last cell of each table.
-func tableLines(rep *report.Report) []bool {
-	st := rep.Stream
-	mark := make([]bool, len(st.Lines))
-	lineOf := func(off int) int {
-		return sort.Search(len(st.Lines), func(k int) bool { return st.Lines[k].End >= off })
-	}
-	// the span of each table: from its first read cell to its last
-	type span struct {
-		table      string
-		start, end int
-	}
-	var spans []span
-	add := func(table string, start, end int) {
-		if start < 0 {
-			return
-		}
-		for k := range spans {
-			if spans[k].table == table {
-				spans[k].start = min(spans[k].start, start)
-				spans[k].end = max(spans[k].end, end)
+// tableSpans returns where the tables stand in the text, in order: as the reader
+// located them, and for a report read before that was recorded, from each table's
+// first read cell to its last.
+func tableSpans(rep *report.Report) []report.Span {
+	spans := append([]report.Span(nil), rep.Spans...)
+	if len(spans) == 0 {
+		add := func(table string, start, end int) {
+			if start < 0 {
 				return
 			}
+			for k := range spans {
+				if spans[k].Table == table {
+					spans[k].Start = min(spans[k].Start, start)
+					spans[k].End = max(spans[k].End, end)
+					return
+				}
+			}
+			spans = append(spans, report.Span{Table: table, Start: start, End: end})
 		}
-		spans = append(spans, span{table, start, end})
-	}
-	for _, c := range rep.Cells {
-		if c.Start >= 0 && !c.Unread {
-			add(c.Table, c.Start, c.End)
+		for _, c := range rep.Cells {
+			if c.Start >= 0 && !c.Unread {
+				add(c.Table, c.Start, c.End)
+			}
+		}
+		for _, s := range rep.Stats {
+			add("stats", s.Start, s.End)
 		}
 	}
-	for _, s := range rep.Stats {
-		add("stats", s.Start, s.End)
-	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+	return spans
+}
+
+// outside returns the parts of [start, end) that no span covers.
+func outside(start, end int, spans []report.Span) [][2]int {
+	var out [][2]int
+	at := start
 	for _, sp := range spans {
-		a, b := lineOf(sp.start), lineOf(sp.end)
-		for k := a; k <= b && k < len(mark); k++ {
-			mark[k] = true
+		if sp.End <= at || sp.Start >= end {
+			continue
+		}
+		if sp.Start > at {
+			out = append(out, [2]int{at, sp.Start})
+		}
+		at = max(at, sp.End)
+	}
+	if at < end {
+		out = append(out, [2]int{at, end})
+	}
+	return out
+}
+
+func inSpan(i int, spans []report.Span) bool {
+	for _, sp := range spans {
+		if i >= sp.Start && i < sp.End {
+			return true
 		}
 	}
-	return mark
+	return false
 }
 
 // isTableLine reports a line laid out as table cells: pipes or tabs between cells.
@@ -248,7 +285,12 @@ type lineStart struct {
 	at   int // offset in S
 	line int // line number
 	para bool
+	long bool // the line is longer than any a layout writes: text that lost its line breaks
 }
+
+// longLine is the length in bytes past which a line is taken for text that lost its
+// line breaks (a crawler's whole body on one line) rather than a paragraph.
+const longLine = 1500
 
 func (b *builder) empty() bool { return len(b.buf) == b.paraStart }
 
@@ -265,8 +307,8 @@ func (b *builder) breakPara() {
 }
 
 // line appends the line s[start:end] without its white space.
-func (b *builder) line(start, end, li int) {
-	b.lineStarts = append(b.lineStarts, lineStart{at: len(b.buf), line: li, para: b.empty()})
+func (b *builder) line(start, end, li int, long bool) {
+	b.lineStarts = append(b.lineStarts, lineStart{at: len(b.buf), line: li, para: b.empty(), long: long})
 	prevSpace := false
 	for i := start; i < end; {
 		c := b.s[i]

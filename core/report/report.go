@@ -37,12 +37,18 @@ type Finding struct {
 	Total    string // the cell that disagrees with its parts
 }
 
-// Label is a row label as the report prints it.
+// Label is a row label as the report prints it, located by the reader.
 type Label struct {
 	Table, Row string
 	Text       string // as found, normalised
 	Want       string // the template's wording
 	Start, End int
+	// Wrapped: read back piece by piece from the lines of a narrow column (layout
+	// text wraps a long label so): only a misspelling is sure, not a word more or less.
+	Wrapped bool
+	// Piece: one piece of a label wrapped over lines, whose other pieces stand on the
+	// lines near it: not to be compared as a whole label.
+	Piece bool
 }
 
 // Report is everything read from one input.
@@ -64,6 +70,10 @@ type Report struct {
 
 	// Stats is the 2008-2018 statistics table, in the order printed.
 	Stats []Stat
+
+	// Spans are where the tables stand in the text, from their headers to their last
+	// value: the prose is what lies outside them.
+	Spans []Span
 
 	Findings []Finding
 
@@ -111,6 +121,22 @@ func (r *Report) Add(f Finding) { r.Findings = append(r.Findings, f) }
 // Reader records a problem of the reader's own: something it could not read reliably.
 func (r *Report) Reader(rule, severity, msg string, start, end int, cells ...string) {
 	r.Add(Finding{Rule: rule, Severity: severity, Origin: "reader", Message: msg, Start: start, End: end, Cells: cells})
+}
+
+// Span is the extent of a table in the normalised text.
+type Span struct {
+	Table      string // "t2", "t3", "t4", "stats"
+	Start, End int
+}
+
+// InTable reports whether byte i of the normalised text lies in a table.
+func (r *Report) InTable(i int) bool {
+	for _, s := range r.Spans {
+		if i >= s.Start && i < s.End {
+			return true
+		}
+	}
+	return false
 }
 
 // Coverage is how much of one table the reader read.

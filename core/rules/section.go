@@ -98,11 +98,11 @@ func runSectionMissing(p *Pass) {
 	}
 	var unnumbered map[int]bool
 	for n := 1; n <= 6; n++ {
-		if at[n] >= 0 || numberedAnywhere(rep.Norm.S, n) {
+		if at[n] >= 0 || prose.NumberedAnywhere(rep, n) {
 			continue
 		}
 		if unnumbered == nil {
-			unnumbered = headingsElsewhere(rep.Norm.S)
+			unnumbered = prose.HeadingsElsewhere(rep)
 		}
 		sev, msg := "", fmt.Sprintf("缺少第%s部分“%s%s”的标题", cnum(n), cnum(n)+"、", prose.CanonTitle(n))
 		if unnumbered[n] {
@@ -118,63 +118,6 @@ func runSectionMissing(p *Pass) {
 		}
 		p.Reportf(report.Finding{Severity: sev, Message: msg, Start: start, End: end})
 	}
-}
-
-// numberedAnywhere reports the heading of section n inside a line: its number and one
-// of its words close together ("……。三、收到和处理政府信息公开申请情况……").
-func numberedAnywhere(s string, n int) bool {
-	mark := cnum(n) + "、"
-	for _, c := range prose.Canon {
-		if c.Num != n {
-			continue
-		}
-		for _, k := range c.Keys {
-			for pos := 0; ; {
-				i := strings.Index(s[pos:], k)
-				if i < 0 {
-					break
-				}
-				i += pos
-				pos = i + len(k)
-				from := max(0, i-36)
-				if j := strings.LastIndex(s[from:i], mark); j >= 0 && !strings.ContainsAny(s[from+j:i], "。,;\n") {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
-
-// headingsElsewhere finds section headings outside the prose's headings: n for a
-// heading without its number, -n for a numbered one on a table line.
-func headingsElsewhere(s string) map[int]bool {
-	out := map[int]bool{}
-	for pos := 0; pos < len(s); {
-		nl := strings.IndexByte(s[pos:], '\n')
-		if nl < 0 {
-			nl = len(s) - pos
-		}
-		line := strings.Trim(s[pos:pos+nl], " \t|\r")
-		pos += nl + 1
-		if line == "" || len(line) > 100 {
-			continue
-		}
-		lvl, n, k := prose.ParseMark(line)
-		title := strings.TrimSpace(line[k:])
-		if strings.ContainsAny(title, "。,;|") || !strings.HasSuffix(title, "情况") && !strings.HasSuffix(title, "事项") && !strings.HasSuffix(title, "措施") {
-			continue
-		}
-		c := prose.CanonOf(title)
-		switch {
-		case c == 0:
-		case lvl == 0:
-			out[c] = true
-		case lvl == 1 && n == c:
-			out[-c] = true
-		}
-	}
-	return out
 }
 
 // nextSection returns the section found after section n, to point a finding at.

@@ -272,9 +272,9 @@ func Read(rep *report.Report) {
 		return
 	}
 	var entries []entry
-	from, ncols := headings(st)
+	from, ncols, lead := headings(st)
 	if from >= 0 {
-		entries, _ = collect(st, from)
+		entries, _ = collect(st, from, lead)
 	} else {
 		// no headings: the first run of indicator lines that carries values
 		for i := 0; i < len(st.Tokens); {
@@ -282,7 +282,7 @@ func Read(rep *report.Report) {
 			if c < 0 {
 				break
 			}
-			e, stop := collect(st, c)
+			e, stop := collect(st, c, nil)
 			if valued(e) >= 5 {
 				entries = e
 				break
@@ -298,7 +298,9 @@ func Read(rep *report.Report) {
 
 // headings finds the table's column headings (统计指标 | 单位 | 统计数) and returns the
 // first token after them and the number of value columns; -1 when there are none.
-func headings(st *token.Stream) (int, int) {
+// In crawled text the first line's label runs on after the headings
+// ("统计指标单位统计数一、主动公开情况"): that label is returned as lead.
+func headings(st *token.Stream) (int, int, *entry) {
 	toks := st.Tokens
 	for i := range toks {
 		t := &toks[i]
@@ -307,6 +309,7 @@ func headings(st *token.Stream) (int, int) {
 		}
 		ncols := 1
 		end := i + 1
+		var lead *entry
 		for j := i; j < len(toks) && j <= i+8; j++ {
 			if toks[j].Kind != token.Text {
 				if toks[j].Kind == token.Number {
@@ -322,10 +325,34 @@ func headings(st *token.Stream) (int, int) {
 				ncols = 2
 			}
 			end = j + 1
+			if l := afterHeadings(toks[j].Text); l < len(toks[j].Text) {
+				label := strings.TrimSpace(toks[j].Text[l:])
+				lead = &entry{label: label, start: toks[j].End - len(label), end: toks[j].End}
+				break
+			}
 		}
-		return end, ncols
+		return end, ncols, lead
 	}
-	return -1, 1
+	return -1, 1, nil
+}
+
+// afterHeadings returns where a label begins after the column headings that a run of
+// text ends with, or len(s) when nothing but headings ends it.
+func afterHeadings(s string) int {
+	end := -1
+	for _, w := range []string{"统计指标", "指标名称", "计量单位", "单位", "统计数", "历年累计", "本年数", "本年", "累计", "数量", "备注"} {
+		if i := strings.LastIndex(s, w); i >= 0 && i+len(w) > end {
+			end = i + len(w)
+		}
+	}
+	if end < 0 {
+		return len(s)
+	}
+	rest := strings.TrimSpace(s[end:])
+	if rest == "" || Mark(rest) < -1 && identify(core(rest), "") == "" {
+		return len(s)
+	}
+	return len(s) - len(rest)
 }
 
 // candidate returns the first token from i on that may start a table: a numbered or
@@ -376,9 +403,13 @@ func isHeadingWord(k string) bool {
 
 // collect groups the tokens from the table's start into entries: a label and the
 // unit, values and empty cells that follow it, until the text turns to prose.
-func collect(st *token.Stream, from int) ([]entry, int) {
+func collect(st *token.Stream, from int, lead *entry) ([]entry, int) {
 	var out []entry
+	if lead != nil {
+		out = append(out, *lead)
+	}
 	misses := 0
+	item := "" // an item number that ran on to the value before its label
 	i := from
 	for ; i < len(st.Tokens); i++ {
 		t := &st.Tokens[i]
@@ -387,9 +418,15 @@ func collect(st *token.Stream, from int) ([]entry, int) {
 		}
 		switch t.Kind {
 		case token.Number:
-			if len(out) > 0 {
-				v := t.Value
-				out[len(out)-1].add(slot{kind: 'v', value: &v, start: t.Start, end: t.End})
+			v, end := t.Value, t.End
+			if n := itemTail(st, i); n > 0 {
+				// "条02.政府网站…": 0 is the value, 2 the next item's number
+				item = t.Text[len(t.Text)-n:]
+				v, _ = parseValue(t.Text[:len(t.Text)-n])
+				end -= n
+			}
+			if len(out) > 0 && end > t.Start {
+				out[len(out)-1].add(slot{kind: 'v', value: &v, start: t.Start, end: end})
 			}
 			continue
 		case token.Blank:
@@ -417,6 +454,28 @@ func collect(st *token.Stream, from int) ([]entry, int) {
 				continue
 			}
 		}
+		start := t.Start
+		if item != "" {
+			text, start, item = item+text, start-len(item), ""
+		}
+		// crawled text runs a heading row on into the next line's label
+		// ("二、回应解读情况(一)回应公众关注…"): the heading is an entry of its own
+		for {
+			cut := headingRunOn(text)
+			if cut <= 0 {
+				break
+			}
+			if head := text[:cut]; plausibleLabel(head) {
+				out = append(out, entry{label: head, start: start, end: start + cut})
+			}
+			text, start = text[cut:], start+cut
+		}
+		if i+1 < len(st.Tokens) && st.Tokens[i+1].Kind == token.Number && st.Tokens[i+1].Gap == token.GapNone {
+			// the unit run together with the label, the value right after it
+			if u := unitSuffix(text); u != "" && !strings.HasSuffix(text, ")") {
+				text = strings.TrimSuffix(text, u) + " " + u
+			}
+		}
 		label, unit, value := splitRun(text)
 		if !plausibleLabel(label) {
 			misses++
@@ -430,11 +489,11 @@ func collect(st *token.Stream, from int) ([]entry, int) {
 			out[n-1].label += label
 			out[n-1].end = t.End
 		} else {
-			out = append(out, entry{label: label, start: t.Start, end: t.Start + len(label)})
+			out = append(out, entry{label: label, start: start, end: start + len(label)})
 		}
 		e := &out[len(out)-1]
 		if unit != "" {
-			e.add(slot{kind: 'u', unit: unit, start: t.Start + len(label), end: t.End})
+			e.add(slot{kind: 'u', unit: unit, start: start + len(label), end: t.End})
 		}
 		if value != "" {
 			v, ok := parseValue(value)
@@ -446,6 +505,39 @@ func collect(st *token.Stream, from int) ([]entry, int) {
 		}
 	}
 	return out, i
+}
+
+// headingRunOn returns where the label of a new line starts inside a run of text that
+// begins with a heading ending in 情况: at a group's first item ("(一)", "1.") or an
+// item numbered with 、; 0 when none.
+func headingRunOn(text string) int {
+	for i := 0; i < len(text); {
+		j := strings.Index(text[i:], "情况")
+		if j < 0 {
+			return 0
+		}
+		at := i + j + len("情况")
+		if at < len(text) && Mark(text[at:]) >= 0 {
+			return at
+		}
+		i = at
+	}
+	return 0
+}
+
+// itemTail returns how many digits at the end of number token i are the item number
+// of the label run on after it ("条02.政府网站" -> 1): a number marked as followed by an
+// item mark, with text right after it. 0 when none.
+func itemTail(st *token.Stream, i int) int {
+	t := &st.Tokens[i]
+	if !t.DotAfter || i+1 >= len(st.Tokens) || st.Tokens[i+1].Gap != token.GapNone || st.Tokens[i+1].Kind != token.Text {
+		return 0
+	}
+	last := t.Text[len(t.Text)-1]
+	if last < '1' || last > '9' {
+		return 0
+	}
+	return 1
 }
 
 // continuation returns the text of the line starting at token i and the index past

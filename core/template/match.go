@@ -217,3 +217,40 @@ func expand(r *syntax.Regexp) ([]string, bool) {
 	}
 	return nil, false
 }
+
+// Suffix returns the word of an exact pattern of fixed words ("^规章$") that s ends
+// with, the longest, leaving some text before it: the label at the end of a run of
+// crawled text that holds headings before it ("…现行有效件数规章"). ok is false for
+// other patterns.
+func (m *Matcher) Suffix(s string) (word string, ok bool) {
+	if !m.exact {
+		return "", false
+	}
+	for _, w := range m.words {
+		if w != "" && len(w) < len(s) && len(w) > len(word) && strings.HasSuffix(s, w) {
+			word = w
+		}
+	}
+	return word, word != ""
+}
+
+// Index returns the byte offset of the first match in s, or -1; for an exact
+// pattern, of one of its words anywhere in s.
+func (m *Matcher) Index(s string) int {
+	if m.words == nil {
+		if loc := m.re.FindStringIndex(s); loc != nil {
+			return loc[0]
+		}
+		return -1
+	}
+	best := -1
+	for _, w := range m.words {
+		if w == "" {
+			continue
+		}
+		if i := strings.Index(s, w); i >= 0 && (best < 0 || i < best) {
+			best = i
+		}
+	}
+	return best
+}

@@ -39,7 +39,33 @@ type Token struct {
 	Filler bool
 	// PageNum marks a page number such as "-3-" or "第3页".
 	PageNum bool
+	// Gap is the separator before the token: how sure it is that a new cell starts.
+	Gap Gap
+	// DotAfter marks a number followed at once by "." or "、" and text ("条02.政府",
+	// "申请00000003.其他"): its last digits may be the next item's number, which the
+	// aligner, knowing the template's numbering, decides.
+	DotAfter bool
 }
+
+// Gap is what separates a token from the one before it, the weakest first. A tab, a
+// pipe or a table cell boundary (structured inputs render cells with tabs) separates
+// cells for certain; a line break or spaces probably do; None means the characters
+// ran together, as crawlers leave a page's text.
+type Gap uint8
+
+const (
+	GapNone   Gap = iota // nothing: run together
+	GapSpace             // one space
+	GapSpaces            // two or more spaces: a column gap in laid-out text
+	GapLine              // a line break
+	GapPara              // a blank line
+	GapPage              // a page break (form feed)
+	GapTab               // a tab: a cell boundary
+	GapPipe              // a pipe: a cell boundary
+)
+
+// Certain reports a gap that separates cells for certain.
+func (g Gap) Certain() bool { return g == GapTab || g == GapPipe }
 
 // Line is one line of the text.
 type Line struct {
@@ -62,11 +88,14 @@ type Stream struct {
 	pieces []string
 }
 
-// word is a run of non-space text within a line, and the spaces after it.
+// word is a run of non-space text within a line, or a piece of one class cut from
+// such a run, and the spaces after it.
 type word struct {
 	text     string
 	start    int
 	gapAfter int
+	dotAfter bool // a number followed at once by "." or "、" and text
+	page     bool // a page number standing inside the run ("无-4-法提供")
 }
 
 // col returns the column, in characters, of byte start of line (which begins at lineOff).
@@ -128,7 +157,56 @@ func Tokenize(s string) *Stream {
 		}
 		pos = end + 1
 	}
+	st.gaps(s)
 	return st
+}
+
+// gaps records what separates each token from the one before it.
+func (st *Stream) gaps(s string) {
+	prev := 0
+	for i := range st.Tokens {
+		t := &st.Tokens[i]
+		t.Gap = gapOf(s[prev:max(prev, t.Start)])
+		if i == 0 {
+			t.Gap = GapPara
+		}
+		prev = t.End
+	}
+}
+
+// gapOf names the separator sep, the text between two tokens: the strongest sign of
+// a boundary in it.
+func gapOf(sep string) Gap {
+	g := GapNone
+	lines := 0
+	for i := 0; i < len(sep); i++ {
+		switch sep[i] {
+		case '\f':
+			return GapPage
+		case '\n':
+			lines++
+		case '|':
+			g = GapPipe
+		case '\t':
+			g = max(g, GapTab)
+		case ' ':
+			switch g {
+			case GapNone:
+				g = GapSpace
+			case GapSpace:
+				g = GapSpaces
+			}
+		}
+	}
+	switch {
+	case g >= GapTab:
+		return g
+	case lines >= 2:
+		return GapPara
+	case lines == 1:
+		return GapLine
+	}
+	return g
 }
 
 // tokenPool holds the token arrays of released streams: the array is the largest
@@ -254,37 +332,36 @@ func (st *Stream) words(s string, off int, line string, lineOff, lineNo, para, p
 		for k < len(s) && isSpace(s[k]) {
 			k++
 		}
-		if cut := labelDigits(s[i:j]); cut > 0 {
-			// a label with its number run on ("行政许可52425"), as crawled text has it
-			ws = append(ws, word{text: s[i : i+cut], start: off + i, gapAfter: 0})
-			ws = append(ws, word{text: s[i+cut : j], start: off + i + cut, gapAfter: k - j})
-		} else {
-			ws = append(ws, word{text: s[i:j], start: off + i, gapAfter: k - j})
-		}
+		ws = appendPieces(ws, s[i:j], off+i, k-j)
 		i = k
 	}
 	st.ws = ws
 	kinds := st.kinds[:0]
-	for _, w := range ws {
-		kinds = append(kinds, classify(w.text))
+	for k, w := range ws {
+		kind := classify(w.text)
+		if kind == Blank && k > 0 && k+1 < len(ws) && ws[k-1].gapAfter == 0 && w.gapAfter == 0 &&
+			classify(ws[k-1].text) == Number && classify(ws[k+1].text) == Number {
+			// a dash between two numbers run together ("12-3"): a sign, a range or a
+			// blank cell, which the text cannot tell; not a blank cell for certain
+			kind = Text
+		}
+		kinds = append(kinds, kind)
 	}
 	st.kinds = kinds
-	// a number between two words of text, a single space each side, is prose ("费 0 元")
-	for i := 1; i+1 < len(ws); i++ {
-		if kinds[i] == Number && kinds[i-1] == Text && kinds[i+1] == Text && ws[i-1].gapAfter == 1 && ws[i].gapAfter == 1 {
-			kinds[i] = Text
-		}
-	}
 	for i := 0; i < len(ws); {
-		if kinds[i] != Text {
+		if kinds[i] != Text || ws[i].page {
 			t := st.word(ws[i].text, ws[i].start, line, lineOff, lineNo, para, page)
 			t.Kind = kinds[i]
+			t.DotAfter = ws[i].dotAfter
+			if ws[i].page {
+				t.Kind, t.PageNum, t.Key = Text, true, ""
+			}
 			st.Tokens = append(st.Tokens, t)
 			i++
 			continue
 		}
 		j := i
-		for j+1 < len(ws) && kinds[j+1] == Text && ws[j].gapAfter == 1 {
+		for j+1 < len(ws) && kinds[j+1] == Text && ws[j].gapAfter == 1 && !ws[j+1].page && !startsItem(ws[j+1].text) {
 			j++
 		}
 		start := ws[i].start
@@ -311,31 +388,201 @@ func (st *Stream) word(text string, start int, line string, lineOff, lineNo, par
 	return t
 }
 
-// labelDigits returns where a number run on to the end of a label starts, or 0: the
-// label must end in a Chinese character or closing bracket, the number in a digit.
-func labelDigits(w string) int {
-	if len(w) < 4 || w[len(w)-1] < '0' || w[len(w)-1] > '9' {
-		return 0
+// appendPieces appends the word w (no white space in it), which starts at byte off,
+// cut where a number and text meet: crawled text runs cells and labels together
+// ("数量8000008二、上年结转"). An item number at the start of a word stays with its
+// label ("1.属于国家秘密"); one that follows other characters at once is cut off as a
+// number marked dotAfter, for the aligner to tell a value from an item number. A page
+// number inside the run ("无-4-法提供") is a piece of its own; a number inside brackets
+// ("(…相同信息计1条)") stays with the words around it.
+func appendPieces(ws []word, w string, off, gapAfter int) []word {
+	if !hasDigit(w) || classify(w) != Text {
+		return append(ws, word{text: w, start: off, gapAfter: gapAfter})
 	}
-	i := len(w)
-	for i > 0 && (w[i-1] >= '0' && w[i-1] <= '9' || w[i-1] == '.' || w[i-1] == ',') {
-		i--
+	item := itemNumber(w) // an item number starting the word is its label's
+	if item > 0 && !hasDigit(w[item:]) {
+		return append(ws, word{text: w, start: off, gapAfter: gapAfter})
 	}
-	for i < len(w) && (w[i] == '.' || w[i] == ',') {
-		i++
+	from := 0  // start of the text piece in progress
+	depth := 0 // brackets open in the run so far
+	for i := item; i < len(w); {
+		switch c := w[i]; {
+		case c == '(':
+			depth++
+			i++
+			continue
+		case c == ')':
+			depth = max(0, depth-1)
+			i++
+			continue
+		case !isDigit(c) && c != '-' && c != '+' && c != 0xE2 && c != 0xE7:
+			i++ // no number or page number starts here (0xE2: "—", 0xE7: "第")
+			continue
+		}
+		if n := pageRun(w, i); n > 0 {
+			if i > from {
+				ws = append(ws, word{text: w[from:i], start: off + from})
+			}
+			ws = append(ws, word{text: w[i : i+n], start: off + i, page: true})
+			i += n
+			from = i
+			continue
+		}
+		n := numberRun(w, i)
+		if depth > 0 && n > 0 && strings.IndexByte(w[i+n:min(len(w), i+n+64)], ')') >= 0 {
+			n = 0 // a number inside a bracketed note is part of its wording ("(…计1条)")
+		}
+		if n == 0 {
+			i++
+			continue
+		}
+		if i > from {
+			ws = append(ws, word{text: w[from:i], start: off + from})
+		}
+		ws = append(ws, word{text: w[i : i+n], start: off + i, dotAfter: itemMark(w, i+n)})
+		i += n
+		from = i
 	}
-	if i == 0 || i == len(w) {
-		return 0
+	if from < len(w) {
+		ws = append(ws, word{text: w[from:], start: off + from})
 	}
-	r, _ := utf8.DecodeLastRuneInString(w[:i])
-	if !unicode.Is(unicode.Han, r) && !strings.ContainsRune(")]\"'”’」》", r) {
-		return 0
-	}
-	if _, ok := numberText(w[i:]); !ok {
-		return 0
-	}
-	return i
+	ws[len(ws)-1].gapAfter = gapAfter
+	return ws
 }
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// startsItem reports a word that begins an item of a list: "一、", "（一）", "1.",
+// "（1）", "其中": a single space before it separates two labels, not two words of one
+// (crawled text keeps one space between cells).
+func startsItem(w string) bool {
+	if strings.HasPrefix(w, "其中") || itemNumber(w) > 0 {
+		return true
+	}
+	open := strings.HasPrefix(w, "(")
+	rest := strings.TrimPrefix(w, "(")
+	n := 0
+	for n < len(rest) {
+		r, size := utf8.DecodeRuneInString(rest[n:])
+		if !strings.ContainsRune("一二三四五六七八九十", r) {
+			break
+		}
+		n += size
+	}
+	if n == 0 {
+		return false
+	}
+	if open {
+		return strings.HasPrefix(rest[n:], ")")
+	}
+	return strings.HasPrefix(rest[n:], "、")
+}
+
+// itemNumber returns the length of the item number a word starts with ("1.属于",
+// "3、其他", "(2)重复申请"): one digit and the mark after it; 0 when none. Two digits
+// ("12.重复申请") are more often a value run on to an item number than an item of a
+// template's list, which stops at 8: the aligner tells, knowing the template.
+func itemNumber(w string) int {
+	if strings.HasPrefix(w, "(") { // "(1)", "(12)"
+		n := 1
+		for n < len(w) && isDigit(w[n]) {
+			n++
+		}
+		if n > 1 && n <= 3 && strings.HasPrefix(w[n:], ")") && n+1 < len(w) {
+			return n + 1
+		}
+		return 0
+	}
+	n := 0
+	for n < len(w) && isDigit(w[n]) {
+		n++
+	}
+	if n != 1 || w[0] == '0' || !itemMark(w, n) {
+		return 0
+	}
+	if w[n] == '.' {
+		return n + 1
+	}
+	return n + len("、")
+}
+
+// itemMark reports "." or "、" at byte i of w followed by a character that is not a
+// digit: what follows an item number.
+func itemMark(w string, i int) bool {
+	var rest string
+	switch {
+	case strings.HasPrefix(w[i:], "."):
+		rest = w[i+1:]
+	case strings.HasPrefix(w[i:], "、"):
+		rest = w[i+len("、"):]
+	default:
+		return false
+	}
+	return rest != "" && (rest[0] < '0' || rest[0] > '9')
+}
+
+// numberRun returns the length of the number at byte i of w, 0 when none starts
+// there: digits with thousands separators and a decimal part, a sign only at the
+// word's start.
+func numberRun(w string, i int) int {
+	j := i
+	if i == 0 && j+1 < len(w) && (w[j] == '-' || w[j] == '+') && isDigit(w[j+1]) {
+		j++
+	}
+	if j >= len(w) || !isDigit(w[j]) {
+		return 0
+	}
+	for j < len(w) && isDigit(w[j]) {
+		j++
+	}
+	for j+3 < len(w)+0 && w[j] == ',' && isDigit(w[j+1]) && isDigit(w[j+2]) && isDigit(w[j+3]) && (j+4 == len(w) || !isDigit(w[j+4])) {
+		j += 4
+	}
+	if j+1 < len(w) && w[j] == '.' && isDigit(w[j+1]) {
+		j++
+		for j < len(w) && isDigit(w[j]) {
+			j++
+		}
+	}
+	return j - i
+}
+
+// pageRun returns the length of a page number at byte i of w ("-4-", "—4—", "第4页"),
+// 0 when none.
+func pageRun(w string, i int) int {
+	for _, d := range []string{"-", "—"} {
+		if strings.HasPrefix(w[i:], d) {
+			j := i + len(d)
+			k := j
+			for k < len(w) && isDigit(w[k]) {
+				k++
+			}
+			if k > j && k-j <= 3 && strings.HasPrefix(w[k:], d) {
+				return k + len(d) - i
+			}
+		}
+	}
+	if strings.HasPrefix(w[i:], "第") {
+		j := i + len("第")
+		k := j
+		for k < len(w) && isDigit(w[k]) {
+			k++
+		}
+		if k > j && k-j <= 3 && strings.HasPrefix(w[k:], "页") {
+			return k + len("页") - i
+		}
+	}
+	return 0
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\v' }
 
@@ -443,10 +690,10 @@ func isUnit(s string) bool {
 // isPageNumber recognises a line that is only a page number: "-3-", "— 3 —", "第3页",
 // "第 3 页 共 6 页", "3/6".
 func isPageNumber(line string) bool {
-	if len(line) > 60 {
+	t := strings.TrimLeft(line, " \t")
+	if len(t) > 60 {
 		return false
 	}
-	t := strings.TrimLeft(line, " \t")
 	if t == "" || !(t[0] == '-' || t[0] >= '0' && t[0] <= '9' || strings.HasPrefix(t, "—") || strings.HasPrefix(t, "第")) {
 		return false // how every page number starts
 	}

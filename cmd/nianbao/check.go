@@ -34,22 +34,10 @@ func check(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// one file named on the command line: the JSON is one object, not an array
 	single := len(names) == 1 && len(inputs) == 1 && inputs[0].name == names[0]
 	out := newOutput(stdout, opts, single, len(inputs) > 1)
-	var extras []sink
-	if opts.cells != "" {
-		c, err := newCellsFile(opts.cells)
-		if err != nil {
-			fmt.Fprintln(stderr, "nianbao:", err)
-			return 2
-		}
-		extras = append(extras, c)
-	}
-	if opts.review != "" {
-		r, err := newReviews(opts.review)
-		if err != nil {
-			fmt.Fprintln(stderr, "nianbao:", err)
-			return 2
-		}
-		extras = append(extras, r)
+	extras, err := openExtras(opts)
+	if err != nil {
+		fmt.Fprintln(stderr, "nianbao:", err)
+		return 2
 	}
 	b := batch{stdin: stdin, format: opts.format, workers: opts.workers}
 	var p *progress
@@ -59,7 +47,7 @@ func check(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	var years years
 	var status exitStatus
-	err := out.begin()
+	err = out.begin()
 	if err == nil {
 		err = b.run(inputs, func(i int, c checked) error {
 			previous := years.compare(i, c)
@@ -95,6 +83,27 @@ func check(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	return status.code()
+}
+
+// openExtras opens the outputs besides standard output: the cells dataset, the
+// reviews' directory.
+func openExtras(opts checkOptions) ([]sink, error) {
+	var out []sink
+	if opts.cells != "" {
+		c, err := newCellsFile(opts.cells)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	if opts.review != "" {
+		r, err := newReviews(opts.review)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, nil
 }
 
 // parseCheck reads the flags, which may come before, between or after the files.

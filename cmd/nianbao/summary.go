@@ -41,7 +41,7 @@ type row struct {
 // With several reports, a missing agency or year is worth a note: it prevents the
 // comparison of years.
 func rowOf(r *core.Result, previous string, multi bool) row {
-	out := row{File: r.File, Agency: r.Agency, Year: r.Year, Template: r.Template,
+	out := row{File: r.File, Agency: clone(r.Agency), Year: r.Year, Template: r.Template,
 		Errors: r.Summary.Errors, Warnings: r.Summary.Warnings, Reader: r.Summary.Reader,
 		Error: r.Input.Error, Previous: previous, Unread: r.Summary.Unread, NotReport: r.Summary.NotReport}
 	switch {
@@ -52,6 +52,16 @@ func rowOf(r *core.Result, previous string, multi bool) row {
 		out.Note = "未识别出报告年度，未做跨年度比对"
 	}
 	return out
+}
+
+// clone copies a string the table keeps: the agency's name is cut from the report's
+// text, which it would otherwise keep alive.
+func clone(s *string) *string {
+	if s == nil {
+		return nil
+	}
+	c := strings.Clone(*s)
+	return &c
 }
 
 // withProblems adds the findings in words to a row.

@@ -61,12 +61,15 @@ score:
 e2e: wasm dist
 	$(GO) test -tags e2e -count=1 -timeout 6m ./web/e2e/
 
-# Core benchmarks and the command line's batch throughput (reports/cpu-s), then the
+# Core benchmarks and the command line's batch throughput (reports/cpu-s); the command
+# as a process over 440 and 4,400 reports in each output mode (reports/cpu-s, peak-MB);
+# then the
 # page's figures: load time, check+render time, the two wasm modules' sizes (brotli; the
 # budget is the lite module's, the one the page loads first).
 bench: wasm dist
 	$(GO) test -run '^$$' -bench . -benchmem ./core/...
 	$(GO) test -run '^$$' -bench Batch -benchmem ./cmd/nianbao
+	$(GO) test -run '^$$' -bench Archive -benchtime 1x ./cmd/nianbao
 	$(GO) run ./web/build -measure web/nianbao.wasm -full web/nianbao-full.wasm
 	NIANBAO_BENCH=1 $(GO) test -tags e2e -count=1 -run '^TestBench$$' -v ./web/e2e/ | grep -E '^(bench|--- |ok|FAIL)'
 

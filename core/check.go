@@ -176,7 +176,9 @@ func toResult(rep *report.Report, opts Options, n int) *Result {
 	for _, t := range rep.Tables {
 		res.Tables = append(res.Tables, shape(rep, t))
 	}
-	res.proseText = prose.Of(rep).S // sketched only when two years are compared
+	doc := prose.Of(rep)
+	res.proseText = doc.S // for FactsOf, when two years are compared
+	res.Outline = outline(doc, norm.S, span)
 	for _, f := range rep.Findings {
 		at, view := span(f.Start, f.End)
 		res.Attach(Finding{
@@ -186,6 +188,29 @@ func toResult(rep *report.Report, opts Options, n int) *Result {
 		})
 	}
 	return res
+}
+
+// outline lists the headings of levels 1 and 2 and the page breaks (form feeds) of the
+// normalised text s, in order, placed by span.
+func outline(doc *prose.Doc, s string, span func(start, end int) (at, view []int)) []Mark {
+	var out []Mark
+	h := doc.Headings
+	for i := 0; ; {
+		brk := strings.IndexByte(s[i:], '\f')
+		for len(h) > 0 && (brk < 0 || h[0].Start < i+brk) {
+			if h[0].Level <= 2 {
+				at, view := span(h[0].Start, h[0].End)
+				out = append(out, Mark{Level: h[0].Level, Title: h[0].Mark + h[0].Title, At: at, View: view})
+			}
+			h = h[1:]
+		}
+		if brk < 0 {
+			return out
+		}
+		i += brk + 1
+		at, view := span(i, i)
+		out = append(out, Mark{At: at, View: view})
+	}
 }
 
 // cellState names what the reader made of a cell (Cell.State).

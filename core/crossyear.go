@@ -1,39 +1,46 @@
 package core
 
-// Year against year: two reports of the same body for consecutive years. The checks
-// are soft (FORMAT.md, "Cross-year"): what is carried over from one year must arrive in
-// the next, running totals must grow by the year's figures, and a report that repeats
-// last year's prose or numbers is suspect. Every finding is a warning on the newer
-// report and names both years.
+// Year against year: two reports of the same body for consecutive years, compared on
+// their Facts (facts.go). The checks are soft (FORMAT.md, "Cross-year"): what is carried
+// over from one year must arrive in the next, running totals must grow by the year's
+// figures, a value that jumps or collapses is worth a look, and a report that repeats
+// last year's prose or numbers is suspect. Every finding is on the newer report and
+// names both years.
 
 import (
 	"fmt"
 	"math"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"nianbao/core/rules"
 	"nianbao/core/template"
 )
 
-// Thresholds of the copy checks.
+// Thresholds of the copy and jump checks.
 const (
-	// copyProse: the share of prose shingles two years have in common above which the
-	// newer report's prose counts as copied. Reports of one body rewritten each year
-	// share their template's wording (0.4-0.5 for 洪泽区 2023/2024); the same text
-	// extracted from a PDF in two layouts shares about 0.87, table labels leaking
-	// into the prose differently.
+	// copyShare: the share of last year's prose (characters, in whole sentences, digits
+	// folded) that this year's repeats above which it is reported, as a note; from
+	// copyProse on as a warning. Calibrated on real reports: 洪泽区 rewrote its 2024
+	// report and repeats 13% of its 2023 sentences (the headings and the 统计期限
+	// sentence); the same report extracted from a PDF in two layouts shares 77%; two
+	// bodies' reports of one year, 4%.
+	copyShare = 0.5
 	copyProse = 0.8
-	// minSample: fewer sampled shingles than this is too little prose to judge.
-	minSample = 40
+	// minProse: less prose than this (characters) is too little to judge.
+	minProse = 200
 	// copyNumbers: identical tables count as copied only with at least this many
 	// non-zero values in common (a small office with nothing to report has zeros
 	// in both years, legitimately).
 	copyNumbers = 8
+	// jumpRatio: a value more than this many times last year's, or less than its
+	// share, is a jump.
+	jumpRatio = 5
+	// jumpFloor: the larger of the two values must be at least this for a jump: a
+	// small office goes from 0 to 3 applications, or from 8 to 1, in an ordinary year.
+	jumpFloor = 20
 )
 
 // CompareYears checks two reports of the same body for consecutive years against
@@ -48,14 +55,33 @@ func CompareYears(older, newer *Result) []Finding {
 	if older.Year != nil && newer.Year != nil && *older.Year > *newer.Year {
 		older, newer = newer, older
 	}
-	p := yearPair{old: older, new: newer}
+	return CompareLast(FactsOf(older), newer, FactsOf(newer))
+}
+
+// CompareLast is CompareYears of last year's report, of which only the facts are kept,
+// and this year's result with its facts: the findings are placed on its cells.
+func CompareLast(older *Facts, newer *Result, facts *Facts) []Finding {
+	return compare(yearPair{old: older, new: facts, res: newer})
+}
+
+// CompareFacts is CompareYears on the two reports' facts alone: the findings have no
+// place in the text.
+func CompareFacts(older, newer *Facts) []Finding {
+	if older.Year != 0 && newer.Year != 0 && older.Year > newer.Year {
+		older, newer = newer, older
+	}
+	return compare(yearPair{old: older, new: newer})
+}
+
+func compare(p yearPair) []Finding {
 	if why := p.mismatch(); why != "" {
-		return []Finding{p.finding("crossyear.pair", "info", why, nil, nil, nil)}
+		return []Finding{p.finding("crossyear.pair", "info", why, nil)}
 	}
 	var out []Finding
 	out = append(out, p.carryover()...)
 	out = append(out, p.valid()...)
 	out = append(out, p.cumulative()...)
+	out = append(out, p.jumps()...)
 	out = append(out, p.copiedProse()...)
 	out = append(out, p.copiedNumbers()...)
 	return out
@@ -81,59 +107,68 @@ func CompareAndAttach(a, b *Result) {
 // stays as it is: the page keeps a checked report to compare it again.
 func (r *Result) Copy() *Result {
 	c := *r
-	c.Findings = slices.Clone(r.Findings)
+	c.Findings = append([]Finding(nil), r.Findings...)
 	return &c
 }
 
-// yearPair is the two reports being compared.
-type yearPair struct{ old, new *Result }
+// yearPair is the two reports being compared, and the newer's result when there is
+// one, to place the findings on.
+type yearPair struct {
+	old, new *Facts
+	res      *Result
+}
 
 // mismatch says why the two cannot be compared, or "".
 func (p yearPair) mismatch() string {
 	switch {
-	case p.old.Input.Error != "" || p.new.Input.Error != "":
+	case p.old.Unusable || p.new.Unusable:
 		return "有一份报告无法读取，未做跨年度比对"
-	case p.old.Year == nil || p.new.Year == nil:
+	case p.old.Year == 0 || p.new.Year == 0:
 		return "未识别出报告年度，无法确认是否为连续两年的报告，未做跨年度比对"
-	case *p.new.Year != *p.old.Year+1:
-		return fmt.Sprintf("两份报告分别为%d年和%d年，不是连续两年，未做跨年度比对", *p.old.Year, *p.new.Year)
-	case p.old.Agency != nil && p.new.Agency != nil && !SameBody(*p.old.Agency, *p.new.Agency):
-		return fmt.Sprintf("两份报告的机关不同（%s、%s），未做跨年度比对", *p.old.Agency, *p.new.Agency)
+	case p.new.Year != p.old.Year+1:
+		return fmt.Sprintf("两份报告分别为%d年和%d年，不是连续两年，未做跨年度比对", p.old.Year, p.new.Year)
+	case p.old.Agency != "" && p.new.Agency != "" && !SameBody(p.old.Agency, p.new.Agency):
+		return fmt.Sprintf("两份报告的机关不同（%s、%s），未做跨年度比对", p.old.Agency, p.new.Agency)
 	}
 	return ""
 }
 
-func (p yearPair) newYear() string { return strconv.Itoa(*p.new.Year) + "年" }
+func (p yearPair) newYear() string { return strconv.Itoa(p.new.Year) + "年" }
 
 // oldYear names the older report: its year, and its file's name when it has one.
 func (p yearPair) oldYear() string {
-	s := strconv.Itoa(*p.old.Year) + "年"
+	s := strconv.Itoa(p.old.Year) + "年"
 	if name := filepath.Base(p.old.File); p.old.File != "" && name != "-" {
 		s += "（" + name + "）"
 	}
 	return s
 }
 
-// finding is a cross-year finding on the newer report, placed where at and view say
-// (a cell's or an indicator's offsets in the input and in the text read from it).
-func (p yearPair) finding(rule, severity, msg string, cells []string, at, view []int) Finding {
-	return Finding{Rule: rule, Severity: severity, Origin: "report", Message: msg,
-		Cells: cells, At: at, View: view, Group: rules.GroupOf(rule), Title: rules.TitleOf(rule)}
+// finding is a cross-year finding on the newer report, placed on the first of its
+// cells in the newer result when there is one.
+func (p yearPair) finding(rule, severity, msg string, cells []string) Finding {
+	f := Finding{Rule: rule, Severity: severity, Origin: "report", Message: msg,
+		Cells: cells, Group: rules.GroupOf(rule), Title: rules.TitleOf(rule)}
+	if p.res != nil && len(cells) > 0 {
+		c := p.res.Cells[cells[0]]
+		f.At, f.View = c.At, c.View
+	}
+	return f
 }
 
 // carryover: 表三 上年结转 of this year = 结转下年度继续办理 of last year, per column.
 func (p yearPair) carryover() []Finding {
 	var out []Finding
 	for _, col := range template.T3.Cols {
-		now, nowCell := p.new.value(template.CellID("t3", "carried", col.ID))
-		before, _ := p.old.value(template.CellID("t3", "carryover", col.ID))
-		if nowCell == nil || before == nil || *now == *before {
+		id := template.CellID("t3", "carried", col.ID)
+		now, ok := p.new.Value(id)
+		before, ok2 := p.old.Value(template.CellID("t3", "carryover", col.ID))
+		if !ok || !ok2 || now == before {
 			continue
 		}
 		msg := fmt.Sprintf("%s表三「%s」上年结转(%s) ≠ %s结转下年度继续办理(%s)，差 %s",
-			p.newYear(), colName(col), num(*now), p.oldYear(), num(*before), num(math.Abs(*now-*before)))
-		id := template.CellID("t3", "carried", col.ID)
-		out = append(out, p.finding("crossyear.carryover", "warning", msg, []string{id}, nowCell.At, nowCell.View))
+			p.newYear(), colName(col), num(now), p.oldYear(), num(before), num(math.Abs(now-before)))
+		out = append(out, p.finding("crossyear.carryover", "warning", msg, []string{id}))
 	}
 	return out
 }
@@ -144,22 +179,22 @@ func (p yearPair) valid() []Finding {
 	var out []Finding
 	for _, row := range []string{"rules", "normative"} {
 		id := func(col string) string { return template.CellID("t2", row, col) }
-		valid, validCell := p.new.value(id("valid"))
-		issued, _ := p.new.value(id("issued"))
-		repealed, _ := p.new.value(id("repealed"))
-		before, _ := p.old.value(id("valid"))
-		if validCell == nil || issued == nil || repealed == nil || before == nil {
+		valid, ok1 := p.new.Value(id("valid"))
+		issued, ok2 := p.new.Value(id("issued"))
+		repealed, ok3 := p.new.Value(id("repealed"))
+		before, ok4 := p.old.Value(id("valid"))
+		if !ok1 || !ok2 || !ok3 || !ok4 {
 			continue
 		}
-		want := *before + *issued - *repealed
-		if *valid == want {
+		want := before + issued - repealed
+		if valid == want {
 			continue
 		}
 		msg := fmt.Sprintf("%s表二「%s」现行有效件数(%s) ≠ %s现行有效件数(%s) + 本年制发件数(%s) − 本年废止件数(%s) = %s，差 %s",
-			p.newYear(), template.T2v2021.Row(row).Label, num(*valid), p.oldYear(), num(*before),
-			num(*issued), num(*repealed), num(want), num(math.Abs(*valid-want)))
+			p.newYear(), template.T2v2021.Row(row).Label, num(valid), p.oldYear(), num(before),
+			num(issued), num(repealed), num(want), num(math.Abs(valid-want)))
 		out = append(out, p.finding("crossyear.valid", "warning", msg,
-			[]string{id("valid"), id("issued"), id("repealed")}, validCell.At, validCell.View))
+			[]string{id("valid"), id("issued"), id("repealed")}))
 	}
 	return out
 }
@@ -167,103 +202,97 @@ func (p yearPair) valid() []Finding {
 // cumulative: in a statistics table with 本年 and 历年累计 columns, this year's total
 // = last year's total + this year's figure, entries matched by their label.
 func (p yearPair) cumulative() []Finding {
-	before := statsByKey(p.old.Stats)
 	var out []Finding
-	for i, key := range statKeys(p.new.Stats) {
-		now, old := p.new.Stats[i], before[key]
-		if key == "" || len(now.Values) < 2 || len(old.Values) < 2 {
+	for _, now := range p.new.Stats {
+		old, ok := p.old.stat(now.Key)
+		year, total, prev := now.Year, now.Total, old.Total
+		if !ok || math.IsNaN(year) || math.IsNaN(total) || math.IsNaN(prev) || total == prev+year {
 			continue
 		}
-		year, total, prev := now.Values[0], now.Values[1], old.Values[1]
-		if year == nil || total == nil || prev == nil || *total == *prev+*year {
-			continue
-		}
-		want := *prev + *year
+		want := prev + year
 		msg := fmt.Sprintf("%s统计表「%s」历年累计(%s) ≠ %s历年累计(%s) + %s本年(%s) = %s，差 %s",
-			p.newYear(), now.Label, num(*total), p.oldYear(), num(*prev), p.newYear(), num(*year),
-			num(want), num(math.Abs(*total-want)))
-		out = append(out, p.finding("crossyear.cumulative", "warning", msg, nil, now.At, now.View))
+			p.newYear(), now.Label, num(total), p.oldYear(), num(prev), p.newYear(), num(year),
+			num(want), num(math.Abs(total-want)))
+		f := p.finding("crossyear.cumulative", "warning", msg, nil)
+		if p.res != nil {
+			for i, key := range statKeys(p.res.Stats) {
+				if key == now.Key {
+					f.At, f.View = p.res.Stats[i].At, p.res.Stats[i].View
+				}
+			}
+		}
+		out = append(out, f)
 	}
 	return out
 }
 
-// copiedProse: the newer report's prose is nearly the same as last year's.
+// jumps: a watched indicator more than five times last year's, or less than a fifth of
+// it, when the larger of the two is at least jumpFloor.
+func (p yearPair) jumps() []Finding {
+	var out []Finding
+	for _, j := range jumpCells {
+		b, ok1 := p.new.Value(j.id)
+		a, ok2 := p.old.Value(j.id)
+		if !ok1 || !ok2 || max(a, b) < jumpFloor || (b <= a*jumpRatio && a <= b*jumpRatio) {
+			continue
+		}
+		var how string
+		switch {
+		case a == 0:
+			how = "由 0 增至 " + num(b)
+		case b > a:
+			how = "增至上年的 " + ratio(b/a) + " 倍"
+		default:
+			how = "不足上年的五分之一"
+		}
+		msg := fmt.Sprintf("%s：%s为 %s，%s为 %s，%s；请核对数字是否填错行、错列或单位",
+			j.name, p.oldYear(), num(a), p.newYear(), num(b), how)
+		out = append(out, p.finding("crossyear.jump", "info", msg, []string{j.id}))
+	}
+	return out
+}
+
+// ratio prints a ratio to one decimal, without a needless ".0".
+func ratio(r float64) string { return strconv.FormatFloat(math.Round(r*10)/10, 'f', -1, 64) }
+
+// copiedProse: the newer report repeats more than half of last year's prose, sentence
+// for sentence.
 func (p yearPair) copiedProse() []Finding {
-	p.old.sketch()
-	p.new.sketch()
-	a, b := p.old.prose, p.new.prose
-	if len(a) < minSample || len(b) < minSample {
+	if p.old.ProseLen < minProse || p.new.ProseLen < minProse {
 		return nil
 	}
-	share := jaccard(a, b)
-	if share < copyProse {
+	share := repeated(p.old.Prose, p.new.Prose)
+	if share <= copyShare {
 		return nil
 	}
-	msg := fmt.Sprintf("%s报告正文与%s报告高度雷同：约 %d%% 的文字片段相同（数字不计；两年正文分别约 %d 字、%d 字），疑似沿用上年报告，请核对是否如实反映本年情况",
-		p.newYear(), p.oldYear(), int(share*100), p.old.proseLen, p.new.proseLen)
-	return []Finding{p.finding("crossyear.copy", "warning", msg, nil, nil, nil)}
+	sizes := fmt.Sprintf("按整句比较，数字不计；两年正文分别约 %d 字、%d 字", p.old.ProseLen, p.new.ProseLen)
+	if share >= copyProse {
+		msg := fmt.Sprintf("%s报告正文与%s报告高度雷同：上年正文约 %d%% 的文字在本年原样出现（%s），疑似沿用上年报告，请核对是否如实反映本年情况",
+			p.newYear(), p.oldYear(), int(share*100), sizes)
+		return []Finding{p.finding("crossyear.copy", "warning", msg, nil)}
+	}
+	msg := fmt.Sprintf("%s报告正文重复了%s报告约 %d%% 的文字（%s），请核对是否如实反映本年情况",
+		p.newYear(), p.oldYear(), int(share*100), sizes)
+	return []Finding{p.finding("crossyear.copy", "info", msg, nil)}
 }
 
-// copiedNumbers: every table value the two years both have is the same, and enough of
-// them are non-zero that coincidence is unlikely.
+// copiedNumbers: every table value is the same as last year's, and enough of them are
+// non-zero that coincidence is unlikely.
 func (p yearPair) copiedNumbers() []Finding {
-	same, nonzero, example := 0, 0, ""
-	for id, c := range p.new.Cells {
-		o, ok := p.old.Cells[id]
-		if !ok || c.Value == nil || o.Value == nil {
-			continue
-		}
-		if *c.Value != *o.Value {
-			return nil
-		}
-		same++
-		if *c.Value != 0 {
-			nonzero++
-			if example == "" || id < example {
-				example = id
-			}
-		}
-	}
-	same, nonzero = p.sameStats(same, nonzero)
-	if same < 0 || nonzero < copyNumbers {
+	a, b := p.old.Numbers, p.new.Numbers
+	if a.Hash != b.Hash || a.Known != b.Known || b.Nonzero < copyNumbers {
 		return nil
 	}
-	msg := fmt.Sprintf("%s报告表格中的数字与%s报告完全相同（两年共有的 %d 个数值全部相同，其中非零 %d 个），疑似照搬上年数据",
-		p.newYear(), p.oldYear(), same, nonzero)
-	if example != "" {
-		c := p.new.Cells[example]
-		msg += fmt.Sprintf("，如%s两年均为 %s", cellName(c, example), num(*c.Value))
-	}
-	return []Finding{p.finding("crossyear.copy", "warning", msg, nil, nil, nil)}
-}
-
-// sameStats extends the counts of copiedNumbers to the statistics table's 本年
-// column; same < 0 means a value differs.
-func (p yearPair) sameStats(same, nonzero int) (int, int) {
-	before := statsByKey(p.old.Stats)
-	for key, now := range statsByKey(p.new.Stats) {
-		old, ok := before[key]
-		if !ok || len(now.Values) == 0 || len(old.Values) == 0 || now.Values[0] == nil || old.Values[0] == nil {
-			continue
+	msg := fmt.Sprintf("%s报告表格中的数字与%s报告完全相同（两年的 %d 个数值全部相同，其中非零 %d 个），疑似照搬上年数据",
+		p.newYear(), p.oldYear(), b.Known, b.Nonzero)
+	if b.Example != "" {
+		name := b.Example
+		if b.ExampleLabel != "" {
+			name = "「" + b.ExampleLabel + "」"
 		}
-		if *now.Values[0] != *old.Values[0] {
-			return -1, 0
-		}
-		same++
-		if *now.Values[0] != 0 {
-			nonzero++
-		}
+		msg += fmt.Sprintf("，如%s两年均为 %s", name, num(b.ExampleValue))
 	}
-	return same, nonzero
-}
-
-// value returns a cell's value and the cell, or nils when it is absent or unknown.
-func (r *Result) value(id string) (*float64, *Cell) {
-	c, ok := r.Cells[id]
-	if !ok || c.Value == nil {
-		return nil, nil
-	}
-	return c.Value, &c
+	return []Finding{p.finding("crossyear.copy", "warning", msg, nil)}
 }
 
 // statKeys names each entry of a statistics table by its label and its parent's
@@ -294,31 +323,12 @@ func statKeys(stats []Stat) []string {
 	return keys
 }
 
-// statsByKey indexes a statistics table's entries by their statKeys.
-func statsByKey(stats []Stat) map[string]Stat {
-	out := make(map[string]Stat, len(stats))
-	for i, key := range statKeys(stats) {
-		if key != "" {
-			out[key] = stats[i]
-		}
-	}
-	return out
-}
-
 // colName is a 表三 column as messages name it.
 func colName(c template.Col) string {
 	if c.Label == "其他" {
 		return c.Group + "·其他"
 	}
 	return c.Label
-}
-
-// cellName names a cell for a message: its label, or its id.
-func cellName(c Cell, id string) string {
-	if c.Label != "" {
-		return "「" + c.Label + "」"
-	}
-	return id
 }
 
 // num prints a number without a needless decimal point.
@@ -332,173 +342,4 @@ func squeeze(s string) string {
 		}
 		return r
 	}, s)
-}
-
-// Pairing.
-
-// PairUp finds, among checked reports, those of the same body for consecutive years:
-// each pair is (older, newer), indices into results, ordered by the newer. A report
-// whose agency or year was not found is never paired. Where a body has several
-// reports for one year (a file given twice in two layouts), the k-th of year Y is
-// paired with the k-th of year Y-1, in input order.
-func PairUp(results []*Result) [][2]int {
-	byYear := map[int][]int{}
-	for i, r := range results {
-		if pairable(r) {
-			byYear[*r.Year] = append(byYear[*r.Year], i)
-		}
-	}
-	used := map[int]int{} // older index -> times paired
-	var out [][2]int
-	for i, r := range results {
-		if !pairable(r) {
-			continue
-		}
-		var candidates []int
-		for _, j := range byYear[*r.Year-1] {
-			if SameBody(*results[j].Agency, *r.Agency) {
-				candidates = append(candidates, j)
-			}
-		}
-		if j, ok := leastUsed(candidates, used); ok {
-			used[j]++
-			out = append(out, [2]int{j, i})
-		}
-	}
-	return out
-}
-
-// pairable: a usable report whose year and agency are known.
-func pairable(r *Result) bool {
-	return r != nil && r.Input.Error == "" && r.Year != nil && r.Agency != nil && bodyName(*r.Agency) != ""
-}
-
-// leastUsed picks the first candidate paired the fewest times so far.
-func leastUsed(candidates []int, used map[int]int) (int, bool) {
-	best, ok := 0, false
-	for _, j := range candidates {
-		if !ok || used[j] < used[best] {
-			best, ok = j, true
-		}
-	}
-	return best, ok
-}
-
-// SameBody reports whether two agency names name the same body: equal once white
-// space is dropped, or one is the other with the higher levels of its place prefixed
-// (淮安市洪泽区人民政府 and 洪泽区人民政府). A 人民政府办公室 is not its 人民政府.
-func SameBody(a, b string) bool {
-	a, b = bodyName(a), bodyName(b)
-	if a == "" || b == "" {
-		return false
-	}
-	if a == b {
-		return true
-	}
-	if len(a) < len(b) {
-		a, b = b, a
-	}
-	prefix, ok := strings.CutSuffix(a, b)
-	return ok && placeName(prefix) && startsWithPlace(b)
-}
-
-// bodyName normalises an agency name for comparison.
-func bodyName(s string) string { return squeeze(s) }
-
-// placeSuffixes end the name of an administrative area.
-const placeSuffixes = "省市州盟区县旗镇乡"
-
-// placeName: the text ends with an area's suffix (淮安市, 江苏省淮安市).
-func placeName(s string) bool {
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return utf8.RuneCountInString(s) >= 2 && strings.ContainsRune(placeSuffixes, r)
-}
-
-// startsWithPlace: the name begins with an area of two to five characters
-// (洪泽区人民政府), not with a bare office name (人民政府办公室).
-func startsWithPlace(s string) bool {
-	n := 0
-	for _, r := range s {
-		n++
-		if n > 5 {
-			return false
-		}
-		if n >= 2 && strings.ContainsRune(placeSuffixes, r) {
-			return true
-		}
-	}
-	return false
-}
-
-// Prose sketches.
-
-// shingleRunes: a shingle is this many characters of prose, digits folded.
-const shingleRunes = 6
-
-// sampleEvery: one shingle hash in this many is kept. The sample is fixed by the
-// hash value, so two reports keep the same shingles and their overlap estimates the
-// overlap of the whole prose, in a few hundred numbers per report.
-const sampleEvery = 4
-
-// proseSketch returns the sorted, distinct, sampled hashes of the prose's shingles,
-// and the prose's length in characters. Runs of digits count as one "0", so a copy
-// with this year's numbers put in is still a copy.
-func proseSketch(prose string) ([]uint64, int) {
-	var window [shingleRunes]rune // the last characters read, a ring
-	out := make([]uint64, 0, len(prose)/(3*sampleEvery)+1)
-	n, prev := 0, rune(-1)
-	for _, r := range prose {
-		if r >= '0' && r <= '9' {
-			if prev == '0' {
-				continue
-			}
-			r = '0'
-		}
-		prev = r
-		window[n%shingleRunes] = r
-		n++
-		if n < shingleRunes {
-			continue
-		}
-		if h := shingleHash(&window, n); h%sampleEvery == 0 {
-			out = append(out, h)
-		}
-	}
-	slices.Sort(out)
-	return slices.Compact(out), n
-}
-
-// shingleHash is FNV-1a over the ring's characters, oldest first; n is the count of
-// characters read so far.
-func shingleHash(window *[shingleRunes]rune, n int) uint64 {
-	const offset, prime = 14695981039346656037, 1099511628211
-	h := uint64(offset)
-	for i := range shingleRunes {
-		h ^= uint64(window[(n+i)%shingleRunes])
-		h *= prime
-	}
-	// mix the high bits down: the sample keeps the hashes whose low bits are zero
-	return h ^ h>>29
-}
-
-// jaccard is |a∩b| / |a∪b| of two sorted, distinct lists.
-func jaccard(a, b []uint64) float64 {
-	common, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] == b[j]:
-			common++
-			i++
-			j++
-		case a[i] < b[j]:
-			i++
-		default:
-			j++
-		}
-	}
-	union := len(a) + len(b) - common
-	if union == 0 {
-		return 0
-	}
-	return float64(common) / float64(union)
 }

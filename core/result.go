@@ -18,14 +18,14 @@ type Result struct {
 	// Coverage says how much of each table was read: a check that read only part of
 	// the tables says so (Summary.Unread, the read.coverage finding).
 	Coverage []Coverage `json:"coverage" js:"coverage"`
+	// Outline lists the prose's numbered headings (levels 1 and 2) and the page breaks,
+	// in text order, so that a place can be cited the way the report's author finds it
+	// (「二、主动公开政府信息情况」, 第 3 页) rather than by a line of pasted text.
+	Outline []Mark `json:"outline,omitempty" js:"outline"`
 
-	// proseText is the report's prose; prose is a sample of its shingle hashes and
-	// proseLen its length in characters, made on first use (sketch), for comparing two
-	// years' reports (crossyear.go). Unexported, so neither JSON nor the page sees them.
+	// proseText is the report's prose, read by FactsOf for comparing two years' reports
+	// (crossyear.go). Unexported, so neither JSON nor the page sees it.
 	proseText string
-	prose     []uint64
-	proseLen  int
-	sketched  bool
 }
 
 // Cell is one value of a table.
@@ -39,6 +39,15 @@ type Cell struct {
 	// "unread" (the reader could not place a value) or "ambiguous" (several readings
 	// fit and none was chosen).
 	State string `json:"state" js:"state"`
+}
+
+// Mark is a heading of the prose, or a page break (Level 0, Title empty): At is where
+// it begins in the input, View in Input.Text.
+type Mark struct {
+	Level int    `json:"level" js:"level"`
+	Title string `json:"title,omitempty" js:"title"` // "二、主动公开政府信息情况", as printed
+	At    []int  `json:"at" js:"at"`
+	View  []int  `json:"view,omitempty" js:"view"`
 }
 
 // Coverage is how much of one table was read.
@@ -123,11 +132,3 @@ type Summary struct {
 
 // Complete reports a check that read every cell of every table the report should have.
 func (s Summary) Complete() bool { return s.Unread == 0 && !s.NotReport }
-
-// sketch makes the prose sample once.
-func (r *Result) sketch() {
-	if !r.sketched {
-		r.prose, r.proseLen = proseSketch(r.proseText)
-		r.sketched = true
-	}
-}

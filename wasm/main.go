@@ -7,6 +7,9 @@
 //	  (the first is the default; custom dates such as "部门=1-15,政府=3-31" are accepted too)
 //	compareYears(a, optsA, b, optsB) -> [resultA, resultB], compared as consecutive years
 //	pairUp([{year, agency}…]) -> [[older, newer]…], the pairs among checked reports
+//	review(result, {format, dismissed, date, compared, file}) -> {text, model}, the 审核意见
+//	  (review.go; full build only, like markdown)
+//	cells([result…], {format: "csv"|"jsonl"}) -> the tidy dataset of every cell (dataset.go; full build only)
 //	markdown(md) -> HTML rendered by goldmark (for the review preview; full build only)
 //	version, sample (the sample report loaded on first visit), full (which build)
 //

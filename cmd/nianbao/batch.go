@@ -6,6 +6,7 @@ import (
 	"os"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"nianbao/core"
@@ -18,38 +19,82 @@ type batch struct {
 	format   string // forced reader, "" to sniff
 	deadline string // the deadline profile
 	workers  int
-	full     bool   // keep what only the full JSON prints (the text read, the tables' shape)
 	tick     func() // called after each report, when not nil
 }
 
-// checkAll reads and checks every input on a pool of workers and returns the results
-// in input order. An input that could not be read gets a result saying why, so every
-// input has one.
-func (b batch) checkAll(inputs []input) []*core.Result {
-	tuneGC()
-	results := make([]*core.Result, len(inputs))
+// checked is one input's result and its facts for the comparisons of years.
+type checked struct {
+	res   *core.Result
+	facts *core.Facts
+}
+
+// run reads and checks every input on a pool of workers and hands each result to emit
+// in input order, as soon as it and those before it are done. At most a few results
+// per worker wait to be emitted: the memory a batch needs does not grow with its
+// size. An input that could not be read gets a result saying why, so every input has
+// one. After emit fails, the inputs not yet started are not checked.
+func (b batch) run(inputs []input, emit func(i int, c checked) error) error {
+	tuneGC(0)
+	workers := max(1, min(b.workers, len(inputs)))
+	window := 2*workers + 2 // results checked and not yet emitted, at most
+	type done struct {
+		i int
+		checked
+	}
+	slots := make(chan struct{}, window)
 	jobs := make(chan int)
+	results := make(chan done, window)
+	var stop atomic.Bool
+	go func() {
+		for i := range inputs {
+			slots <- struct{}{} // taken in input order: the next to emit is always on its way
+			if stop.Load() {
+				break
+			}
+			jobs <- i
+		}
+		close(jobs)
+	}()
 	var wg sync.WaitGroup
-	for range max(1, min(b.workers, len(inputs))) {
+	for range workers {
 		wg.Go(func() {
 			for i := range jobs {
 				res := checkInput(inputs[i], b.stdin, b.format, b.deadline)
-				if !b.full {
-					res.Input.Text, res.Tables = "", nil // a batch of thousands need not hold them
-				}
-				results[i] = res
+				results <- done{i, checked{res, core.FactsOf(res)}}
 				if b.tick != nil {
 					b.tick()
 				}
 			}
 		})
 	}
-	for i := range inputs {
-		jobs <- i
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+	pending := make(map[int]checked, window)
+	next, kept := 0, 0
+	var err error
+	for d := range results {
+		pending[d.i] = d.checked
+		for {
+			c, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			if kept += c.facts.Size(); next%256 == 255 {
+				tuneGC(kept)
+			}
+			if err == nil {
+				if err = emit(next, c); err != nil {
+					stop.Store(true)
+				}
+			}
+			next++
+			<-slots
+		}
 	}
-	close(jobs)
-	wg.Wait()
-	return results
+	return err
 }
 
 // checkInput reads and checks one input.
@@ -76,18 +121,26 @@ func unreadable(name, reason string) *core.Result {
 	}
 }
 
-// tuneGC lets the heap grow to five times the live data between collections, unless
-// GOGC says otherwise: a check allocates about 700 KB and keeps little, so with Go's
-// default the collector runs every few reports and costs as much as the checking
-// (BenchmarkBatch: about 350 reports per CPU second at GOGC=100, 750 at 400). The
-// memory limit, unless GOMEMLIMIT says otherwise, reins the heap in for huge batches.
-func tuneGC() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
+// The collector works to a memory budget rather than to a multiple of the live heap:
+// a check allocates about 700 KB and keeps little, so the heap is mostly garbage, and a
+// multiple of the live data (which grows by each report's facts) would let the peak
+// grow with the batch. With a fixed budget the collector runs once every few dozen
+// reports, and the peak is about the same for 400 reports as for 4,000 (a smaller
+// budget than 32 MB costs time; a larger one costs the system time of touching more
+// memory). The budget grows by twice the facts kept (a kilobyte or so a report), so
+// that a batch of 100,000 does not collect without end. GOGC or GOMEMLIMIT, when set,
+// are obeyed instead.
+const gcBudget = 32 << 20
+
+var tuneGCByEnv = os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == ""
+
+// tuneGC sets the collector's budget for a batch whose facts take kept bytes.
+func tuneGC(kept int) {
+	if !tuneGCByEnv {
+		return
 	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(1 << 30)
-	}
+	debug.SetGCPercent(-1)
+	debug.SetMemoryLimit(int64(gcBudget + 2*kept))
 }
 
 // progress shows "已检查 37/200" on a terminal, redrawn at most ten times a second.
@@ -123,3 +176,6 @@ func isTerminal(w io.Writer) bool {
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
+
+// clear clears the progress line for a message; the next tick draws it again.
+func (p *progress) clear() { p.finish() }

@@ -1,21 +1,80 @@
 package main
 
-import "nianbao/core"
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"nianbao/core"
+)
 
 // comparison is one pair of reports of a body for consecutive years, compared.
 type comparison struct {
-	older, newer int // indices into the results
-	findings     []core.Finding
+	agency           string
+	oldYear, newYear int
+	oldFile, newFile string
+	findings         []core.Finding
+	late             bool // the older came after the newer: the findings are not in the newer's result
 }
 
-// compareYears compares the reports of each body for consecutive years and attaches
-// the findings to the newer report, counted in its summary.
-func compareYears(results []*core.Result) []comparison {
-	var out []comparison
-	for _, p := range core.PairUp(results) {
-		c := comparison{older: p[0], newer: p[1], findings: core.CompareYears(results[p[0]], results[p[1]])}
-		results[p[1]].Attach(c.findings...)
-		out = append(out, c)
+// years pairs the reports of each body for consecutive years as they stream (keeping
+// only their facts), compares each pair and attaches the findings to the newer report;
+// once all are checked, it compares the pairs given newer first, and the batch's peers.
+type years struct {
+	pairer core.Pairer
+	pairs  []comparison
+	peers  []core.PeerFinding
+}
+
+// compare records a report's facts and, when last year's report of its body came
+// before it, compares the two and attaches the findings. It returns the name of last
+// year's report, or "".
+func (y *years) compare(i int, c checked) string {
+	j, ok := y.pairer.Add(c.facts)
+	if !ok {
+		return ""
 	}
-	return out
+	older := y.pairer.Facts(j)
+	fs := core.CompareLast(older, c.res, c.facts)
+	c.res.Attach(fs...)
+	y.pairs = append(y.pairs, y.comparison(older, c.facts, fs, false))
+	return older.File
+}
+
+func (y *years) comparison(older, newer *core.Facts, fs []core.Finding, late bool) comparison {
+	return comparison{agency: newer.Agency, oldYear: older.Year, newYear: newer.Year,
+		oldFile: older.File, newFile: newer.File, findings: fs, late: late}
+}
+
+// finish compares the pairs whose older report came later, and the batch's peers.
+func (y *years) finish() {
+	for _, p := range y.pairer.Late() {
+		older, newer := y.pairer.Facts(p[0]), y.pairer.Facts(p[1])
+		y.pairs = append(y.pairs, y.comparison(older, newer, core.CompareFacts(older, newer), true))
+	}
+	all := make([]*core.Facts, y.pairer.Len())
+	for i := range all {
+		all[i] = y.pairer.Facts(i)
+	}
+	y.peers = core.ComparePeers(all)
+}
+
+// report writes on w, for outputs already streamed, the findings that came too late to
+// be in a report's result: the pairs given newer first, and the batch's peers.
+func (y *years) report(w io.Writer) {
+	for _, p := range y.pairs {
+		if p.late {
+			fmt.Fprintf(w, "nianbao: %s 排在上年报告 %s 之前，跨年度比对的结果未写入其结果：\n", p.newFile, filepath.Base(p.oldFile))
+			writeFindings(w, p.findings, "  ")
+		}
+	}
+	for _, f := range y.peers {
+		fmt.Fprintf(w, "nianbao: %s: [%s] %s %s\n", y.pairer.Facts(f.Index).File, mark(f.Finding), f.Finding.Rule, f.Finding.Message)
+	}
+}
+
+func writeFindings(w io.Writer, fs []core.Finding, lead string) {
+	for _, f := range fs {
+		fmt.Fprintf(w, "%s[%s] %s %s\n", lead, mark(f), f.Rule, indent(f.Message))
+	}
 }

@@ -100,7 +100,7 @@ func walk(dir string) []input {
 		switch {
 		case d.IsDir() && hidden:
 			return filepath.SkipDir
-		case !d.IsDir() && !hidden && isCheckable(name):
+		case !d.IsDir() && !hidden && isCheckable(name) && !isReview(name):
 			out = append(out, input{name: path})
 		}
 		return nil
@@ -113,4 +113,10 @@ func walk(dir string) []input {
 
 func isCheckable(name string) bool {
 	return slices.Contains(checkable, strings.ToLower(filepath.Ext(name)))
+}
+
+// isReview: a review this tool wrote (--review), which a later run over the same
+// directory must not take for a report.
+func isReview(name string) bool {
+	return strings.HasSuffix(strings.TrimSuffix(name, filepath.Ext(name)), reviewSuffix)
 }

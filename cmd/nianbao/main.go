@@ -32,15 +32,19 @@ var usage = `用法 / usage:
   nianbao rules                            列出全部检查规则
   nianbao version                          显示版本
 check 的选项：
-  --json           输出完整的 JSON 结果（见 OUTPUT.md；多个文件时为数组）
-  --csv            输出汇总表 CSV（带 BOM，可直接用 Excel 打开）
+  --json           输出完整的 JSON 结果（见 OUTPUT.md；多个文件时为数组，边查边写）
+  --jsonl          输出完整的 JSON 结果，每行一份
+  --csv            输出汇总表 CSV（带 BOM，可直接用 Excel 打开；含问题原文）
   --summary-json   输出汇总表 JSON
+  --cells 文件     另把每份报告的每个单元格写成一行（.csv 或 .jsonl，列见 README）
+  --review 目录    另把每份报告的审核意见写入目录（名称.审核意见.md 和 .txt）
   --detail         多个文件时，在汇总表前列出每份报告的问题
   --format F       强制输入格式：text, markdown, html, docx, doc, pdf, ofd
   --deadline P     公布期限方案，默认为第一个：` + rules.DeadlineUsage() + `
   -j N             并行数（默认为 CPU 核数）
 目录按子目录递归查找 .txt .md .html .htm .docx .doc .wps .pdf .ofd 文件。
-同一机关连续两年的报告一起检查时，会做跨年度比对（上年结转、现行有效件数、历年累计、内容雷同）。
+同一机关连续两年的报告一起检查时，会做跨年度比对（上年结转、现行有效件数、历年累计、数值大幅变化、内容雷同）；
+批量检查时还会与同年度其他机关比较（peer.zero）。
 退出码：0 未发现错误且全部读出；1 报告有错误；2 有输入无法使用或不是年度报告；3 未发现错误，但有未读出的格（只核对了一部分）
 `
 
@@ -68,10 +72,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return 2
 }
 
-// readInput reads a file, or standard input for "-", refusing what is too large.
+// readInput reads a file, or standard input for "-", refusing what is too large. A
+// file is read with one call where its size is known.
 func readInput(name string, stdin io.Reader) ([]byte, error) {
 	var r io.Reader = stdin
-	hint := 0 // the file's size: read it at once rather than in growing chunks
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
@@ -85,12 +89,17 @@ func readInput(name string, stdin io.Reader) ([]byte, error) {
 			if st.Size() > core.MaxInput {
 				return nil, fmt.Errorf("文件过大（%.1f MB），上限为 %d MB", float64(st.Size())/(1<<20), core.MaxInput>>20)
 			}
-			hint = int(st.Size()) + bytes.MinRead
+			if st.Mode().IsRegular() {
+				data := make([]byte, st.Size())
+				if _, err := io.ReadFull(f, data); err != nil {
+					return nil, friendly(err)
+				}
+				return data, nil
+			}
 		}
 		r = f
 	}
 	var buf bytes.Buffer
-	buf.Grow(hint)
 	if _, err := buf.ReadFrom(io.LimitReader(r, core.MaxInput+1)); err != nil {
 		return nil, friendly(err)
 	}

@@ -2,14 +2,16 @@ package main
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
 	"golang.org/x/text/width"
+
+	"nianbao/core/review"
 
 	"nianbao/core"
 )
@@ -30,29 +32,58 @@ type row struct {
 	NotReport bool   `json:"notReport,omitempty"`
 	Previous  string `json:"previous,omitempty"` // last year's report it was compared with
 	Note      string `json:"note,omitempty"`     // why it was not compared, in Chinese
+	// Problems are the findings in words, "[错误] 表三「自然人」列：一(60)+…".
+	Problems []string `json:"problems,omitempty"`
 }
 
-// summarise makes one row per result. With several reports, a missing agency or year
-// is worth a note: it prevents the comparison of years.
-func summarise(results []*core.Result, pairs []comparison) []row {
-	previous := map[int]string{}
-	for _, p := range pairs {
-		previous[p.newer] = results[p.older].File
+// rowOf is a result's row of the summary (without the findings in words, which
+// withProblems adds); previous is the report it was compared with.
+// With several reports, a missing agency or year is worth a note: it prevents the
+// comparison of years.
+func rowOf(r *core.Result, previous string, multi bool) row {
+	out := row{File: r.File, Agency: clone(r.Agency), Year: r.Year, Template: r.Template,
+		Errors: r.Summary.Errors, Warnings: r.Summary.Warnings, Reader: r.Summary.Reader,
+		Error: r.Input.Error, Previous: previous, Unread: r.Summary.Unread, NotReport: r.Summary.NotReport}
+	switch {
+	case r.Input.Error != "" || !multi:
+	case r.Agency == nil:
+		out.Note = "未识别出机关名称，未做跨年度比对"
+	case r.Year == nil:
+		out.Note = "未识别出报告年度，未做跨年度比对"
 	}
-	rows := make([]row, len(results))
-	for i, r := range results {
-		rows[i] = row{File: r.File, Agency: r.Agency, Year: r.Year, Template: r.Template,
-			Errors: r.Summary.Errors, Warnings: r.Summary.Warnings, Reader: r.Summary.Reader,
-			Error: r.Input.Error, Previous: previous[i], Unread: r.Summary.Unread, NotReport: r.Summary.NotReport}
-		switch {
-		case r.Input.Error != "" || len(results) < 2:
-		case r.Agency == nil:
-			rows[i].Note = "未识别出机关名称，未做跨年度比对"
-		case r.Year == nil:
-			rows[i].Note = "未识别出报告年度，未做跨年度比对"
+	return out
+}
+
+// clone copies a string the table keeps: the agency's name is cut from the report's
+// text, which it would otherwise keep alive.
+func clone(s *string) *string {
+	if s == nil {
+		return nil
+	}
+	c := strings.Clone(*s)
+	return &c
+}
+
+// withProblems adds the findings in words to a row.
+func withProblems(rw row, r *core.Result) row {
+	rw.Problems = problems(r)
+	return rw
+}
+
+// problems are a result's findings in words, one a line: "[错误] 表三「自然人」列：…".
+func problems(r *core.Result) []string {
+	if r.Input.Error != "" {
+		return []string{} // the remark says why
+	}
+	out := make([]string, 0, len(r.Findings))
+	for _, f := range r.Findings {
+		p := "[" + mark(f) + "] "
+		if place := review.Place(r, f); place != "" && !strings.HasPrefix(f.Message, place) {
+			p += place + "："
 		}
+		out = append(out, p+strings.ReplaceAll(f.Message, "\n", " "))
 	}
-	return rows
+	return out
 }
 
 // remark is the last column of the table and the CSV: the reason a file could not be
@@ -173,30 +204,31 @@ func displayWidth(s string) int {
 	return n
 }
 
-// writeCSV prints the summary as CSV for a spreadsheet: a UTF-8 byte order mark and
+// csvHeaders are the CSV's columns: the table's, and the findings in words.
+var csvHeaders = append(slices.Clone(headers), "问题")
+
+// csvWriter writes the summary as CSV for a spreadsheet: a UTF-8 byte order mark and
 // CRLF line ends, which Excel needs to read Chinese text.
-func writeCSV(w io.Writer, rows []row) error {
+type csvWriter struct{ w *csv.Writer }
+
+// newCSV starts the summary: the byte order mark and the header.
+func newCSV(w io.Writer) (*csvWriter, error) {
 	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
-		return err
+		return nil, err
 	}
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
-	cw.Write(headers)
-	for _, r := range rows {
-		cw.Write(r.cells())
-	}
-	cw.Flush()
-	return cw.Error()
+	c := &csvWriter{cw}
+	return c, c.record(csvHeaders)
 }
 
-// writeSummaryJSON prints the summary rows as a JSON array.
-func writeSummaryJSON(w io.Writer, rows []row) error {
-	return encodeJSON(w, rows)
+// row writes one report's row.
+func (c *csvWriter) row(r row) error {
+	return c.record(append(r.cells(), strings.Join(r.Problems, "\n")))
 }
 
-func encodeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", " ")
-	return enc.Encode(v)
+func (c *csvWriter) record(rec []string) error {
+	c.w.Write(rec)
+	c.w.Flush() // into the output's buffer
+	return c.w.Error()
 }

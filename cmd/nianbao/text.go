@@ -66,27 +66,45 @@ func mark(f core.Finding) string {
 }
 
 // writeComparisons lists the pairs of consecutive years compared, with their findings
-// when the reports' own listings were not printed.
-func writeComparisons(w io.Writer, results []*core.Result, pairs []comparison, withFindings bool) {
+// when the reports' own listings were not printed, and the batch's peer findings.
+func writeComparisons(w io.Writer, y *years, withFindings bool) {
 	fmt.Fprintln(w)
-	if len(pairs) == 0 {
+	if len(y.pairs) == 0 {
 		fmt.Fprintln(w, "跨年度比对：没有同一机关连续两年的报告")
-		return
+	} else {
+		fmt.Fprintln(w, "跨年度比对（同一机关的连续两年）：")
 	}
-	fmt.Fprintln(w, "跨年度比对（同一机关的连续两年）：")
-	for _, p := range pairs {
-		old, cur := results[p.older], results[p.newer]
-		verdict := "未发现问题"
-		if n := len(p.findings); n > 0 {
-			verdict = fmt.Sprintf("%d 处警告", n)
-		}
-		fmt.Fprintf(w, "  %s %d年 → %d年（%s → %s）：%s\n", *cur.Agency, *old.Year, *cur.Year, filepath.Base(old.File), filepath.Base(cur.File), verdict)
-		if withFindings {
-			for _, f := range p.findings {
-				fmt.Fprintf(w, "    [%s] %s %s\n", mark(f), f.Rule, indent(f.Message))
-			}
+	for _, p := range y.pairs {
+		verdict := tally(p.findings)
+		fmt.Fprintf(w, "  %s %d年 → %d年（%s → %s）：%s\n", p.agency, p.oldYear, p.newYear, filepath.Base(p.oldFile), filepath.Base(p.newFile), verdict)
+		if withFindings || p.late {
+			writeFindings(w, p.findings, "    ")
 		}
 	}
+	if len(y.peers) > 0 {
+		fmt.Fprintln(w, "\n同批比较：")
+		for _, f := range y.peers {
+			fmt.Fprintf(w, "  %s：[%s] %s %s\n", filepath.Base(y.pairer.Facts(f.Index).File), mark(f.Finding), f.Finding.Rule, indent(f.Finding.Message))
+		}
+	}
+}
+
+// tally counts findings by kind: "2 处警告、1 处提示", or "未发现问题".
+func tally(fs []core.Finding) string {
+	n := map[string]int{}
+	for _, f := range fs {
+		n[mark(f)]++
+	}
+	var parts []string
+	for _, k := range []string{"错误", "警告", "提示", "读取"} {
+		if n[k] > 0 {
+			parts = append(parts, fmt.Sprintf("%d 处%s", n[k], k))
+		}
+	}
+	if len(parts) == 0 {
+		return "未发现问题"
+	}
+	return strings.Join(parts, "、")
 }
 
 func templateName(t string) string {

@@ -26,8 +26,9 @@ var ruleCrossyearCumulative = &Rule{ID: "crossyear.cumulative", Title: "历年�
 var _ = register(ruleCrossyearCumulative)
 
 var ruleCrossyearCopy = &Rule{ID: "crossyear.copy", Title: "内容雷同", Group: GroupCrossYear, Severity: "warning",
-	Doc: "报告正文与上一年报告几乎相同，或表格中的数字与上一年完全相同，疑似照搬上年报告。\n" +
-		"正文按六字片段比较（数字不计），八成以上相同即提示；数字要求两年共有的数值全部相同且至少 8 个不为零。"}
+	Doc: "报告正文重复了上一年报告的一半以上，或表格中的数字与上一年完全相同，疑似照搬上年报告。\n" +
+		"正文按整句比较（数字不计），上年正文一半以上的文字在本年原样出现即提示（八成以上为警告，其余为提示）；" +
+		"数字要求两年的数值全部相同且至少 8 个不为零。"}
 
 var _ = register(ruleCrossyearCopy)
 

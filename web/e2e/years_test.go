@@ -50,7 +50,7 @@ func lastYear(t *testing.T, seed004 string) string {
 var wantCross = []string{
 	"crossyear.carryover 2024年表三「自然人」上年结转(0) ≠ 2023年（a-2023.txt）结转下年度继续办理(3)，差 3",
 	"crossyear.carryover 2024年表三「总计」上年结转(0) ≠ 2023年（a-2023.txt）结转下年度继续办理(3)，差 3",
-	"crossyear.copy 2024年报告正文与2023年（a-2023.txt）报告高度雷同：约 100% 的文字片段相同（数字不计；两年正文分别约 1203 字、1203 字），疑似沿用上年报告，请核对是否如实反映本年情况",
+	"crossyear.copy 2024年报告正文与2023年（a-2023.txt）报告高度雷同：上年正文约 100% 的文字在本年原样出现（按整句比较，数字不计；两年正文分别约 1244 字、1244 字），疑似沿用上年报告，请核对是否如实反映本年情况",
 }
 
 // crossShown lists the cross-year findings the page shows: rule and message.
@@ -165,7 +165,8 @@ func TestYearAgainstYear(t *testing.T) {
 		t.Errorf("compared with pasted text:\n%s", strings.Join(got, "\n"))
 	}
 
-	// a real pair that matches (洪泽区 2023 and 2024, PDF text): silent
+	// a real pair that matches (洪泽区 2023 and 2024, PDF text): only the note that
+	// 行政许可 rose seventeenfold
 	corpus := filepath.Join(root, "..", "shared", "corpus", "reports")
 	if _, err := os.Stat(corpus); err == nil {
 		before = tb.checks()
@@ -173,7 +174,8 @@ func TestYearAgainstYear(t *testing.T) {
 		tb.upload("#compare-input", filepath.Join(corpus, "017_hongze-2023-pdftotext-raw.txt"))
 		tb.wait(`(document.getElementById('compare-bar').textContent || '').includes('017_hongze')`)
 		tb.eval(crossShown, &got)
-		if bar := tb.str(`document.getElementById('compare-bar').textContent`); len(got) != 0 || !strings.Contains(bar, "均未发现问题") {
+		jump := "crossyear.jump 表二行政许可处理决定数：2023年（017_hongze-2023-pdftotext-raw.txt）为 550，2024年为 9487，增至上年的 17.2 倍；请核对数字是否填错行、错列或单位"
+		if bar := tb.str(`document.getElementById('compare-bar').textContent`); len(got) != 1 || got[0] != jump || !strings.Contains(bar, "发现 1 处跨年度问题") {
 			t.Errorf("洪泽区 2023 → 2024: %q, bar %q", got, bar)
 		}
 	}

@@ -24,3 +24,21 @@ func BenchmarkCheck(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkMix checks the seeds and the corpus (../shared, when present) in turn: the
+// mix the batch throughput is measured on.
+func BenchmarkMix(b *testing.B) {
+	var inputs [][]byte
+	for _, pat := range []string{"../testdata/seeds/*.txt", "../../shared/corpus/reports/*.txt"} {
+		files, _ := filepath.Glob(pat)
+		for _, f := range files {
+			if data, err := os.ReadFile(f); err == nil {
+				inputs = append(inputs, data)
+			}
+		}
+	}
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		Check(inputs[i%len(inputs)], Options{})
+	}
+}

@@ -178,8 +178,7 @@ func (a *aligner) decide(gen2 *template.Generation, other string) {
 
 // newCell registers an empty cell of table t, taking it from the block of cells the
 // aligner allocates at once.
-func (a *aligner) newCell(t *template.Table, row template.Row, col template.Col) *report.Cell {
-	n := names(t, row, col)
+func (a *aligner) newCell(t *template.Table, row template.Row, col template.Col, n cellNames) *report.Cell {
 	if len(a.block) == 0 {
 		a.block = make([]report.Cell, 64)
 	}
@@ -196,32 +195,28 @@ func (a *aligner) newCell(t *template.Table, row template.Row, col template.Col)
 
 type cellNames struct{ id, label string }
 
-type cellKey struct{ table, row, col string }
-
-// cellNameCache holds each cell's id and label, the same in every report.
-var cellNameCache = struct {
-	sync.RWMutex
-	m map[cellKey]cellNames
-}{m: map[cellKey]cellNames{}}
-
-func names(t *template.Table, row template.Row, col template.Col) cellNames {
-	key := cellKey{t.ID, row.ID, col.ID}
-	cellNameCache.RLock()
-	n, ok := cellNameCache.m[key]
-	cellNameCache.RUnlock()
-	if ok {
-		return n
+// cellNamesOf returns the id and label of every cell of table t, by the row's and the
+// column's index in t.Rows and t.Cols: the same in every report, made once.
+func cellNamesOf(t *template.Table) [][]cellNames {
+	if n, ok := namesOf.Load(t); ok {
+		return n.([][]cellNames)
 	}
-	label := tableShort(t.ID) + " " + row.Label + " · " + col.Label
-	if t.ID == "t4" {
-		label = tableShort(t.ID) + " " + groupLabel(row) + " · " + col.Label
+	out := make([][]cellNames, len(t.Rows))
+	for i, row := range t.Rows {
+		out[i] = make([]cellNames, len(t.Cols))
+		for j, col := range t.Cols {
+			label := tableShort(t.ID) + " " + row.Label + " · " + col.Label
+			if t.ID == "t4" {
+				label = tableShort(t.ID) + " " + groupLabel(row) + " · " + col.Label
+			}
+			out[i][j] = cellNames{id: template.CellID(t.ID, row.ID, col.ID), label: label}
+		}
 	}
-	n = cellNames{id: template.CellID(t.ID, row.ID, col.ID), label: label}
-	cellNameCache.Lock()
-	cellNameCache.m[key] = n
-	cellNameCache.Unlock()
-	return n
+	namesOf.Store(t, out)
+	return out
 }
+
+var namesOf sync.Map // *template.Table -> [][]cellNames
 
 func groupLabel(r template.Row) string {
 	if r.Group != "" {
@@ -266,17 +261,29 @@ func nextNonEmpty(st *token.Stream, i, step int) int {
 
 // grid registers the cells of rows x cols (each row keeping only the columns it has).
 func (a *aligner) grid(t *template.Table, rows []template.Row, cols []template.Col) [][]*report.Cell {
+	names := cellNamesOf(t)
 	out := make([][]*report.Cell, len(rows))
 	for i, r := range rows {
+		ri := rowIndex(t, r.ID)
 		for _, id := range template.RowCols(r, cols) {
 			for _, c := range cols {
 				if c.ID == id {
-					out[i] = append(out[i], a.newCell(t, r, c))
+					out[i] = append(out[i], a.newCell(t, r, c, names[ri][colIndex(t, c.ID)]))
 				}
 			}
 		}
 	}
 	return out
+}
+
+// colIndex returns the index of column id in t.Cols.
+func colIndex(t *template.Table, id string) int {
+	for i := range t.Cols {
+		if t.Cols[i].ID == id {
+			return i
+		}
+	}
+	return -1
 }
 
 func rowIDs(cells []*report.Cell) []string {

@@ -145,6 +145,13 @@ func ChineseNumber(s string) int {
 // line breaks, as crawlers store it. In text with its lines, an item run on after a
 // sentence is part of a paragraph, not a heading.
 func sentenceStarts(s string, lines []lineStart) []lineStart {
+	long := false
+	for _, l := range lines {
+		long = long || l.long
+	}
+	if !long {
+		return lines // every line as a layout wrote it
+	}
 	var out []lineStart
 	k := 0 // lines[:k] start at or before i
 	for i := 0; i < len(s); {

@@ -132,18 +132,29 @@ func runWordingDoubled(p *Pass) {
 // doubledAt returns the length in bytes of a word of two to four Chinese characters
 // that s begins with and repeats right after it, or 0.
 func doubledAt(s string) int {
-	for runes := 4; runes >= 2; runes-- {
-		n, k := 0, 0
-		for k < runes && n < len(s) {
-			r, w := utf8.DecodeRuneInString(s[n:])
-			if !isHanRune(r) {
-				break
-			}
-			n += w
-			k++
+	// the offsets after each of the first eight characters, while Chinese
+	var ends [8]int
+	var first rune
+	n, k := 0, 0
+	for k < len(ends) && n < len(s) {
+		r, w := utf8.DecodeRuneInString(s[n:])
+		if k == 0 {
+			first = r
 		}
-		if k == runes && strings.HasPrefix(s[n:], s[:n]) {
-			return n
+		if !isHanRune(r) {
+			break
+		}
+		n += w
+		ends[k] = n
+		k++
+	}
+	for runes := 4; runes >= 2; runes-- {
+		if k < runes {
+			continue
+		}
+		w := ends[runes-1] // the word's length in bytes
+		if r, _ := utf8.DecodeRuneInString(s[w:]); r == first && strings.HasPrefix(s[w:], s[:w]) {
+			return w
 		}
 	}
 	return 0

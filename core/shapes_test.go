@@ -167,9 +167,15 @@ func blank[T any](vals map[string][]string, t2 *template.Table, ids []string) ma
 // TestCrawled2021 reads a 2021-format report as crawlers store it.
 func TestCrawled2021(t *testing.T) {
 	body := render(layouts["pipe"], sample.t2, sample.t3, sample.t4)
-	for _, spaced := range []bool{false, true} {
-		t.Run(map[bool]string{false: "flat", true: "spaced"}[spaced], func(t *testing.T) {
-			res := shapeResult(t, crawled(body, spaced), "crawled.txt", "2021", 2024, "淮安市人民政府")
+	for _, shape := range []string{"flat", "spaced", "flat with piped navigation"} {
+		spaced := shape == "spaced"
+		t.Run(shape, func(t *testing.T) {
+			text := crawled(body, spaced)
+			if shape == "flat with piped navigation" {
+				// a pipe on the body's one line is the site's menu, not a table's cell
+				text = "网站首页|政务公开|政府信息公开年报|" + text
+			}
+			res := shapeResult(t, text, "crawled.txt", "2021", 2024, "淮安市人民政府")
 			var unknown []string
 			if !spaced {
 				// run together, 表二's "1011" is 1|0|11 or 10|1|1 (it has no sum to tell),

@@ -267,8 +267,14 @@ func inSpan(i int, spans []report.Span) bool {
 	return false
 }
 
-// isTableLine reports a line laid out as table cells: pipes or tabs between cells.
+// isTableLine reports a line laid out as table cells: pipes or tabs between cells. A
+// line too long for a layout's is text that lost its line breaks, where a pipe is a
+// site's navigation ("首页|信息公开") before the whole body: its tables are cut out by
+// their spans instead.
 func isTableLine(text string) bool {
+	if len(text) > longLine {
+		return false
+	}
 	return strings.IndexByte(text, '|') >= 0 || strings.IndexByte(strings.Trim(text, "\t "), '\t') >= 0
 }
 

@@ -231,6 +231,10 @@ func (st *Stream) Release() {
 	tokenPool.Put(&toks)
 }
 
+// maxCell is the longest text, in bytes, a pipe- or tab-delimited piece may have to be
+// taken as one cell: four times the template's longest label (about 90 bytes).
+const maxCell = 360
+
 func (st *Stream) tokenizeLine(line string, off, lineNo, para, page int) {
 	if isPageNumber(line) {
 		t := st.word(strings.TrimSpace(line), off+strings.Index(line, strings.TrimSpace(line)), line, off, lineNo, para, page)
@@ -275,6 +279,14 @@ func (st *Stream) tokenizeLine(line string, off, lineNo, para, page int) {
 	for _, p := range pieces {
 		trimmed := strings.TrimSpace(p)
 		start := at + strings.Index(p, trimmed)
+		if len(trimmed) > maxCell {
+			// far longer than any template label with its values: not a cell but running
+			// text beside a stray pipe or tab (a crawled page's "首页|信息公开" before the
+			// whole body on one line), read word by word like a line without separators
+			st.words(trimmed, start, line, off, lineNo, para, page)
+			at += len(p) + 1
+			continue
+		}
 		if trimmed == "" {
 			st.Tokens = append(st.Tokens, Token{Kind: Blank, Start: at, End: at, Line: lineNo,
 				Col: st.col(line, off, at), Para: para, Page: page, Cell: true, Filler: filler})

@@ -48,6 +48,7 @@ func TestTokenize(t *testing.T) {
 		{"dash between numbers run together", "减12-3140", "T:减 N:12 T:- N:3140"},
 		{"page number inside a label", "（四）无-4-法提供", "T:（四）无 P:-4- T:法提供"},
 		{"decimal and thousands run on", "收费1,234.5万元", "T:收费 N:1,234.5 T:万元"},
+		{"running text beside a stray pipe", "首页|信息公开|" + strings.Repeat("工作", 70) + "规章000行政许可0", "T:首页 T:信息公开 T:" + strings.Repeat("工作", 70) + "规章 N:000 T:行政许可 N:0"},
 	}
 	for _, c := range cases {
 		if got := show(Tokenize(c.in)); got != c.want {

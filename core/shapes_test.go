@@ -510,6 +510,68 @@ func TestOCRText(t *testing.T) {
 	assertSections(t, res)
 }
 
+// TestOCRMisreadDigits reads OCR output that printed digits as letters ("l" for 1,
+// "O" for 0): each such cell keeps its place, so the values after it stay in their
+// columns, and is left unknown with its text and a read.garbled finding; nothing of
+// the report is blamed for it.
+func TestOCRMisreadDigits(t *testing.T) {
+	text := strings.NewReplacer(
+		"1.属于国家秘密 2 0 0 0 0 0 2", "1.属于国家秘密 2 O 0 0 0 0 2",
+		"3.补正后申请内容仍不明确 1 0 0 0 0 0 1", "3.补正后申请内容仍不明确 1 0 0 0 0 0 l",
+		"72 64 178 37 351 13 4 8 1 26", "72 64 178 37 351 13 4 8 l 26",
+	).Replace(ocrText())
+	res := shapeResult(t, text, "ocr.txt", "2021", 2024, "淮安市人民政府")
+	garbled := map[string]string{"t3.denied.secret.commercial": "O", "t3.unable.unclear.total": "l", "t4.suit.pending": "l"}
+	for id, raw := range garbled {
+		if c := res.Cells[id]; c.Value != nil || c.State != "unread" || c.Raw != raw {
+			t.Errorf("%s: value %v state %q raw %q, want unknown, unread, %q", id, deref64(c.Value), c.State, c.Raw, raw)
+		}
+	}
+	t3 := map[string][]string{}
+	for k, v := range sample.t3 {
+		t3[k] = slices.Clone(v)
+	}
+	t3["denied.secret"][1], t3["unable.unclear"][6] = "?", "?"
+	t4 := slices.Clone(sample.t4)
+	t4[8] = "?"
+	for id, c := range res.Cells {
+		if _, ok := garbled[id]; ok || !strings.HasPrefix(id, "t3.") {
+			continue
+		}
+		if want := t3Want(t3, id); want != "?" && want != "" && (c.Value == nil || fmt.Sprint(*c.Value) != want) {
+			t.Errorf("%s = %v, want %s", id, deref64(c.Value), want)
+		}
+	}
+	var t4ids []string
+	for _, r := range template.T4.Rows {
+		for _, c := range r.Cols {
+			t4ids = append(t4ids, template.CellID("t4", r.ID, c))
+		}
+	}
+	for k, id := range t4ids {
+		if c := res.Cells[id]; t4[k] != "?" && (c.Value == nil || fmt.Sprint(*c.Value) != t4[k]) {
+			t.Errorf("%s = %v, want %s", id, deref64(c.Value), t4[k])
+		}
+	}
+	found := map[string]bool{}
+	for _, f := range res.Findings {
+		switch {
+		case f.Rule == "read.garbled":
+			for _, id := range f.Cells {
+				found[id] = true
+			}
+		case f.Origin == "report" && f.Severity == "error":
+			t.Errorf("the report is blamed for the reader's text: %s %s", f.Rule, f.Message)
+		}
+	}
+	if len(found) != len(garbled) {
+		t.Errorf("read.garbled on %v, want %v", found, garbled)
+	}
+	if res.Summary.Unread != len(garbled) {
+		t.Errorf("summary: %d unread, want %d", res.Summary.Unread, len(garbled))
+	}
+}
+
 // TestCrawledErrors finds each kind of arithmetic error in crawled text, where the
 // text lets the values be told apart; where it does not, the row is left unknown.
 func TestCrawledErrors(t *testing.T) {

@@ -40,6 +40,10 @@ func cover(rep *report.Report) {
 					c.Cells++
 					if cell.Unread {
 						unread = append(unread, id)
+						if cell.Raw != "" {
+							rep.Reader("read.garbled", "warning", fmt.Sprintf("%s处写作“%s”，不是数字（疑似识别错误），该格未读出，请核对原件",
+								cell.Label, cell.Raw), cell.Start, cell.End, id)
+						}
 					} else {
 						c.Read++
 					}

@@ -20,6 +20,7 @@ type piece struct {
 	blank      bool
 	integer    bool // written as an integer: a run of digits that may be cut
 	unread     bool // a cell no reading decided: it stays unknown
+	garbled    bool // text where a value stands ("l", "O", "1O": OCR's letters for digits): unknown, its text kept
 }
 
 // whole is token i as a value, less the tail a following label claims.
@@ -132,6 +133,12 @@ func fillPieces(cells []*report.Cell, ps []piece) {
 		}
 		c := cells[k]
 		if p.unread {
+			continue
+		}
+		if p.garbled {
+			// the cell's place is known, its value is not: it stays unread, with the
+			// text the report has there for the reader to see
+			c.Start, c.End, c.Raw = p.start, p.end, p.raw
 			continue
 		}
 		c.Unread = false

@@ -58,3 +58,9 @@ var ruleReadNotReport = &Rule{ID: "read.notreport", Title: "不是年度报告",
 	Doc: "文本中没有找到年度报告的任何表格（表二、表三、表四或2008—2018年的统计表）：不像政府信息公开工作年度报告，或表格是图片。未做核对。"}
 
 var _ = register(ruleReadNotReport)
+
+var ruleReadGarbled = &Rule{ID: "read.garbled", Title: "数值无法识别", Group: GroupReader, Severity: "warning",
+	Doc: `表格中一格写的不是数字，而像是识别错误的数字（OCR 把 1 识别为“l”、把 0 识别为“O”等）。
+该格占住自己的位置（其后的数值不前移），值未读出、不作猜测，相关勾稽关系不核对。请核对原件。`}
+
+var _ = register(ruleReadGarbled)

@@ -13,6 +13,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"nianbao/core/align"
 	"nianbao/core/markup"
@@ -72,7 +73,20 @@ func Check(input []byte, opts Options) (res *Result) {
 		return failed(opts, len(input), "read.size", fmt.Sprintf("文字内容过长（%.1f MB），上限为 %d MB：一份年度报告的文字通常不到 200 KB，请确认没有粘贴多份报告或其他内容", float64(len(text.S))/(1<<20), MaxText>>20))
 	}
 	norm := source.Normalize(text)
-	rep := align.Read(norm, token.Tokenize(norm.S))
+	st := token.Tokenize(norm.S)
+	var rest string // further reports in the text, not checked
+	if cut := align.NextReport(norm.S, st); cut > 0 {
+		st.Release()
+		rest = norm.S[cut:]
+		norm = norm.Prefix(cut)
+		st = token.Tokenize(norm.S)
+	}
+	rep := align.Read(norm, st)
+	if rest != "" {
+		rep.Others = true
+		rep.Reader("read.multiple", "warning", fmt.Sprintf("文本中不止一份报告：从“%s”起（约 %d 字）是另一份报告，本次只检查了第一份。"+
+			"请把各份报告分开检查（命令行可以把它们存为多个文件批量检查）", opening(rest, 30), utf8.RuneCountInString(rest)), -1, -1)
+	}
 	rules.RunWith(rep, rules.Config{Deadline: opts.Deadline})
 	res = toResult(rep, opts, len(input))
 	rep.Stream.Release() // the result holds no token: the next check reuses the array
@@ -169,6 +183,7 @@ func toResult(rep *report.Report, opts Options, n int) *Result {
 		res.Summary.Unread += c.Cells - c.Read
 	}
 	res.Summary.NotReport = rep.NotReport
+	res.Summary.Others = rep.Others
 	for _, s := range rep.Stats {
 		at, view := span(s.Start, s.End)
 		res.Stats = append(res.Stats, Stat{Label: s.Label, Unit: s.Unit, Values: s.Values, At: at, View: view, Level: s.Level, Header: s.Header})
@@ -260,4 +275,16 @@ func rank(f Finding) int {
 		r += 3
 	}
 	return r
+}
+
+// opening returns the first n characters of s's first line that is not blank.
+func opening(s string, n int) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = strings.TrimSpace(s[:i])
+	}
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
 }

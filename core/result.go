@@ -128,7 +128,15 @@ type Summary struct {
 	Unread int `json:"unread" js:"unread"`
 	// NotReport: the text holds no template table nor statistics table.
 	NotReport bool `json:"notReport,omitempty" js:"notReport"`
+	// Others: the text holds further reports after the first, which alone was checked
+	// (read.multiple): the check is incomplete.
+	Others bool `json:"others,omitempty" js:"others"`
 }
 
-// Complete reports a check that read every cell of every table the report should have.
-func (s Summary) Complete() bool { return s.Unread == 0 && !s.NotReport }
+// Complete reports a check that read every cell of every table the report should
+// have, and all of the text.
+func (s Summary) Complete() bool { return s.Unread == 0 && !s.NotReport && !s.Others }
+
+// Partial reports a report checked only in part: cells unread, or further reports
+// in the text left unchecked.
+func (s Summary) Partial() bool { return !s.NotReport && (s.Unread > 0 || s.Others) }

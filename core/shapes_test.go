@@ -741,3 +741,37 @@ func TestMarkdownWithHTMLTables(t *testing.T) {
 		})
 	}
 }
+
+// TestTwoReports reads a text holding two reports (a compilation, a crawled listing,
+// two pasted together): the first is checked alone, the rest is named unchecked, and
+// nothing of the second — its cells, its prose — is counted against the first.
+func TestTwoReports(t *testing.T) {
+	first := renderReport(layouts["pipe"], template.Generations[1], title2019, sample2019.t2, sample2019.t3, sample2019.t4)
+	second := strings.Replace(render(layouts["pipe"], sample.t2, sample.t3, sample.t4),
+		"年，我市严格落实《条例》。", "年，我市严格落实《条例》，全年共收到政府信息公开申请9999件。", 1)
+	for _, shape := range []string{"lines", "crawled"} {
+		t.Run(shape, func(t *testing.T) {
+			text := first + "\n" + second
+			if shape == "crawled" {
+				text = crawled(text, true)
+			}
+			res := shapeResult(t, text, "two.txt", "2019", 2020, "华县自然资源局")
+			assertCells(t, res, template.Generations[1], sample2019.t2, sample2019.t3, sample2019.t4)
+			multiple := 0
+			for _, f := range res.Findings {
+				switch {
+				case f.Rule == "read.multiple":
+					multiple++
+					if !strings.Contains(f.Message, "淮安市人民政府2024年政府信息公开工作年度报告") {
+						t.Errorf("read.multiple does not name where the second report starts: %s", f.Message)
+					}
+				case f.Origin == "report" && f.Severity != "info":
+					t.Errorf("the second report is held against the first: %s %s", f.Rule, f.Message)
+				}
+			}
+			if multiple != 1 || !res.Summary.Others || !res.Summary.Partial() || res.Summary.Complete() {
+				t.Errorf("read.multiple %d times, summary %+v: want once, others, partial", multiple, res.Summary)
+			}
+		})
+	}
+}

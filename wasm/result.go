@@ -67,7 +67,7 @@ func resultArg(args []js.Value, i int) (*core.Result, string) {
 	if s := v.Get("summary"); s.Type() == js.TypeObject {
 		r.Summary = core.Summary{Errors: s.Get("errors").Int(), Warnings: s.Get("warnings").Int(),
 			Infos: s.Get("infos").Int(), Reader: s.Get("reader").Int(), Unread: s.Get("unread").Int(),
-			NotReport: s.Get("notReport").Truthy()}
+			NotReport: s.Get("notReport").Truthy(), Others: s.Get("others").Truthy()}
 	}
 	return r, ""
 }

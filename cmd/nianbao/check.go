@@ -179,7 +179,7 @@ func (s *exitStatus) add(r *core.Result) {
 		s.unusable = true
 	case r.Summary.Errors > 0:
 		s.errors = true
-	case r.Summary.Unread > 0:
+	case r.Summary.Partial():
 		s.partial = true
 	}
 }

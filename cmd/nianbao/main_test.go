@@ -35,6 +35,8 @@ func TestExitStatus(t *testing.T) {
 	seed4 := string(mustRead(t, seed("004")))
 	cut := strings.LastIndex(seed4[:strings.Index(seed4, "五、存在的主要问题")], "0 |")
 	partial := write("partial.txt", []byte(seed4[:cut]+seed4[cut+len("0 |\n"):]))
+	// two reports in one text: the first is checked alone, the rest is not
+	two := write("two.txt", append(append(mustRead(t, clean), '\n'), mustRead(t, seed("004"))...))
 	cases := []struct {
 		name string
 		args []string
@@ -45,6 +47,7 @@ func TestExitStatus(t *testing.T) {
 		{"clean report", []string{"check", clean}, 0, "错误 0", ""},
 		{"report errors", []string{"check", broken}, 1, "t3.outcomes", ""},
 		{"checked in part", []string{"check", partial}, 3, "检查不完整（只核对了读出的部分）：表四 15 格中读出 0 格", ""},
+		{"two reports in one text", []string{"check", two}, 3, "检查不完整（只核对了读出的部分）：文本中还有其他报告，只检查了第一份", ""},
 		{"not a report", []string{"check", write("hello.txt", []byte("hello\n"))}, 2, "不是年度报告", ""},
 		{"batch: partial and clean", []string{"check", partial, clean}, 3, "partial.txt", ""},
 		{"empty file", []string{"check", write("empty.txt", nil)}, 2, "无法检查", "输入为空"},

@@ -29,9 +29,11 @@ type row struct {
 	Error    string  `json:"error,omitempty"` // why the input could not be used
 	Unread   int     `json:"unread"`          // the template's cells not read: checked only in part
 	// NotReport: the text holds no template table nor statistics table.
-	NotReport bool   `json:"notReport,omitempty"`
-	Previous  string `json:"previous,omitempty"` // last year's report it was compared with
-	Note      string `json:"note,omitempty"`     // why it was not compared, in Chinese
+	NotReport bool `json:"notReport,omitempty"`
+	// Others: the text holds further reports after the first, not checked.
+	Others   bool   `json:"others,omitempty"`
+	Previous string `json:"previous,omitempty"` // last year's report it was compared with
+	Note     string `json:"note,omitempty"`     // why it was not compared, in Chinese
 	// Problems are the findings in words, "[错误] 表三「自然人」列：一(60)+…".
 	Problems []string `json:"problems,omitempty"`
 }
@@ -43,7 +45,8 @@ type row struct {
 func rowOf(r *core.Result, previous string, multi bool) row {
 	out := row{File: r.File, Agency: clone(r.Agency), Year: r.Year, Template: r.Template,
 		Errors: r.Summary.Errors, Warnings: r.Summary.Warnings, Reader: r.Summary.Reader,
-		Error: r.Input.Error, Previous: previous, Unread: r.Summary.Unread, NotReport: r.Summary.NotReport}
+		Error: r.Input.Error, Previous: previous, Unread: r.Summary.Unread, NotReport: r.Summary.NotReport,
+		Others: r.Summary.Others}
 	switch {
 	case r.Input.Error != "" || !multi:
 	case r.Agency == nil:
@@ -97,6 +100,9 @@ func (r row) remark() string {
 		return "不是年度报告：没有找到任何表格，未做核对"
 	case r.Unread > 0:
 		parts = append(parts, fmt.Sprintf("检查不完整：%d 格未读出", r.Unread))
+	}
+	if r.Others {
+		parts = append(parts, "文本中还有其他报告，只检查了第一份")
 	}
 	switch {
 	case r.Previous != "":
@@ -178,7 +184,7 @@ func totals(rows []row) string {
 		if r.Warnings > 0 {
 			withWarnings++
 		}
-		if r.Unread > 0 {
+		if r.Unread > 0 || r.Others {
 			partial++
 		}
 	}

@@ -45,12 +45,15 @@ func verdict(res *core.Result) string {
 	switch {
 	case s.NotReport:
 		return "不是年度报告：没有找到任何表格，未做核对"
-	case s.Unread > 0:
+	case s.Partial():
 		var parts []string
 		for _, c := range res.Coverage {
 			if c.Read < c.Cells {
 				parts = append(parts, fmt.Sprintf("%s %d 格中读出 %d 格", c.Name, c.Cells, c.Read))
 			}
+		}
+		if s.Others {
+			parts = append(parts, "文本中还有其他报告，只检查了第一份")
 		}
 		return "检查不完整（只核对了读出的部分）：" + strings.Join(parts, "，")
 	}

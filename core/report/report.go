@@ -83,6 +83,8 @@ type Report struct {
 	// NotReport: no template table and no statistics table was found; the text is
 	// not an annual report (or its tables are pictures).
 	NotReport bool
+	// Others: the text went on with further reports, cut off and not checked.
+	Others bool
 
 	// Prose is the prose package's reading of the report, made once by prose.Of and
 	// shared by the rules (kept here, not in a global cache, so that reports checked

@@ -268,7 +268,7 @@ func verdict(res *core.Result, n map[string]int) []string {
 	case n["warning"] > 0:
 		found = fmt.Sprintf("未发现必须更正的错误，有 %d 处需要核实，详见下文。", n["warning"])
 	}
-	if s.Unread == 0 {
+	if !s.Partial() {
 		switch {
 		case found == "":
 			return []string{"经逐格核对，未发现表格勾稽关系和格式方面的问题。"}
@@ -285,6 +285,9 @@ func verdict(res *core.Result, n map[string]int) []string {
 		case c.Read < c.Cells:
 			parts = append(parts, fmt.Sprintf("%s %d 格中只读出 %d 格", c.Name, c.Cells, c.Read))
 		}
+	}
+	if s.Others {
+		parts = append(parts, "文本中还有其他报告，只核对了第一份")
 	}
 	scope := "检查不完整：" + strings.Join(parts, "，") + "。未读出的单元格及与之相关的勾稽关系未经核对，请人工核对原文。"
 	if found == "" {

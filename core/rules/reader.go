@@ -64,3 +64,9 @@ var ruleReadGarbled = &Rule{ID: "read.garbled", Title: "数值无法识别", Gro
 该格占住自己的位置（其后的数值不前移），值未读出、不作猜测，相关勾稽关系不核对。请核对原件。`}
 
 var _ = register(ruleReadGarbled)
+
+var ruleReadMultiple = &Rule{ID: "read.multiple", Title: "不止一份报告", Group: GroupReader, Severity: "warning",
+	Doc: `文本中第一份报告的表四之后，又出现了表二和表三（报告汇编、爬虫抓取的列表页、两份报告粘贴在一起）。
+只检查第一份：后面的报告不参与核对，以免把另一份报告的数字和正文算到这一份上。请把各份报告分开检查。`}
+
+var _ = register(ruleReadMultiple)

@@ -99,6 +99,14 @@ type Norm struct {
 	Traditional bool  // the input was in Traditional characters
 }
 
+// Prefix returns the normalised text cut at byte n (the start of another report in
+// the same text); its offsets still map to the whole input.
+func (n *Norm) Prefix(end int) *Norm {
+	p := *n
+	p.Text.S = n.Text.S[:end]
+	return &p
+}
+
 // Span maps a byte range of the normalised text to the input as given.
 func (n *Norm) Span(start, end int) [2]int {
 	v := n.Text.Span(start, end)

@@ -237,6 +237,17 @@ func TestMarkdown(t *testing.T) {
 	}
 }
 
+// TestMarkdownExcessCells: cells past the header's count, which GFM drops and the
+// reader keeps, are decoded as goldmark decodes the others (entities, escapes, <br>).
+func TestMarkdownExcessCells(t *testing.T) {
+	in := []byte("二、主动公开政府信息情况\n\n| 第二十条第（一）项 |\n|---|\n| 规章 | 0&nbsp; | 1\\| | 2 |\n| 要求行政机关不予处理<br/>其申请 | &#51; | x |\n")
+	txt := read(t, in, "", "")
+	wantLines(t, txt.S, "第二十条第（一）项", "规章\t0\t1|\t2", "要求行政机关不予处理其申请\t3\tx")
+	if got := inputOf(in, txt, "3\tx"); got != "&#51; | x" {
+		t.Errorf("excess cell maps to %q", got)
+	}
+}
+
 func TestSniff(t *testing.T) {
 	cases := []struct {
 		in, name, format, want string

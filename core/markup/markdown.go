@@ -218,12 +218,45 @@ func (md *mdReader) excess(pos, n int) []*cell {
 		text = strings.TrimSpace(text)
 		var f flow
 		if text != "" {
-			md.m.text(&f.cur, text, pos+a+lead)
+			md.cellText(pos+a+lead, pos+a+lead+len(text), &f)
 		}
 		f.br()
 		out = append(out, &cell{colspan: 1, rowspan: 1, at: md.m.in(pos + a + lead), blocks: f.blocks})
 	}
 	return out
+}
+
+// cellText writes the raw cell text src[a:b] as goldmark would have: escapes and
+// entities decoded ("0&nbsp;"), a line break at each <br>.
+func (md *mdReader) cellText(a, b int, f *flow) {
+	for a < b {
+		i := indexBr(md.src[a:b])
+		if i < 0 {
+			md.segment(a, b, f)
+			return
+		}
+		md.segment(a, a+i, f)
+		f.br()
+		end := bytesIndexByte(md.src[a+i:b], '>')
+		a += i + end + 1
+	}
+}
+
+// indexBr returns where the first <br>, <br/> or <br /> (any case) starts in s, or -1.
+func indexBr(s []byte) int {
+	for i := 0; i+3 < len(s); i++ {
+		if s[i] != '<' || s[i+1]|0x20 != 'b' || s[i+2]|0x20 != 'r' {
+			continue
+		}
+		j := i + 3
+		for j < len(s) && (s[j] == ' ' || s[j] == '/') {
+			j++
+		}
+		if j < len(s) && s[j] == '>' {
+			return i
+		}
+	}
+	return -1
 }
 
 func bytesIndexByte(b []byte, c byte) int {

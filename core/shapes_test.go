@@ -369,6 +369,8 @@ func TestPageSource(t *testing.T) {
 		"report.txt":  page,
 		"":            page,
 		"article.txt": `var article = {"id":48213,"title":"年报","content":"` + js + `"};`,
+		// a crawler's stored API response, from an encoder that escapes every <, > and &
+		"api.json": `{"code":0,"data":{"content":"` + strings.NewReplacer("<", `\u003c`, ">", `\u003e`, "&", `\u0026`).Replace(js) + `"}}`,
 	}
 	for name, text := range cases {
 		t.Run(name+fmt.Sprint(len(text)), func(t *testing.T) {

@@ -12,11 +12,14 @@ import (
 // A page's HTML is often found inside a JavaScript string or a JSON value — a CMS
 // that writes the article with document.write, a crawler that stored the API's
 // response — with its quotes, slashes and line breaks escaped: <td nowrap=\"nowrap\">,
-// <\/td>, \n. Such text is unescaped before the HTML reader parses it, every character
+// <\/td>, \n, or every "<" as \u003c. Such text is unescaped before the HTML reader parses it, every character
 // keeping its place in the input.
 
 // jsEscaped reports HTML whose markup is escaped as a JavaScript string's.
 func jsEscaped(s string) bool {
+	if strings.Count(s, `\u003c`)+strings.Count(s, `\u003C`) >= 3 {
+		return true // every "<" escaped, as Go's and other JSON encoders write it
+	}
 	n := strings.Count(s, `=\"`) + strings.Count(s, `<\/`) + strings.Count(s, `=\'`)
 	return n >= 3 || n > 0 && strings.Count(s, `\n`) > 3
 }

@@ -159,7 +159,10 @@ func sniffPrefix(input []byte) []byte {
 // looksHTML recognises a page, a fragment or the clipboard's HTML flavour.
 func looksHTML(input []byte) bool {
 	if bytes.IndexByte(sniffPrefix(input), '<') < 0 {
-		return false // most reports are plain text: no need to lower-case them
+		// most reports are plain text: no need to lower-case them; but a JSON value
+		// may hold the page with every "<" written \u003c (Go's and others' encoders)
+		p := bytes.ToLower(sniffPrefix(input))
+		return bytes.Contains(p, []byte(`\u003ctable`)) && (bytes.Contains(p, []byte(`\u003ctd`)) || bytes.Contains(p, []byte(`\u003cth`)))
 	}
 	p := bytes.ToLower(sniffPrefix(input))
 	if bytes.HasPrefix(p, []byte("version:")) && bytes.Contains(p, []byte("starthtml:")) {

@@ -186,7 +186,7 @@ func toResult(rep *report.Report, opts Options, n int) *Result {
 	res.Summary.Others = rep.Others
 	for _, s := range rep.Stats {
 		at, view := span(s.Start, s.End)
-		res.Stats = append(res.Stats, Stat{Label: s.Label, Unit: s.Unit, Values: s.Values, At: at, View: view, Level: s.Level, Header: s.Header})
+		res.Stats = append(res.Stats, Stat{Label: s.Label, Unit: s.Unit, Values: s.Values, At: at, View: view, Level: s.Level, Header: s.Header, Misread: s.Misread})
 	}
 	for _, t := range rep.Tables {
 		res.Tables = append(res.Tables, shape(rep, t))

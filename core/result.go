@@ -68,6 +68,9 @@ type Stat struct {
 	View   []int      `json:"view,omitempty" js:"view"`
 	Level  int        `json:"level" js:"level"` // depth in the numbering hierarchy, 0 for top level
 	Header bool       `json:"header,omitempty" js:"header"`
+	// Misread: for each value, the text printed where a number should stand and
+	// could not be read as one ("O"), that value unknown; absent when all were read.
+	Misread []string `json:"misread,omitempty" js:"misread"`
 }
 
 // Finding is one problem, with whose fault it is.

@@ -777,3 +777,43 @@ func TestTwoReports(t *testing.T) {
 		})
 	}
 }
+
+// TestStatsMisread reads a statistics table whose OCR printed some zeros as "O": those
+// indicators are unknown, not blank, each named in a read.garbled finding, and the
+// check says it read the table only in part; the others read as in the clean text.
+func TestStatsMisread(t *testing.T) {
+	data, err := os.ReadFile("../testdata/seeds/003_b5b9a5615959bd1c.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.NewReplacer(
+		"1.政府公报公开政府信息数 |\n条 |\n0 |", "1.政府公报公开政府信息数 |\n条 |\nO |",
+		"2.传真申请数 |\n件 |\n0 |", "2.传真申请数 |\n件 |\nO |",
+	).Replace(string(data))
+	if text == string(data) {
+		t.Fatal("the seed's lines changed: the test no longer misreads anything")
+	}
+	want := Check(data, Options{})
+	res := shapeResult(t, text, "ocr.txt", "stats", 2017, "秀英区政府服务中心")
+	misread := map[string]bool{"1.政府公报公开政府信息数": true, "2.传真申请数": true}
+	for i, s := range res.Stats {
+		w := want.Stats[i]
+		switch {
+		case misread[s.Label]:
+			if s.Values[0] != nil || len(s.Misread) == 0 || s.Misread[0] != "O" {
+				t.Errorf("%s: values %v misread %q, want unknown, \"O\"", s.Label, values(s.Values), s.Misread)
+			}
+		case fmt.Sprint(values(s.Values)) != fmt.Sprint(values(w.Values)) || s.Misread != nil:
+			t.Errorf("%s: %v misread %q, want %v", s.Label, values(s.Values), s.Misread, values(w.Values))
+		}
+	}
+	garbled := 0
+	for _, f := range res.Findings {
+		if f.Rule == "read.garbled" {
+			garbled++
+		}
+	}
+	if garbled != 2 || res.Summary.Unread != 2 || res.Summary.Complete() {
+		t.Errorf("read.garbled %d, summary %+v: want 2 and 2 unread", garbled, res.Summary)
+	}
+}

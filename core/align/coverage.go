@@ -13,13 +13,27 @@ import (
 // not a report (read.notreport).
 func cover(rep *report.Report) {
 	if rep.Template == "stats" {
-		n := 0
+		n, read := 0, 0
 		for _, s := range rep.Stats {
-			if !s.Header {
-				n++
+			if s.Header {
+				continue
+			}
+			n++
+			if s.Misread == nil {
+				read++
+				continue
+			}
+			for k, raw := range s.Misread {
+				if raw != "" {
+					rep.Reader("read.garbled", "warning", fmt.Sprintf("统计表“%s”的数值处写作“%s”，不是数字（疑似识别错误），该项未读出，请核对原件",
+						s.Label, raw), s.ValueAt[k][0], s.ValueAt[k][1])
+				}
 			}
 		}
-		rep.Coverage = []report.Coverage{{Table: "stats", Name: "统计表", Cells: n, Read: n, Found: true}}
+		rep.Coverage = []report.Coverage{{Table: "stats", Name: "统计表", Cells: n, Read: read, Found: true}}
+		if read < n {
+			rep.Reader("read.coverage", "warning", fmt.Sprintf("检查不完整：统计表 %d 项中读出 %d 项。未读出的项没有核对，与之相关的关系也未核对；这是检查程序读取的问题，不是报告的错误", n, read), -1, -1)
+		}
 		return
 	}
 	if rep.Generation == nil {

@@ -34,7 +34,7 @@ func (a *aligner) spanValues(from, to int, stop func(tok int) bool) []piece {
 				}
 				return out
 			}
-			if garbledValue(t.Text) && t.Gap != token.GapNone {
+			if token.Garbled(t.Text) && t.Gap != token.GapNone {
 				out = append(out, piece{tok: i, start: t.Start, end: t.End, raw: t.Text, garbled: true})
 			}
 		case a.itemOnly(i):
@@ -120,28 +120,6 @@ func (a *aligner) vocabulary(t *template.Table, tok int) (rows uint64, cols bool
 	return rows, cols
 }
 
-// garbledValue reports text standing alone where a value stands that is no number
-// but looks like one misread: a few Latin letters and digits ("l", "O", "1O", "S"),
-// as OCR writes 1, 0 and 5. It takes a cell's place, so that the values after it are
-// not moved up a column, and its value stays unknown.
-func garbledValue(s string) bool {
-	if s == "" || len(s) > 4 {
-		return false
-	}
-	letter := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= '0' && c <= '9':
-		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
-			letter = true
-		default:
-			return false
-		}
-	}
-	return letter
-}
-
 // prose reports text that is a sentence rather than a label or a piece of one.
 func prose(s string) bool {
 	if strings.ContainsAny(s, "。；！？") {
@@ -167,7 +145,7 @@ func (a *aligner) plainOrder(from, to int) []piece {
 		t := &a.toks[i]
 		switch {
 		case t.PageNum || t.Filler || a.itemOnly(i):
-		case t.Kind == token.Text && hasNum[t.Line] && t.Gap != token.GapNone && garbledValue(t.Text):
+		case t.Kind == token.Text && hasNum[t.Line] && t.Gap != token.GapNone && token.Garbled(t.Text):
 			out = append(out, piece{tok: i, start: t.Start, end: t.End, raw: t.Text, garbled: true})
 		case t.Kind == token.Text:
 			pending = nil

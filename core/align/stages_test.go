@@ -194,13 +194,3 @@ func TestComparableLabels(t *testing.T) {
 		}
 	}
 }
-
-// TestGarbledValue: OCR's letters for digits take a value's place; words do not.
-func TestGarbledValue(t *testing.T) {
-	for s, want := range map[string]bool{"l": true, "O": true, "1O": true, "S": true, "l2": true,
-		"8": false, "": false, "APPLE": false, "行政": false, "—": false, "1.5": false} {
-		if got := garbledValue(s); got != want {
-			t.Errorf("garbledValue(%q) = %v, want %v", s, got, want)
-		}
-	}
-}

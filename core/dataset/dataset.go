@@ -100,9 +100,13 @@ func Rows(res *core.Result) []Row {
 			} else if k > 1 {
 				r.Cell, r.Column = "stats."+strconv.Itoa(i)+"."+strconv.Itoa(k), ""
 			}
-			r.State = "blank"
-			if v != nil {
+			switch {
+			case v != nil:
 				r.State, r.Raw = "read", number(*v)
+			case k < len(s.Misread) && s.Misread[k] != "":
+				r.State, r.Raw = "unread", s.Misread[k] // letters where a number stands
+			default:
+				r.State = "blank"
 			}
 			out = append(out, r)
 		}

@@ -253,8 +253,8 @@ func unitSuffix(s string) string {
 
 // slot is one piece following a label: its unit, a value or an empty cell.
 type slot struct {
-	kind       byte // 'u' unit, 'v' value, 'b' blank
-	unit       string
+	kind       byte // 'u' unit, 'v' value, 'b' blank, 'g' text where a value stands (OCR's "O" for 0)
+	unit       string // the unit; for 'g', the text
 	value      *float64
 	start, end int
 }
@@ -436,6 +436,11 @@ func collect(st *token.Stream, from int, lead *entry) ([]entry, int) {
 			continue
 		}
 		text := strings.TrimSpace(t.Text)
+		if len(out) > 0 && len(out[len(out)-1].slots) > 0 && t.Gap != token.GapNone && token.Garbled(text) {
+			// a value misread as letters: it holds the value's place, unknown
+			out[len(out)-1].add(slot{kind: 'g', unit: text, start: t.Start, end: t.End})
+			continue
+		}
 		if isUnit(text) {
 			if len(out) > 0 {
 				out[len(out)-1].add(slot{kind: 'u', unit: text, start: t.Start, end: t.End})
@@ -686,6 +691,12 @@ func build(entries []entry, ncols int) []report.Stat {
 			if k < len(slots) && slots[k].kind != 'u' {
 				s.Values = append(s.Values, slots[k].value)
 				s.ValueAt = append(s.ValueAt, [2]int{slots[k].start, slots[k].end})
+				if slots[k].kind == 'g' {
+					if s.Misread == nil {
+						s.Misread = make([]string, ncols)
+					}
+					s.Misread[k] = slots[k].unit
+				}
 			} else {
 				s.Values = append(s.Values, nil)
 				s.ValueAt = append(s.ValueAt, [2]int{-1, -1})

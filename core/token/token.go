@@ -608,6 +608,28 @@ func classify(w string) Kind {
 	return Text
 }
 
+// Garbled reports text standing alone where a value stands that is no number
+// but looks like one misread: a few Latin letters and digits ("l", "O", "1O", "S"),
+// as OCR writes 1, 0 and 5. The readers let it take a value's place, so that the values
+// after it are not moved up a column, and leave its value unknown.
+func Garbled(s string) bool {
+	if s == "" || len(s) > 4 {
+		return false
+	}
+	letter := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			letter = true
+		default:
+			return false
+		}
+	}
+	return letter
+}
+
 // isDash reports a cell written as a dash or slash: no value given.
 func isDash(w string) bool {
 	if w == "" {

@@ -109,3 +109,13 @@ func FuzzTokenize(f *testing.F) {
 		}
 	})
 }
+
+// TestGarbled: OCR's letters for digits take a value's place; words do not.
+func TestGarbled(t *testing.T) {
+	for s, want := range map[string]bool{"l": true, "O": true, "1O": true, "S": true, "l2": true,
+		"8": false, "": false, "APPLE": false, "行政": false, "—": false, "1.5": false} {
+		if got := Garbled(s); got != want {
+			t.Errorf("Garbled(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -152,19 +152,19 @@ type Coverage struct {
 
 // Stat is one indicator of a 2008-2018 statistics table (统计指标 | 单位 | 统计数).
 type Stat struct {
-	Label      string     // as printed, normalised
-	Unit       string     // 条, 件, 次, 人, 万元 ...
-	Values     []*float64 // 本年, and 历年累计 where the table has it; nil entries are blank
+	Label  string     // as printed, normalised
+	Unit   string     // 条, 件, 次, 人, 万元 ...
+	Values []*float64 // 本年, and 历年累计 where the table has it; nil entries are blank
 	// Misread holds, for each value, the text printed where a number should stand
 	// and could not be read as one ("O"): that value is unknown, not blank. nil when
 	// every value was read.
-	Misread []string
-	Start, End int        // byte offsets in the normalised text of the whole entry
-	ValueAt    [][2]int   // offsets of each value
-	Level      int        // depth in the numbering hierarchy (一、=0, （一）=1, 1.=2, 其中=+1)
-	Parent     int        // index of the parent entry in Stats, or -1
-	Header     bool       // a heading row: it carries no value by definition
-	ID         string     // the indicator it is, from the stats package's list ("received"); "" when unknown
+	Misread    []string
+	Start, End int      // byte offsets in the normalised text of the whole entry
+	ValueAt    [][2]int // offsets of each value
+	Level      int      // depth in the numbering hierarchy (一、=0, （一）=1, 1.=2, 其中=+1)
+	Parent     int      // index of the parent entry in Stats, or -1
+	Header     bool     // a heading row: it carries no value by definition
+	ID         string   // the indicator it is, from the stats package's list ("received"); "" when unknown
 }
 
 // Rows returns the rows of t this report has (its variants'), worked out once.

@@ -253,7 +253,7 @@ func unitSuffix(s string) string {
 
 // slot is one piece following a label: its unit, a value or an empty cell.
 type slot struct {
-	kind       byte // 'u' unit, 'v' value, 'b' blank, 'g' text where a value stands (OCR's "O" for 0)
+	kind       byte   // 'u' unit, 'v' value, 'b' blank, 'g' text where a value stands (OCR's "O" for 0)
 	unit       string // the unit; for 'g', the text
 	value      *float64
 	start, end int

@@ -817,3 +817,38 @@ func TestStatsMisread(t *testing.T) {
 		t.Errorf("read.garbled %d, summary %+v: want 2 and 2 unread", garbled, res.Summary)
 	}
 }
+
+// TestOtherReportsTitles: a crawled page names other reports — in its navigation
+// before the article and in the lists after it — and those titles give the report
+// neither their year nor their agency, with or without a title of its own.
+func TestOtherReportsTitles(t *testing.T) {
+	body := renderReport(layouts["pipe"], template.Generations[1], title2019, sample2019.t2, sample2019.t3, sample2019.t4)
+	untitled := body[strings.Index(body, "\n")+1:]
+	nav := "首页 > 政务公开 > 年度报告\n上一篇：华县水利局2018年政府信息公开工作年度报告\n下一篇：华县教育局2021年政府信息公开工作年度报告\n"
+	related := "\n相关文章：\n华县财政局2017年政府信息公开工作年度报告\n推荐阅读 华县人民政府2022年政务公开工作年报\n"
+	for name, text := range map[string]string{
+		"titled":          nav + body + related,
+		"untitled":        nav + untitled + related,
+		"titled, crawled": crawled(nav+body+related, true),
+		"untitled, flat":  crawled(nav+untitled+related, false),
+	} {
+		t.Run(name, func(t *testing.T) {
+			agency := "华县自然资源局"
+			res := Check([]byte(text), Options{Name: "page.txt"})
+			if res.Year == nil || *res.Year != 2020 {
+				t.Errorf("year %v, want 2020", deref(res.Year))
+			}
+			if strings.HasPrefix(name, "titled") && (res.Agency == nil || *res.Agency != agency) {
+				t.Errorf("agency %v, want %s", derefS(res.Agency), agency)
+			}
+			if res.Agency != nil && strings.Contains("华县水利局华县教育局华县财政局华县人民政府", *res.Agency) {
+				t.Errorf("agency %s, from another report's title", *res.Agency)
+			}
+			for _, f := range res.Findings {
+				if strings.HasPrefix(f.Rule, "year.") {
+					t.Errorf("%s: %s", f.Rule, f.Message)
+				}
+			}
+		})
+	}
+}

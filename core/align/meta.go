@@ -28,6 +28,52 @@ func meta(s string) (year int, agency string) {
 	return findYear(s), findAgency(s)
 }
 
+// A report's own title stands before its tables and not behind a site's link words:
+// a crawled page also names other reports, in its navigation ("上一篇：华县水利局2022年
+// 政府信息公开工作年度报告") and in the lists after the article ("相关文章"), and those
+// titles must not give the report their year or agency.
+
+// linkWords introduce another page's title in a site's navigation or lists.
+var linkWords = []string{"上一篇", "下一篇", "上一条", "下一条", "上篇", "下篇", "相关", "推荐", "阅读", "往期", "热点", "排行"}
+
+// TitleLimit returns where the report's tables start in s (the first "第二十条" or
+// "收到和处理政府信息公开申请"): its own title stands before; len(s) without tables.
+func TitleLimit(s string) int {
+	limit := len(s)
+	for _, w := range []string{"第二十条", "收到和处理政府信息公开申请"} {
+		if i := strings.Index(s, w); i >= 0 && i < limit {
+			limit = i
+		}
+	}
+	return limit
+}
+
+// Linked reports a title whose year stands at byte at of s behind a link word on
+// its line, within 40 characters: another report's title, not this one's.
+func Linked(s string, at int) bool {
+	from := at
+	for n := 0; from > 0 && n < 40; n++ {
+		r, w := utf8.DecodeLastRuneInString(s[:from])
+		if r == '\n' || r == '。' {
+			break
+		}
+		from -= w
+	}
+	before := s[from:at]
+	// a link word names the title right after it, not one after another title
+	for _, end := range []string{"报告", "年报"} {
+		if i := strings.LastIndex(before, end); i >= 0 {
+			before = before[i+len(end):]
+		}
+	}
+	for _, w := range linkWords {
+		if strings.Contains(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
 func findYear(s string) int {
 	// the first place of each keyword, in one pass over s
 	for _, at := range findPlaces(s, []string{"统计期限", "统计时限", "时间范围", "统计时间"}, 1) {
@@ -37,7 +83,7 @@ func findYear(s string) int {
 			}
 		}
 	}
-	if m := findTitle(s); m != nil {
+	if m, _ := findTitle(s); m != nil {
 		return atoiYear(m[1])
 	}
 	if m := reParen().FindStringSubmatch(s); m != nil {
@@ -61,8 +107,8 @@ func findYear(s string) int {
 			continue
 		}
 		y := atoiYear(s[j-4 : j])
-		if y == 0 {
-			continue
+		if y == 0 || isTitleAt(s, j-4) {
+			continue // a title findTitle passed over: another report's, in a page's links
 		}
 		count[y]++
 		if count[y] > count[best] || (count[y] == count[best] && y < best) {
@@ -70,6 +116,12 @@ func findYear(s string) int {
 		}
 	}
 	return best
+}
+
+// isTitleAt reports a report's title (reTitle) starting at byte i of s.
+func isTitleAt(s string, i int) bool {
+	loc := reTitle().FindStringIndex(window(s, i, 90))
+	return loc != nil && loc[0] == 0
 }
 
 // window returns up to n bytes of s from i, cut at a character boundary.
@@ -81,8 +133,11 @@ func window(s string, i, n int) string {
 	return s[i:e]
 }
 
-// findTitle finds "2024年政府信息公开工作年度报告" near each mention of a report.
-func findTitle(s string) []string {
+// findTitle finds "2024年政府信息公开工作年度报告" near each mention of a report,
+// before the tables and not behind a link word; it returns the title and its year,
+// and where the title starts.
+func findTitle(s string) ([]string, int) {
+	limit := TitleLimit(s)
 	// the next place of each word from off, searched again only once off passes it:
 	// indexAny(s[off:], words...) without scanning the rest of s at every step
 	words := [...]string{"年度报告", "年报", "工作报告"}
@@ -100,19 +155,20 @@ func findTitle(s string) []string {
 				i = next[k]
 			}
 		}
-		if i < 0 {
-			return nil
+		if i < 0 || i >= limit {
+			return nil, -1
 		}
 		start := max(0, i-90)
 		for start > 0 && !utf8.RuneStart(s[start]) {
 			start++
 		}
-		if m := reTitle().FindStringSubmatch(window(s, start, i-start+15)); m != nil {
-			return m
+		w := window(s, start, i-start+15)
+		if m := reTitle().FindStringSubmatchIndex(w); m != nil && !Linked(s, start+m[2]) {
+			return []string{w[m[0]:m[1]], w[m[2]:m[3]]}, start + m[0]
 		}
 		off = i + 3
 	}
-	return nil
+	return nil, -1
 }
 
 func atoiYear(s string) int {
@@ -125,16 +181,17 @@ func atoiYear(s string) int {
 
 func findAgency(s string) string {
 	var back [3]string // the three lines before line i: line j is back[j%3]
-	for i, rest := 0, s; ; i++ {
+	limit := TitleLimit(s)
+	for i, rest, at := 0, s, 0; at < limit; i++ {
 		l, after, more := strings.Cut(rest, "\n")
-		if name := titleAgency(l, i, &back); name != "" {
+		if name := titleAgency(l, i, &back); name != "" && !Linked(s, at+strings.Index(l, name)+len(name)) {
 			return name
 		}
 		back[i%3] = l
 		if !more {
 			break
 		}
-		rest = after
+		rest, at = after, at+len(l)+1
 	}
 	if name := runOnAgency(s); name != "" {
 		return name
@@ -272,11 +329,8 @@ func runOnAgency(s string) string {
 
 // findTitleAt returns where the report's title (reTitle) starts in s, or -1.
 func findTitleAt(s string) int {
-	m := findTitle(s)
-	if m == nil {
-		return -1
-	}
-	return strings.Index(s, m[0])
+	_, at := findTitle(s)
+	return at
 }
 
 // reNotOrg rejects a phrase that merely ends like an agency's name ("通过东港市政府门户网站").

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"nianbao/core/align"
 	"nianbao/core/internal/lazy"
 	"nianbao/core/prose"
 	"nianbao/core/report"
@@ -52,7 +53,8 @@ var titleCache struct {
 // findTitle looks around each year written "2024年" for a title that holds it.
 func findTitle(s string) (year, start, end int) {
 	tries := 0
-	for i := 0; i+4 < len(s) && tries < 200; i++ {
+	limit := align.TitleLimit(s) // another report's title may follow, in a page's lists
+	for i := 0; i+4 < len(s) && i < limit && tries < 200; i++ {
 		if s[i] < '0' || s[i] > '9' {
 			continue
 		}
@@ -81,7 +83,7 @@ func findTitle(s string) (year, start, end int) {
 		if nl := strings.IndexByte(s[k:to], '\n'); nl >= 0 {
 			to = k + nl
 		}
-		if y, a, b := titleIn(s[from:to]); y > 0 {
+		if y, a, b := titleIn(s[from:to]); y > 0 && !align.Linked(s, from+a) {
 			return y, from + a, from + b
 		}
 		tries++

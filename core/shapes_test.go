@@ -852,3 +852,20 @@ func TestOtherReportsTitles(t *testing.T) {
 		})
 	}
 }
+
+// TestOCRBrokenRows reads OCR output whose rows broke: values wrapped onto the next
+// line, a label's tail printed after its values, values between a label's two lines.
+func TestOCRBrokenRows(t *testing.T) {
+	base := ocrText()
+	text := strings.NewReplacer(
+		"1.本机关不掌握相关政府信息 746 12 0 0 10 1 769", "1.本机关不掌握相关政府信息 746 12 0\n0 10 1 769",
+		"（二）部分公开（区分处理的，只计这一情形，不计其他情形） 447 7 0 0 0 0 454", "（二）部分公开（区分处理的，只计这一 447 7 0 0 0 0 454\n情形，不计其他情形）",
+		"2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 6 0 0 0 0 0 6", "2.申请人逾期未按收费通知要求缴纳费用、行政机关\n6 0 0 0 0 0 6\n不再处理其政府信息公开申请",
+	).Replace(base)
+	if strings.Count(text, "\n") != strings.Count(base, "\n")+3 {
+		t.Fatal("the sample's rows changed: the test breaks nothing")
+	}
+	res := shapeResult(t, text, "ocr.txt", "2021", 2024, "淮安市人民政府")
+	assertSample(t, res, sample.t2, sample.t3, sample.t4)
+	assertUnknown(t, res, nil)
+}

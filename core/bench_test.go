@@ -42,3 +42,19 @@ func BenchmarkMix(b *testing.B) {
 		Check(inputs[i%len(inputs)], Options{})
 	}
 }
+
+// BenchmarkFactsOf takes the facts the cross-year rules keep of each seed's result.
+func BenchmarkFactsOf(b *testing.B) {
+	seeds, _ := filepath.Glob("../testdata/seeds/*.txt")
+	var results []*Result
+	for _, s := range seeds {
+		data, err := os.ReadFile(s)
+		if err != nil {
+			b.Fatal(err)
+		}
+		results = append(results, Check(data, Options{}))
+	}
+	for i := 0; b.Loop(); i++ {
+		FactsOf(results[i%len(results)])
+	}
+}

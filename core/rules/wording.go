@@ -70,7 +70,10 @@ func proseSentence(d *prose.Doc, sen prose.Sentence) bool {
 	if k := d.SectionOf(sen.Start); k >= 0 && d.Sections[k].Canon >= 2 && d.Sections[k].Canon <= 4 {
 		return false
 	}
-	return strings.ContainsAny(d.S[sen.Start:sen.End], ",;:、")
+	s := d.S[sen.Start:sen.End]
+	// not strings.ContainsAny(s, ",;:、"): a set with a character beyond ASCII has it
+	// look each character of s up in the set
+	return strings.ContainsAny(s, ",;:") || strings.Contains(s, "、")
 }
 
 func isHanRune(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
@@ -180,17 +183,14 @@ func runWordingCut(p *Pass) {
 	for _, h := range d.Headings {
 		heads[h.At] = true
 	}
-	tables := tableStarts(rep)
+	var tables []int // made when first needed: few sentences get that far
 	var found []string
 	start, end := -1, -1
 	for k, sen := range d.Sentences {
 		s := d.S[sen.Start:sen.End]
-		if heads[sen.Start] || !proseSentence(d, sen) || utf8.RuneCountInString(s) < 10 {
-			continue
-		}
-		// ended by a full stop: whole
+		// the quick tests first: most sentences end with a full stop
 		if r, _ := utf8.DecodeRuneInString(d.S[sen.End:]); sen.End < len(d.S) && strings.ContainsRune("。！？!?", r) {
-			continue
+			continue // ended by a full stop: whole
 		}
 		last, _ := utf8.DecodeLastRuneInString(s)
 		if !isHanRune(last) && !strings.ContainsRune(",、，", last) {
@@ -202,6 +202,12 @@ func runWordingCut(p *Pass) {
 			if !heads[next] {
 				continue // the sentence runs on
 			}
+		}
+		if heads[sen.Start] || !proseSentence(d, sen) || utf8.RuneCountInString(s) < 10 {
+			continue
+		}
+		if tables == nil {
+			tables = tableStarts(rep)
 		}
 		// a table right after it: "具体情况如下"
 		from, to := d.Pos(sen.End-1)+1, len(rep.Norm.S)
@@ -225,7 +231,7 @@ func runWordingCut(p *Pass) {
 
 // tableStarts returns the sorted offsets of the tables' cells and entries.
 func tableStarts(rep *report.Report) []int {
-	var out []int
+	out := make([]int, 0, len(rep.Cells)+len(rep.Stats))
 	for _, c := range rep.Cells {
 		if c.Start >= 0 {
 			out = append(out, c.Start)

@@ -161,7 +161,7 @@ func runTextCorrection(p *Pass) {
 	for i, sen := range d.Sentences {
 		s := d.S[sen.Start:sen.End]
 		// a sentence of the prose, not a table's label ("结果纠正") left among it
-		if !containsAnyStr(s, correctionWords) || !strings.ContainsAny(s, ",;:、") {
+		if !containsAnyStr(s, correctionWords) || !(strings.ContainsAny(s, ",;:") || strings.Contains(s, "、")) {
 			continue
 		}
 		if containsAnyStr(s, remedyWords) {

@@ -3,8 +3,11 @@ package rules
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"nianbao/core/prose"
 )
 
 // mayHoldTitle is only a quick look before the regexp: it must hold wherever the
@@ -34,5 +37,26 @@ func TestMayHoldTitle(t *testing.T) {
 	}
 	if mayHoldTitle("2023年，我局共收到申请12件") {
 		t.Error("a line of prose taken for a possible title")
+	}
+}
+
+// sentencesHolding finds what a look through every sentence finds.
+func TestSentencesHolding(t *testing.T) {
+	for _, rep := range seedReports(&testing.B{}) {
+		d := prose.Of(rep)
+		for _, w := range []string{"费", "申请", "。", "2", "依申请公开"} {
+			var want, got []int
+			for k, sen := range d.Sentences {
+				if strings.Contains(d.S[sen.Start:sen.End], w) {
+					want = append(want, k)
+				}
+			}
+			for k := range sentencesHolding(d, w) {
+				got = append(got, k)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("sentencesHolding(%q) = %v, want %v", w, got, want)
+			}
+		}
 	}
 }

@@ -37,6 +37,9 @@ func (a *aligner) spanValues(from, to int, stop func(tok int) bool) []piece {
 		case a.itemOnly(i):
 			// wholly an item number of the label after it
 		default:
+			if out == nil {
+				out = make([]piece, 0, 8) // a row's values, at once: 表三 has seven columns
+			}
 			out = append(out, a.whole(i))
 		}
 	}

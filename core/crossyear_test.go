@@ -1,6 +1,7 @@
 package core
 
 import (
+	"hash/fnv"
 	"os"
 	"slices"
 	"strings"
@@ -389,5 +390,22 @@ func TestCompareAndAttach(t *testing.T) {
 	want := []string{"两份报告分别为2021年和2024年，不是连续两年，未做跨年度比对"}
 	if a, b := messages(older.Findings, "crossyear.pair"), messages(newer.Findings, "crossyear.pair"); !slices.Equal(a, want) || !slices.Equal(b, want) || newer.Summary.Infos != 1 {
 		t.Errorf("not consecutive: %q %q", a, b)
+	}
+}
+
+// The hashes written out are hash/fnv's FNV-1a.
+func TestFactHashesAreFNV(t *testing.T) {
+	prose := "本年度共收到申请12件，其中2件\xff不予公开。均在法定期限内答复完毕。"
+	got, _ := sentences(prose)
+	want := fnv.New64a()
+	want.Write([]byte("本年度共收到申请0件，其中0件\uFFFD不予公开"))
+	if len(got) != 2 || !slices.ContainsFunc(got, func(s Sentence) bool { return s.Hash == want.Sum64() }) {
+		t.Errorf("sentences(%q) = %v, want a hash %x", prose, got, want.Sum64())
+	}
+	want.Reset()
+	want.Write([]byte("t1.a"))
+	want.Write([]byte{0, 0, 0, 0, 0, 0, 0x28, 0x40}) // 12.0, little-endian
+	if h := valueHash("t1.a", 12); h != want.Sum64() {
+		t.Errorf("valueHash = %x, want %x", h, want.Sum64())
 	}
 }

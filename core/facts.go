@@ -7,7 +7,6 @@ package core
 // and a fingerprint of the prose's sentences — and pairs consecutive years on those.
 
 import (
-	"hash/fnv"
 	"math"
 	"slices"
 	"strings"
@@ -188,15 +187,28 @@ func orNaN(v *float64) float64 {
 // valueHash hashes one cell and its value; the fingerprint is the sum over the cells,
 // which does not depend on their order.
 func valueHash(id string, v float64) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte(id))
-	var b [8]byte
+	h := fnvString(fnvOffset, id)
 	bits := math.Float64bits(v)
-	for i := range b {
-		b[i] = byte(bits >> (8 * i))
+	for i := range 8 {
+		h = fnvByte(h, byte(bits>>(8*i)))
 	}
-	h.Write(b[:])
-	return h.Sum64()
+	return h
+}
+
+// FNV-1a (hash/fnv's New64a) written out: through the hash.Hash interface every
+// character of the prose cost a call and an escape.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func fnvByte(h uint64, b byte) uint64 { return (h ^ uint64(b)) * fnvPrime }
+
+func fnvString(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h = fnvByte(h, s[i])
+	}
+	return h
 }
 
 // minSentence: shorter pieces (a heading's number, "无") say nothing about copying.
@@ -209,17 +221,16 @@ const minSentence = 6
 func sentences(prose string) ([]Sentence, int) {
 	var out []Sentence
 	total := 0
-	h := fnv.New64a()
+	h := uint64(fnvOffset)
 	n, digit := 0, false
-	var buf [utf8.UTFMax]byte
 	end := func() {
 		if n >= minSentence {
-			out = append(out, Sentence{Hash: h.Sum64(), Runes: n})
+			out = append(out, Sentence{Hash: h, Runes: n})
 		}
-		h.Reset()
+		h = fnvOffset
 		n, digit = 0, false
 	}
-	for _, r := range prose {
+	for i, r := range prose {
 		total++
 		switch {
 		case r == '。' || r == '；' || r == '？' || r == '！' || r == ';' || r == '?' || r == '!':
@@ -233,7 +244,14 @@ func sentences(prose string) ([]Sentence, int) {
 		default:
 			digit = false
 		}
-		h.Write(buf[:utf8.EncodeRune(buf[:], r)])
+		switch r {
+		case '0':
+			h = fnvByte(h, '0')
+		case utf8.RuneError: // an invalid byte too, hashed as the character it reads as
+			h = fnvString(h, "\uFFFD")
+		default:
+			h = fnvString(h, prose[i:i+utf8.RuneLen(r)])
+		}
 		n++
 	}
 	end()

@@ -36,6 +36,24 @@ type checked struct {
 func (b batch) run(inputs []input, emit func(i int, c checked) error) error {
 	tuneGC(0)
 	workers := max(1, min(b.workers, len(inputs)))
+	kept := 0
+	// deliver emits input i's result, the next in order
+	deliver := func(i int, c checked) error {
+		if kept += c.facts.Size(); i%256 == 255 {
+			tuneGC(kept)
+		}
+		return emit(i, c)
+	}
+	if workers == 1 {
+		// in this goroutine: handing each report between goroutines costs more than
+		// a small report's check when the others must be woken for it
+		for i := range inputs {
+			if err := deliver(i, b.check(inputs[i])); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	window := 2*workers + 2 // results checked and not yet emitted, at most
 	type done struct {
 		i int
@@ -59,11 +77,7 @@ func (b batch) run(inputs []input, emit func(i int, c checked) error) error {
 	for range workers {
 		wg.Go(func() {
 			for i := range jobs {
-				res := checkInput(inputs[i], b.stdin, b.format, b.deadline)
-				results <- done{i, checked{res, core.FactsOf(res)}}
-				if b.tick != nil {
-					b.tick()
-				}
+				results <- done{i, b.check(inputs[i])}
 			}
 		})
 	}
@@ -72,7 +86,7 @@ func (b batch) run(inputs []input, emit func(i int, c checked) error) error {
 		close(results)
 	}()
 	pending := make(map[int]checked, window)
-	next, kept := 0, 0
+	next := 0
 	var err error
 	for d := range results {
 		pending[d.i] = d.checked
@@ -82,11 +96,8 @@ func (b batch) run(inputs []input, emit func(i int, c checked) error) error {
 				break
 			}
 			delete(pending, next)
-			if kept += c.facts.Size(); next%256 == 255 {
-				tuneGC(kept)
-			}
 			if err == nil {
-				if err = emit(next, c); err != nil {
+				if err = deliver(next, c); err != nil {
 					stop.Store(true)
 				}
 			}
@@ -95,6 +106,16 @@ func (b batch) run(inputs []input, emit func(i int, c checked) error) error {
 		}
 	}
 	return err
+}
+
+// check reads and checks one input and takes its facts.
+func (b batch) check(in input) checked {
+	res := checkInput(in, b.stdin, b.format, b.deadline)
+	c := checked{res, core.FactsOf(res)}
+	if b.tick != nil {
+		b.tick()
+	}
+	return c
 }
 
 // checkInput reads and checks one input.

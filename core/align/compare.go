@@ -12,7 +12,7 @@ import (
 func Comparable(s string) string {
 	s = strings.TrimSpace(s)
 	s = dropEnumerator(s)
-	if strings.ContainsAny(s, "(（") { // every unit note is bracketed
+	if strings.IndexByte(s, '(') >= 0 || strings.Contains(s, "（") { // every unit note is bracketed
 		for _, note := range unitNotes {
 			s = strings.ReplaceAll(s, note, "")
 		}

@@ -87,6 +87,7 @@ func fit(ps []piece, n int) (cells []piece, ok bool) {
 			take[k], need = true, need-1
 		}
 	}
+	cells = make([]piece, 0, n)
 	for k, p := range ps {
 		if take[k] || !p.blank {
 			cells = append(cells, p)

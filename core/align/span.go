@@ -40,6 +40,9 @@ func (a *aligner) spanValues(from, to int, stop func(tok int) bool) []piece {
 		case a.itemOnly(i):
 			// wholly an item number of the label after it
 		default:
+			if out == nil {
+				out = make([]piece, 0, 8) // a row's values, at once: 表三 has seven columns
+			}
 			out = append(out, a.whole(i))
 		}
 	}
@@ -122,7 +125,9 @@ func (a *aligner) vocabulary(t *template.Table, tok int) (rows uint64, cols bool
 
 // prose reports text that is a sentence rather than a label or a piece of one.
 func prose(s string) bool {
-	if strings.ContainsAny(s, "。；！？") {
+	// four quick looks rather than strings.ContainsAny, which looks each character
+	// of s up in a set beyond ASCII
+	if strings.Contains(s, "。") || strings.Contains(s, "；") || strings.Contains(s, "！") || strings.Contains(s, "？") {
 		return true
 	}
 	return utf8.RuneCountInString(s) > 40 && strings.Contains(s, "，")

@@ -2,6 +2,7 @@ package align
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"nianbao/core/template"
@@ -182,10 +183,11 @@ func (a *aligner) t4Orders(seq []piece) [][]piece {
 	bestCost := -1
 	perm := make([]int, len(pieces))
 	used := make([]bool, len(pieces))
+	order := make([]piece, 0, len(seq)) // each permutation's, copied only when kept
 	var walk func(d int)
 	walk = func(d int) {
 		if d == len(pieces) {
-			var order []piece
+			order = order[:0]
 			for _, p := range perm {
 				order = append(order, pieces[p]...)
 			}
@@ -195,9 +197,9 @@ func (a *aligner) t4Orders(seq []piece) [][]piece {
 			cost := inversions(perm)
 			switch {
 			case bestCost < 0 || cost < bestCost:
-				best, bestCost = [][]piece{order}, cost
+				best, bestCost = [][]piece{slices.Clone(order)}, cost
 			case cost == bestCost:
-				best = append(best, order)
+				best = append(best, slices.Clone(order))
 			}
 			return
 		}

@@ -191,6 +191,9 @@ func looksWordXML(input []byte) bool {
 // two lines or more) in text that does not begin as a page does.
 func markdownHeadings(input []byte) bool {
 	p := sniffPrefix(input)
+	if bytes.IndexByte(p, '#') < 0 {
+		return false // most reports: no need to cut them into lines
+	}
 	if t := bytes.TrimLeft(p, " \t\r\n\xef\xbb\xbf"); len(t) > 0 && t[0] == '<' {
 		return false
 	}
@@ -213,6 +216,9 @@ func markdownHeadings(input []byte) bool {
 // tokenizer reads well.
 func looksMarkdown(input []byte) bool {
 	p := sniffPrefix(input)
+	if bytes.IndexByte(p, '|') < 0 {
+		return false // most reports: one quick look rather than six
+	}
 	if !bytes.Contains(p, []byte("-|")) && !bytes.Contains(p, []byte("|-")) && !bytes.Contains(p, []byte("- |")) && !bytes.Contains(p, []byte("| -")) && !bytes.Contains(p, []byte(":|")) && !bytes.Contains(p, []byte("|:")) {
 		return false // no delimiter row can be there
 	}

@@ -330,3 +330,17 @@ func alteredLabels(text string) []string {
 	}
 	return got
 }
+
+// BenchmarkReadText reads the seeds as a batch gets them: plain text whose format is
+// told by its content.
+func BenchmarkReadText(b *testing.B) {
+	var inputs [][]byte
+	for _, name := range seedNames {
+		inputs = append(inputs, readFile(b, filepath.Join("../../testdata/seeds", name+".txt")))
+	}
+	for i := 0; b.Loop(); i++ {
+		if _, err := markup.Read(inputs[i%len(inputs)], "", ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

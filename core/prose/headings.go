@@ -295,7 +295,8 @@ func indexStop(s string) int {
 // titleLike reports a line that stands alone without finishing a sentence: a title,
 // short and without punctuation.
 func titleLike(line string) bool {
-	return utf8.RuneCountInString(line) <= 40 && !strings.ContainsAny(line, ",;:。、!?")
+	// 40 characters are at most 160 bytes: a long line is not counted
+	return len(line) <= 160 && utf8.RuneCountInString(line) <= 40 && !strings.ContainsAny(line, ",;:!?") && !strings.Contains(line, "。") && !strings.Contains(line, "、")
 }
 
 func endsSentence(s string) bool {
@@ -352,7 +353,7 @@ func NumberedAnywhere(rep *report.Report, n int) bool {
 				i += pos
 				pos = i + len(k)
 				from := max(0, i-36)
-				if j := strings.LastIndex(s[from:i], mark); j >= 0 && !strings.ContainsAny(s[from+j:i], "。,;\n") {
+				if j := strings.LastIndex(s[from:i], mark); j >= 0 && !strings.ContainsAny(s[from+j:i], ",;\n") && !strings.Contains(s[from+j:i], "。") {
 					return true
 				}
 			}
@@ -378,7 +379,7 @@ func HeadingsElsewhere(rep *report.Report) map[int]bool {
 		}
 		lvl, n, k := ParseMark(line)
 		title := strings.TrimSpace(line[k:])
-		if strings.ContainsAny(title, "。,;|") || !strings.HasSuffix(title, "情况") && !strings.HasSuffix(title, "事项") && !strings.HasSuffix(title, "措施") {
+		if strings.ContainsAny(title, ",;|") || strings.Contains(title, "。") || !strings.HasSuffix(title, "情况") && !strings.HasSuffix(title, "事项") && !strings.HasSuffix(title, "措施") {
 			continue
 		}
 		c := CanonOf(title)

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"iter"
 	"sort"
 	"strings"
 
@@ -106,8 +107,9 @@ func runContentFee(p *Pass) {
 	if at[6] < 0 && at[5] < 0 {
 		return // without the later sections the prose may be cut short: section.missing says so
 	}
-	for _, sen := range d.Sentences {
-		s := d.S[sen.Start:sen.End]
+	// each wording looked for holds 费: only the sentences that hold it are read
+	for k := range sentencesHolding(d, "费") {
+		s := d.S[d.Sentences[k].Start:d.Sentences[k].End]
 		if strings.Contains(s, "处理费") || strings.Contains(s, "信息公开费") ||
 			strings.Contains(s, "收取") && strings.Contains(s, "费") && !strings.Contains(s, "行政事业性收费") || strings.Contains(s, "收费") && strings.Contains(s, "减免") {
 			return
@@ -161,7 +163,7 @@ func runTextCorrection(p *Pass) {
 	for i, sen := range d.Sentences {
 		s := d.S[sen.Start:sen.End]
 		// a sentence of the prose, not a table's label ("结果纠正") left among it
-		if !containsAnyStr(s, correctionWords) || !strings.ContainsAny(s, ",;:、") {
+		if !containsAnyStr(s, correctionWords) || !(strings.ContainsAny(s, ",;:") || strings.Contains(s, "、")) {
 			continue
 		}
 		if containsAnyStr(s, remedyWords) {
@@ -186,4 +188,29 @@ func runTextCorrection(p *Pass) {
 func headingAt(d *prose.Doc, i int) bool {
 	k := sort.Search(len(d.Headings), func(k int) bool { return d.Headings[k].At >= i })
 	return k < len(d.Headings) && d.Headings[k].At == i
+}
+
+// sentencesHolding yields, in order, the index of each sentence of d that holds word:
+// one search through the prose rather than one through every sentence.
+func sentencesHolding(d *prose.Doc, word string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for off := 0; off < len(d.S); {
+			i := strings.Index(d.S[off:], word)
+			if i < 0 {
+				return
+			}
+			i += off
+			off = i + 1
+			k := sort.Search(len(d.Sentences), func(k int) bool { return d.Sentences[k].End > i })
+			if k == len(d.Sentences) {
+				return
+			}
+			if sen := d.Sentences[k]; sen.Start <= i && i+len(word) <= sen.End {
+				if !yield(k) {
+					return
+				}
+				off = sen.End
+			}
+		}
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"nianbao/core/align"
+	"nianbao/core/prose"
 	"nianbao/core/report"
 	"nianbao/core/source"
 	"nianbao/core/token"
@@ -24,6 +25,42 @@ func readReport(tb testing.TB, s string) *report.Report {
 }
 
 func BenchmarkProseRules(b *testing.B) {
+	reps := seedReports(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		rep := reps[i%len(reps)]
+		rep.Findings = rep.Findings[:0]
+		// a fresh report each time, so the prose cache does not hide the reading
+		r := *rep
+		for _, id := range myRules {
+			Lookup(id).Run(&Pass{Report: &r, Rule: Lookup(id)})
+		}
+	}
+}
+
+// BenchmarkRule times each rule alone over the seeds, the prose read beforehand (as
+// the first rule that needs it reads it for the others).
+func BenchmarkRule(b *testing.B) {
+	reps := seedReports(b)
+	for _, rep := range reps {
+		prose.Of(rep)
+	}
+	for _, r := range All() {
+		if r.Run == nil {
+			continue
+		}
+		b.Run(r.ID, func(b *testing.B) {
+			for i := 0; b.Loop(); i++ {
+				rep := reps[i%len(reps)]
+				rep.Findings = rep.Findings[:0]
+				r.Run(&Pass{Report: rep, Rule: r})
+			}
+		})
+	}
+}
+
+// seedReports reads the seeds, skipping the benchmark when there are none.
+func seedReports(b *testing.B) []*report.Report {
 	files, _ := filepath.Glob("../../testdata/seeds/*.txt")
 	var texts []string
 	for _, f := range files {
@@ -40,14 +77,5 @@ func BenchmarkProseRules(b *testing.B) {
 	for i, s := range texts {
 		reps[i] = readReport(b, s)
 	}
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		rep := reps[i%len(reps)]
-		rep.Findings = rep.Findings[:0]
-		// a fresh report each time, so the prose cache does not hide the reading
-		r := *rep
-		for _, id := range myRules {
-			Lookup(id).Run(&Pass{Report: &r, Rule: Lookup(id)})
-		}
-	}
+	return reps
 }

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -69,7 +70,10 @@ func proseSentence(d *prose.Doc, sen prose.Sentence) bool {
 	if k := d.SectionOf(sen.Start); k >= 0 && d.Sections[k].Canon >= 2 && d.Sections[k].Canon <= 4 {
 		return false
 	}
-	return strings.ContainsAny(d.S[sen.Start:sen.End], ",;:、")
+	s := d.S[sen.Start:sen.End]
+	// not strings.ContainsAny(s, ",;:、"): a set with a character beyond ASCII has it
+	// look each character of s up in the set
+	return strings.ContainsAny(s, ",;:") || strings.Contains(s, "、")
 }
 
 func isHanRune(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
@@ -98,29 +102,36 @@ func runWordingDoubled(p *Pass) {
 	}
 	var found []string
 	start, end := -1, -1
+	var rs []rune // a sentence's characters, decoded once
+	var at []int  // and where each starts in it
 	for _, sen := range d.Sentences {
 		s := d.S[sen.Start:sen.End]
 		if !proseSentence(d, sen) {
 			continue
 		}
-		for i := 0; i < len(s); {
-			r, w := utf8.DecodeRuneInString(s[i:])
-			if !isHanRune(r) || r == '一' {
-				i += w
+		rs, at = rs[:0], at[:0]
+		for i, r := range s {
+			rs, at = append(rs, r), append(at, i)
+		}
+		at = append(at, len(s))
+		for q := 0; q < len(rs); {
+			if !isHanRune(rs[q]) || rs[q] == '一' {
+				q++
 				continue
 			}
-			if n := doubledAt(s[i:]); n > 0 {
-				word := s[i : i+n]
+			if n := doubledAt(rs[q:]); n > 0 {
+				i, j := at[q], at[q+2*n]
+				word := s[i:at[q+n]]
 				if !containsAnyStr(word, tableWords) {
 					if start < 0 {
-						start, end = d.Span(sen.Start+i, sen.Start+i+2*n)
+						start, end = d.Span(sen.Start+i, sen.Start+j)
 					}
-					found = append(found, context1(s, i, i+2*n))
+					found = append(found, context1(s, i, j))
 				}
-				i += 2 * n
+				q += 2 * n
 				continue
 			}
-			i += w
+			q++
 		}
 	}
 	if len(found) == 0 {
@@ -129,35 +140,24 @@ func runWordingDoubled(p *Pass) {
 	p.Reportf(report.Finding{Start: start, End: end, Message: fmt.Sprintf("词语重复：%s", examples(found))})
 }
 
-// doubledAt returns the length in bytes of a word of two to four Chinese characters
-// that s begins with and repeats right after it, or 0.
-func doubledAt(s string) int {
-	// the offsets after each of the first eight characters, while Chinese
-	var ends [8]int
-	var first rune
-	n, k := 0, 0
-	for k < len(ends) && n < len(s) {
-		r, w := utf8.DecodeRuneInString(s[n:])
-		if k == 0 {
-			first = r
-		}
-		if !isHanRune(r) {
-			break
-		}
-		n += w
-		ends[k] = n
-		k++
-	}
-	for runes := 4; runes >= 2; runes-- {
-		if k < runes {
-			continue
-		}
-		w := ends[runes-1] // the word's length in bytes
-		if r, _ := utf8.DecodeRuneInString(s[w:]); r == first && strings.HasPrefix(s[w:], s[:w]) {
-			return w
+// doubledAt returns the length in characters of a word of two to four Chinese
+// characters that rs begins with and repeats right after it, or 0.
+func doubledAt(rs []rune) int {
+	for n := 4; n >= 2; n-- {
+		if 2*n <= len(rs) && rs[n] == rs[0] && slices.Equal(rs[:n], rs[n:2*n]) && allHan(rs[:n]) {
+			return n
 		}
 	}
 	return 0
+}
+
+func allHan(rs []rune) bool {
+	for _, r := range rs {
+		if !isHanRune(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // context1 quotes s[i:j] with a character or two around it.
@@ -183,17 +183,14 @@ func runWordingCut(p *Pass) {
 	for _, h := range d.Headings {
 		heads[h.At] = true
 	}
-	tables := tableStarts(rep)
+	var tables []int // made when first needed: few sentences get that far
 	var found []string
 	start, end := -1, -1
 	for k, sen := range d.Sentences {
 		s := d.S[sen.Start:sen.End]
-		if heads[sen.Start] || !proseSentence(d, sen) || utf8.RuneCountInString(s) < 10 {
-			continue
-		}
-		// ended by a full stop: whole
+		// the quick tests first: most sentences end with a full stop
 		if r, _ := utf8.DecodeRuneInString(d.S[sen.End:]); sen.End < len(d.S) && strings.ContainsRune("。！？!?", r) {
-			continue
+			continue // ended by a full stop: whole
 		}
 		last, _ := utf8.DecodeLastRuneInString(s)
 		if !isHanRune(last) && !strings.ContainsRune(",、，", last) {
@@ -205,6 +202,12 @@ func runWordingCut(p *Pass) {
 			if !heads[next] {
 				continue // the sentence runs on
 			}
+		}
+		if heads[sen.Start] || !proseSentence(d, sen) || utf8.RuneCountInString(s) < 10 {
+			continue
+		}
+		if tables == nil {
+			tables = tableStarts(rep)
 		}
 		// a table right after it: "具体情况如下"
 		from, to := d.Pos(sen.End-1)+1, len(rep.Norm.S)
@@ -228,7 +231,7 @@ func runWordingCut(p *Pass) {
 
 // tableStarts returns the sorted offsets of the tables' cells and entries.
 func tableStarts(rep *report.Report) []int {
-	var out []int
+	out := make([]int, 0, len(rep.Cells)+len(rep.Stats))
 	for _, c := range rep.Cells {
 		if c.Start >= 0 {
 			out = append(out, c.Start)

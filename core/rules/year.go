@@ -93,6 +93,9 @@ func findTitle(s string) (year, start, end int) {
 }
 
 func titleIn(line string) (year, start, end int) {
+	if !mayHoldTitle(line) {
+		return 0, -1, -1
+	}
 	for _, m := range reTitleYear().FindAllStringSubmatchIndex(line, 4) {
 		before := line[:m[0]]
 		if strings.Contains(before, "关于") || strings.Count(before, "《") > strings.Count(before, "》") {
@@ -106,6 +109,14 @@ func titleIn(line string) (year, start, end int) {
 		return y, m[0], m[1]
 	}
 	return 0, -1, -1
+}
+
+// mayHoldTitle reports words that every match of reTitleYear holds: 信息公开 or 政务公开,
+// and 报 (年度报告, 年报, 工作报告) or 统计. Most lines that name a year lack them, and
+// the regexp is not tried on those.
+func mayHoldTitle(line string) bool {
+	return (strings.Contains(line, "信息公开") || strings.Contains(line, "政务公开")) &&
+		(strings.Contains(line, "报") || strings.Contains(line, "统计"))
 }
 
 func runYear(p *Pass) {

@@ -111,7 +111,9 @@ func (st *Stream) col(line string, lineOff, start int) int {
 
 // Tokenize splits s, a normalised text.
 func Tokenize(s string) *Stream {
-	st := &Stream{Tokens: newTokens(len(s)/12 + 16), Lines: make([]Line, 0, strings.Count(s, "\n")+2)}
+	// a form feed ends a line too: a PDF's pages would otherwise grow Lines twice over
+	nLines := strings.Count(s, "\n") + strings.Count(s, "\f") + 1
+	st := &Stream{Tokens: newTokens(len(s)/12 + 16), Lines: make([]Line, 0, nLines)}
 	para, page := 0, 0
 	blank := true
 	lineNo := 0

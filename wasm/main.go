@@ -11,6 +11,8 @@
 //	  (review.go; full build only, like markdown)
 //	cells([result…], {format: "csv"|"jsonl"}) -> the tidy dataset of every cell (dataset.go; full build only)
 //	markdown(md) -> HTML rendered by goldmark (for the review preview; full build only)
+//	templates -> [{id, name, short}…], the report formats as people name them
+//	rules -> [{id, title, group, severity}…], every rule, for titles and groups
 //	version, sample (the sample report loaded on first visit), full (which build)
 //
 // The global's name is the environment variable NIANBAO_GLOBAL when the page sets one
@@ -54,6 +56,8 @@ func main() {
 	api.Set("pairUp", js.FuncOf(pairUp))
 	api.Set("full", full)
 	api.Set("deadlines", deadlineList())
+	api.Set("templates", templateList())
+	api.Set("rules", ruleList())
 	extras(api)
 	name := os.Getenv("NIANBAO_GLOBAL")
 	if name == "" {
@@ -220,6 +224,25 @@ func deadlineList() []any {
 	var out []any
 	for _, d := range rules.Deadlines() {
 		out = append(out, map[string]any{"id": d.ID, "name": d.Name})
+	}
+	return out
+}
+
+// templateList is the formats with their names ({id, name, short}), for the page's
+// tables and the batch dashboard.
+func templateList() []any {
+	var out []any
+	for _, t := range rules.Templates {
+		out = append(out, map[string]any{"id": t.ID, "name": t.Name, "short": t.Short})
+	}
+	return out
+}
+
+// ruleList is every rule's id, title, group and severity, in the registry's order.
+func ruleList() []any {
+	var out []any
+	for _, r := range rules.All() {
+		out = append(out, map[string]any{"id": r.ID, "title": r.Title, "group": r.Group, "severity": r.Severity})
 	}
 	return out
 }

@@ -123,7 +123,7 @@ func (r row) cells() []string {
 		strconv.Itoa(r.Errors), strconv.Itoa(r.Warnings), strconv.Itoa(r.Reader), r.remark()}
 }
 
-var headers = []string{"文件", "机关", "年度", "模板", "错误", "警告", "读取问题", "备注"}
+var headers = []string{"文件", "机关", "年度", "模板", "错误", "警告", "未能读取", "备注"}
 
 // numeric columns are right-aligned in the table.
 var numeric = []bool{false, false, false, false, true, true, true, false}

@@ -78,24 +78,15 @@ func cellsPlace(res *core.Result, f core.Finding) string {
 	return p.table + "「" + clip(p.row) + "」行「" + p.col + "」列"
 }
 
-// prosePlace cites an offset of the prose: the page, when the text has page breaks, and
-// the headings of levels 1 and 2 above it.
+// prosePlace cites an offset of the prose: the page, when the text has page breaks or
+// printed page numbers, and the headings of levels 1 and 2 above it.
 func prosePlace(outline []core.Mark, at int) string {
-	page, breaks := 1, false
 	var top, sub string
 	for _, m := range outline {
-		if len(m.At) == 0 {
-			continue
-		}
-		if m.Level == 0 {
-			breaks = true
-		}
-		if m.At[0] > at {
+		if len(m.At) == 0 || m.At[0] > at {
 			continue
 		}
 		switch m.Level {
-		case 0:
-			page++
 		case 1:
 			top, sub = m.Title, ""
 		case 2:
@@ -103,7 +94,7 @@ func prosePlace(outline []core.Mark, at int) string {
 		}
 	}
 	var parts []string
-	if breaks {
+	if page := pageAt(outline, at); page > 0 {
 		parts = append(parts, "第 "+strconv.Itoa(page)+" 页")
 	}
 	switch {
@@ -113,6 +104,54 @@ func prosePlace(outline []core.Mark, at int) string {
 		parts = append(parts, "「"+clip(top+sub)+"」")
 	}
 	return strings.Join(parts, "，")
+}
+
+// pageAt is the page an offset is on, 0 when the text shows no pages. Form feeds are
+// counted. Printed page numbers are read: a footer's number is its page's, so an offset
+// is on the page of the next number; numbers printed as headers (the first one before
+// any heading) name the page they start.
+func pageAt(outline []core.Mark, at int) int {
+	var breaks []core.Mark
+	header, headed := false, false
+	for _, m := range outline {
+		switch {
+		case len(m.At) == 0:
+		case m.Level == 0:
+			if len(breaks) == 0 && !headed && m.Page == 1 {
+				header = true
+			}
+			breaks = append(breaks, m)
+		default:
+			headed = true
+		}
+	}
+	if len(breaks) == 0 {
+		return 0
+	}
+	if breaks[0].Page == 0 { // form feeds
+		page := 1
+		for _, b := range breaks {
+			if b.At[0] <= at {
+				page++
+			}
+		}
+		return page
+	}
+	if header {
+		page := max(1, breaks[0].Page-1)
+		for _, b := range breaks {
+			if b.At[0] <= at {
+				page = b.Page
+			}
+		}
+		return page
+	}
+	for _, b := range breaks {
+		if b.At[0] > at {
+			return b.Page
+		}
+	}
+	return breaks[len(breaks)-1].Page + 1
 }
 
 // clip shortens a long label to its first characters: enough to find it.

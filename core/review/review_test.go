@@ -200,3 +200,35 @@ func TestMarkdown(t *testing.T) {
 		t.Errorf("rendered text\n%s\nwant to contain\n%s", text.String(), want)
 	}
 }
+
+// TestPrintedPages: text without form feeds whose pages carry printed numbers, as
+// footers ("— 2 —") or as headers ("第2页"), is cited by the printed page.
+func TestPrintedPages(t *testing.T) {
+	lines := strings.Split(string(read(t, "../../testdata/seeds/001_4d220e2fb02edc16.txt")), "\n")
+	insert := func(marks map[int]string) string {
+		var out []string
+		for i, l := range lines {
+			if m, ok := marks[i]; ok {
+				out = append(out, m)
+			}
+			out = append(out, l)
+		}
+		return strings.Join(out, "\n")
+	}
+	for name, text := range map[string]string{
+		"footers": insert(map[int]string{15: "— 1 —", 59: "— 2 —"}),
+		"headers": insert(map[int]string{0: "第1页", 15: "第2页", 59: "第3页"}),
+	} {
+		res := check(t, []byte(text), "001.txt")
+		got := map[string]string{}
+		for _, f := range res.Findings {
+			got[f.Rule] = Place(res, f)
+		}
+		if want := "第 3 页，「五、存在的主要问题及改进情况」下「(一)改进情况」"; got["section.numbering"] != want {
+			t.Errorf("%s: section.numbering at %q, want %q", name, got["section.numbering"], want)
+		}
+		if want := "第 2 页，「二、主动公开政府信息情况」"; got["section.missing"] != want {
+			t.Errorf("%s: section.missing at %q, want %q", name, got["section.missing"], want)
+		}
+	}
+}

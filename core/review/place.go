@@ -50,11 +50,12 @@ func placeOf(res *core.Result, id string) cellPlace {
 
 func cellsPlace(res *core.Result, f core.Finding) string {
 	ps := make([]cellPlace, len(f.Cells))
-	sameCol, sameRow := true, true
+	sameCol, sameRow, sameTable := true, true, true
 	for i, id := range f.Cells {
 		ps[i] = placeOf(res, id)
-		sameCol = sameCol && ps[i].table == ps[0].table && ps[i].col == ps[0].col
-		sameRow = sameRow && ps[i].table == ps[0].table && ps[i].row == ps[0].row
+		sameTable = sameTable && ps[i].table == ps[0].table
+		sameCol = sameCol && sameTable && ps[i].col == ps[0].col
+		sameRow = sameRow && sameTable && ps[i].row == ps[0].row
 	}
 	p := ps[0]
 	group := p.table == "表四" // 表四's "rows" are the column groups 行政复议, 行政诉讼…
@@ -66,8 +67,13 @@ func cellsPlace(res *core.Result, f core.Finding) string {
 	case len(ps) > 1 && sameCol && p.col != "":
 		return p.table + "「" + p.col + "」列"
 	}
-	if f.Total != "" {
+	switch {
+	case f.Total != "":
 		p = placeOf(res, f.Total)
+	case len(ps) > 1 && sameTable && p.table != "":
+		return p.table // cells across rows and columns: the table as a whole
+	case len(ps) > 1:
+		return ""
 	}
 	switch {
 	case p.col == "":

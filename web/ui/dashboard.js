@@ -23,6 +23,8 @@
 //       reviewOf(entry) -> the review's text (the bridge's review(…, {format: "text"}).text
 //       or reviewText(model) of export.js)
 
+import { el, installStyle } from './dom.js';
+
 const SVG = 'http://www.w3.org/2000/svg';
 
 // The tiles, in the order they are shown, with the word used for them everywhere.
@@ -114,12 +116,6 @@ function ruleCounts(entries, ruleTitle) {
   return [...by.values()].sort((a, b) => b.reports - a.reports || a.rule.localeCompare(b.rule));
 }
 
-function el(doc, tag, text, cls) {
-  const e = doc.createElement(tag);
-  if (text != null) e.textContent = text;
-  if (cls) e.className = cls;
-  return e;
-}
 
 function svg(doc, tag, attrs) {
   const e = doc.createElementNS(SVG, tag);
@@ -158,13 +154,6 @@ const CSS = `
 .nb-dash-open { font: inherit; background: none; border: 0; padding: 0; color: #175cd3; text-decoration: underline; cursor: pointer; text-align: left; }
 `;
 
-function installStyle(doc) {
-  if (doc.getElementById(STYLE_ID)) return;
-  const style = doc.createElement('style');
-  style.id = STYLE_ID;
-  style.textContent = CSS;
-  (doc.head || doc.documentElement).appendChild(style);
-}
 
 function tiles(doc, counts) {
   const ul = el(doc, 'ul', null, 'nb-dash-tiles');
@@ -231,7 +220,7 @@ function table(doc, entries, templateName, onOpen) {
 
 export function renderDashboard(container, entries, opts = {}) {
   const doc = container.ownerDocument;
-  installStyle(doc);
+  installStyle(doc, STYLE_ID, CSS);
   const templateName = opts.templateName || ((code) => code);
   const ruleTitle = opts.ruleTitle || (() => '');
   const counts = Object.fromEntries(STATUSES.map((s) => [s.id, 0]));

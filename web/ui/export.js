@@ -20,6 +20,8 @@
 //       the file offered as a download; the Blob is returned for tests and previews.
 // Nothing here makes a network request: the library is the page's own file.
 
+import { el, installStyle } from './dom.js';
+
 const SECTION_DISMISSED = '经人工核实不作为问题的事项';
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
 
@@ -100,25 +102,9 @@ const PRINT_CSS = `
   ${SHOWN} button { display: none !important; }
 }`;
 
-// installPrintStyle adds the review's styles, screen and print, to a document once.
-function installPrintStyle(doc) {
-  if (doc.getElementById(PRINT_STYLE_ID)) return;
-  const style = doc.createElement('style');
-  style.id = PRINT_STYLE_ID;
-  style.textContent = PRINT_CSS;
-  (doc.head || doc.documentElement).appendChild(style);
-}
-
-// el makes an element with text content and a class.
-function el(doc, tag, text, cls) {
-  const e = doc.createElement(tag);
-  if (text != null) e.textContent = text;
-  if (cls) e.className = cls;
-  return e;
-}
 
 export function renderReview(model, doc = document) {
-  installPrintStyle(doc);
+  installStyle(doc, PRINT_STYLE_ID, PRINT_CSS);
   const root = el(doc, 'article', null, 'nb-review');
   root.lang = 'zh-CN';
   root.appendChild(el(doc, 'h1', model.title));

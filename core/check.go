@@ -66,7 +66,11 @@ func Check(input []byte, opts Options) (res *Result) {
 		return res
 	}
 	if err != nil {
-		return failed(opts, len(input), "read.input", err.Error())
+		res := failed(opts, len(input), "read.input", err.Error())
+		// bytes that are text in no encoding (random data, a font) are no report at all,
+		// unlike a Word or PDF file that could not be read
+		res.Summary.NotReport = errors.Is(err, source.ErrBinary)
+		return res
 	}
 	if len(text.S) > MaxText {
 		return failed(opts, len(input), "read.size", fmt.Sprintf("文字内容过长（%.1f MB），上限为 %d MB：一份年度报告的文字通常不到 200 KB，请确认没有粘贴多份报告或其他内容", float64(len(text.S))/(1<<20), MaxText>>20))

@@ -13,7 +13,11 @@ import (
 // writeText prints a readable Chinese summary of one result.
 func writeText(w io.Writer, res *core.Result) {
 	fmt.Fprintf(w, "== %s\n", res.File)
-	if res.Input.Error != "" {
+	switch {
+	case res.Input.Error != "" && res.Summary.NotReport:
+		fmt.Fprintf(w, "   不是年度报告：%s\n\n", res.Input.Error)
+		return
+	case res.Input.Error != "":
 		fmt.Fprintf(w, "   无法检查：%s\n\n", res.Input.Error)
 		return
 	}

@@ -31,7 +31,7 @@ type uiFixture struct {
 }
 
 // uiFixtures: a report with warnings, one with errors, one read only in part, a notice
-// that is no report, random bytes, and the first report with both its warnings set aside.
+// that is no report, random bytes, an empty file, and the first report with both its warnings set aside.
 func uiFixtures(t *testing.T) []uiFixture {
 	seed := readFile(t, "testdata/seeds/004_fe52555f254f9b80.txt")
 	withErrors := strings.Replace(seed, "(七)总计 |\n7 |", "(七)总计 |\n9 |", 1)
@@ -49,6 +49,7 @@ func uiFixtures(t *testing.T) []uiFixture {
 		{Name: "部分读取.txt", Result: core.Check([]byte(partial), core.Options{Name: "部分读取.txt"})},
 		{Name: "通知.txt", Result: core.Check([]byte(notice), core.Options{Name: "通知.txt"})},
 		{Name: "random.bin", Result: core.Check(noise, core.Options{Name: "random.bin"})},
+		{Name: "空.txt", Result: core.Check(nil, core.Options{Name: "空.txt"})},
 	}
 	clean := uiFixture{Name: "已核实.txt", Result: core.Check([]byte(seed), core.Options{Name: "已核实.txt"})}
 	for _, f := range clean.Result.Findings {
@@ -213,7 +214,7 @@ func TestUIModules(t *testing.T) {
 				some: [...d.querySelectorAll('td.nb-n[data-some]')].map(td => td.dataset.kind),
 				opened: ui.opened};
 		})()`, &got)
-		if want := "errors 1有错误（份） warnings 1有警告（份） partial 1部分未能读取（份） clean 1未发现问题（份） notReport 2不是年度报告（份）"; strings.Join(got.Tiles, " ") != want {
+		if want := "errors 1有错误（份） warnings 1有警告（份） partial 1只核对了部分（份） clean 1未发现问题（份） notReport 2不是年度报告（份） unusable 1无法检查（份）"; strings.Join(got.Tiles, " ") != want {
 			t.Errorf("tiles %q\nwant %q", strings.Join(got.Tiles, " "), want)
 		}
 		if want := "label.altered 3 360,t3.balance 1 120,t3.outcomes 1 120,t3.rowsum 1 120"; strings.Join(got.Bars, ",") != want {
@@ -222,9 +223,10 @@ func TestUIModules(t *testing.T) {
 		wantRows := []string{
 			"东胜区-2024.txt|东胜区行政审批政务服务与数据管理局|2024|2021 年格式（国办公开办函〔2021〕30号）|0|2|0|有警告",
 			"有错误.txt|东胜区行政审批政务服务与数据管理局|2024|2021 年格式（国办公开办函〔2021〕30号）|3|2|0|有错误",
-			"部分读取.txt|东胜区行政审批政务服务与数据管理局|2024|2021 年格式（国办公开办函〔2021〕30号）|0|2|3|部分未能读取",
-			"通知.txt|未识别|2024|—|0|0|1|不是年度报告",
-			"random.bin|未识别|未识别|—|0|0|1|不是年度报告",
+			"部分读取.txt|东胜区行政审批政务服务与数据管理局|2024|2021 年格式（国办公开办函〔2021〕30号）|0|2|3|只核对了部分",
+			"通知.txt|—|—|—|0|0|1|不是年度报告",
+			"random.bin|—|—|—|0|0|1|不是年度报告",
+			"空.txt|—|—|—|0|0|1|无法检查",
 			"已核实.txt|东胜区行政审批政务服务与数据管理局|2024|2021 年格式（国办公开办函〔2021〕30号）|0|0|0|未发现问题",
 		}
 		if strings.Join(got.Rows, "\n") != strings.Join(wantRows, "\n") {
@@ -233,7 +235,7 @@ func TestUIModules(t *testing.T) {
 		if len(got.Opened) != 1 || got.Opened[0] != 1 {
 			t.Errorf("opened %v, want [1]", got.Opened)
 		}
-		if strings.Join(got.Some, " ") != "warnings errors warnings warnings unread unread unread" {
+		if strings.Join(got.Some, " ") != "warnings errors warnings warnings unread unread unread unread" {
 			t.Errorf("coloured counts %q", got.Some)
 		}
 	})

@@ -1,5 +1,6 @@
 // dashboard.js: the batch at a glance, for the head of an office: how many reports are
-// clean, have warnings, have errors, were read only in part or are not reports; which
+// clean, have warnings, have errors, were checked only in part, are not reports or could
+// not be used; which
 // rules fire in most reports (an SVG bar chart drawn here, no library); and a table of
 // every body with colour-coded counts, each row opening its report.
 //
@@ -12,8 +13,10 @@
 //       bridge's templates); ruleTitle(rule) -> the rule's Chinese title (default: the
 //       finding's own title); onOpen(index, entry) when a row is opened.
 //       Replaces container's children; data enters the DOM as text only. Returns the
-//       tiles' counts ({clean, warnings, errors, partial, notReport}) and the chart's bars.
-//   statusOf(entry) -> 'clean' | 'warnings' | 'errors' | 'partial' | 'notReport'
+//       tiles' counts ({errors, warnings, partial, clean, notReport, unusable}) and the
+//       chart's bars.
+//   statusOf(entry) -> 'errors' | 'warnings' | 'partial' | 'clean' | 'notReport' | 'unusable'
+//       (one each: errors before a partial read, a partial read before warnings)
 //   countsOf(entry) -> {errors, warnings, infos, unread}: findings not dismissed
 //   reviewKey(result, finding) -> the key of a finding (core/review.Key's)
 //   cellsCSV(entries, cells?) -> the tidy dataset of every cell as CSV, one file for the
@@ -27,13 +30,15 @@ import { el, installStyle } from './dom.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
-// The tiles, in the order they are shown, with the word used for them everywhere.
+// The tiles, in the order they are shown, named as the command line's batch summary
+// names them.
 export const STATUSES = [
   { id: 'errors', label: '有错误' },
   { id: 'warnings', label: '有警告' },
-  { id: 'partial', label: '部分未能读取' },
+  { id: 'partial', label: '只核对了部分' },
   { id: 'clean', label: '未发现问题' },
   { id: 'notReport', label: '不是年度报告' },
+  { id: 'unusable', label: '无法检查' },
 ];
 const STATUS_LABEL = Object.fromEntries(STATUSES.map((s) => [s.id, s.label]));
 
@@ -81,14 +86,21 @@ export function countsOf(entry) {
   return n;
 }
 
-// notReport: the checker found no table, or could not use the input at all.
-function notReport(result) {
-  return !!(result.summary && result.summary.notReport) || !!(result.input && result.input.error);
-}
+// unusable: the input could not be used at all (empty, too large, a Word file that could
+// not be read): the reader's failure, never called the report's.
+const unusable = (result) => !!(result.input && result.input.error);
+
+// notReport: the checker found no table in the text, or the bytes are text in no
+// encoding (random data: core sets notReport beside the input's error).
+const notReport = (result) => !!(result.summary && result.summary.notReport);
+
+// unchecked: nothing of the report was checked.
+const unchecked = (result) => unusable(result) || notReport(result);
 
 export function statusOf(entry) {
   const r = entry.result;
-  if (notReport(r)) return 'notReport';
+  if (notReport(r)) return 'notReport'; // before unusable: random bytes are both
+  if (unusable(r)) return 'unusable';
   const n = countsOf(entry);
   if (n.errors > 0) return 'errors';
   if (r.summary && r.summary.unread > 0) return 'partial';
@@ -102,7 +114,7 @@ function ruleCounts(entries, ruleTitle) {
   const by = new Map();
   const rank = { error: 0, warning: 1, info: 2 };
   for (const e of entries) {
-    if (notReport(e.result)) continue;
+    if (unchecked(e.result)) continue;
     const seen = new Set();
     for (const f of liveFindings(e)) {
       if (f.origin === 'reader' || seen.has(f.rule)) continue;
@@ -125,7 +137,7 @@ function svg(doc, tag, attrs) {
 
 const STYLE_ID = 'nb-dashboard-style';
 const CSS = `
-.nb-dash { --nb-error: #b42318; --nb-warning: #8a5a00; --nb-info: #175cd3; --nb-clean: #067647; --nb-partial: #6941c6; --nb-notreport: #475467; font-size: 15px; }
+.nb-dash { --nb-error: #b42318; --nb-warning: #8a5a00; --nb-info: #175cd3; --nb-clean: #067647; --nb-partial: #6941c6; --nb-notreport: #475467; --nb-unusable: #344054; font-size: 15px; }
 .nb-dash-tiles { display: flex; flex-wrap: wrap; gap: .6em; margin: 0 0 1em; padding: 0; list-style: none; }
 .nb-dash-tile { flex: 1 1 9em; border-radius: 6px; padding: .6em .8em; color: #fff; }
 .nb-dash-tile b { display: block; font-size: 2em; line-height: 1.1; }
@@ -134,6 +146,7 @@ const CSS = `
 .nb-dash-tile[data-status="partial"] { background: var(--nb-partial); }
 .nb-dash-tile[data-status="clean"] { background: var(--nb-clean); }
 .nb-dash-tile[data-status="notReport"] { background: var(--nb-notreport); }
+.nb-dash-tile[data-status="unusable"] { background: var(--nb-unusable); }
 .nb-dash-chart text { font-size: 13px; fill: #1d2939; }
 .nb-dash-chart rect[data-severity="error"] { fill: var(--nb-error); }
 .nb-dash-chart rect[data-severity="warning"] { fill: var(--nb-warning); }
@@ -151,6 +164,7 @@ const CSS = `
 .nb-dash-status[data-status="partial"] { background: var(--nb-partial); }
 .nb-dash-status[data-status="clean"] { background: var(--nb-clean); }
 .nb-dash-status[data-status="notReport"] { background: var(--nb-notreport); }
+.nb-dash-status[data-status="unusable"] { background: var(--nb-unusable); }
 .nb-dash-open { font: inherit; background: none; border: 0; padding: 0; color: #175cd3; text-decoration: underline; cursor: pointer; text-align: left; }
 `;
 
@@ -204,9 +218,9 @@ function table(doc, entries, templateName, onOpen) {
     const open = name.appendChild(el(doc, 'button', e.name, 'nb-dash-open'));
     open.type = 'button';
     open.addEventListener('click', () => onOpen && onOpen(i, e));
-    tr.appendChild(el(doc, 'td', r.agency || '未识别'));
-    tr.appendChild(el(doc, 'td', r.year != null ? String(r.year) : '未识别'));
-    tr.appendChild(el(doc, 'td', notReport(r) ? '—' : templateName(r.template)));
+    tr.appendChild(el(doc, 'td', unchecked(r) ? '—' : r.agency || '未识别'));
+    tr.appendChild(el(doc, 'td', unchecked(r) ? '—' : r.year != null ? String(r.year) : '未识别'));
+    tr.appendChild(el(doc, 'td', unchecked(r) ? '—' : templateName(r.template)));
     for (const [kind, v] of [['errors', n.errors], ['warnings', n.warnings], ['unread', n.unread]]) {
       const td = tr.appendChild(el(doc, 'td', String(v), 'nb-n'));
       td.dataset.kind = kind;
@@ -249,7 +263,7 @@ function defaultCells() {
 }
 
 export function cellsCSV(entries, cells = defaultCells()) {
-  return cells(entries.filter((e) => !(e.result.input && e.result.input.error)).map((e) => e.result), { format: 'csv' });
+  return cells(entries.filter((e) => !unusable(e.result)).map((e) => e.result), { format: 'csv' });
 }
 
 export function reviewsBundle(entries, reviewOf) {

@@ -141,12 +141,13 @@ const CSS = `
 .nb-dash-tiles { display: flex; flex-wrap: wrap; gap: .6em; margin: 0 0 1em; padding: 0; list-style: none; }
 .nb-dash-tile { flex: 1 1 9em; border-radius: 6px; padding: .6em .8em; color: #fff; }
 .nb-dash-tile b { display: block; font-size: 2em; line-height: 1.1; }
-.nb-dash-tile[data-status="errors"] { background: var(--nb-error); }
-.nb-dash-tile[data-status="warnings"] { background: var(--nb-warning); }
-.nb-dash-tile[data-status="partial"] { background: var(--nb-partial); }
-.nb-dash-tile[data-status="clean"] { background: var(--nb-clean); }
-.nb-dash-tile[data-status="notReport"] { background: var(--nb-notreport); }
-.nb-dash-tile[data-status="unusable"] { background: var(--nb-unusable); }
+.nb-dash [data-status="errors"] { --nb-status: var(--nb-error); }
+.nb-dash [data-status="warnings"] { --nb-status: var(--nb-warning); }
+.nb-dash [data-status="partial"] { --nb-status: var(--nb-partial); }
+.nb-dash [data-status="clean"] { --nb-status: var(--nb-clean); }
+.nb-dash [data-status="notReport"] { --nb-status: var(--nb-notreport); }
+.nb-dash [data-status="unusable"] { --nb-status: var(--nb-unusable); }
+.nb-dash-tile, .nb-dash-status { background: var(--nb-status); }
 .nb-dash-chart text { font-size: 13px; fill: #1d2939; }
 .nb-dash-chart rect[data-severity="error"] { fill: var(--nb-error); }
 .nb-dash-chart rect[data-severity="warning"] { fill: var(--nb-warning); }
@@ -159,12 +160,6 @@ const CSS = `
 .nb-dash-table td.nb-n[data-kind="unread"][data-some] { color: var(--nb-partial); font-weight: bold; }
 .nb-dash-table td.nb-n:not([data-some]) { color: #667085; }
 .nb-dash-status { display: inline-block; border-radius: 3px; padding: 0 .4em; color: #fff; white-space: nowrap; }
-.nb-dash-status[data-status="errors"] { background: var(--nb-error); }
-.nb-dash-status[data-status="warnings"] { background: var(--nb-warning); }
-.nb-dash-status[data-status="partial"] { background: var(--nb-partial); }
-.nb-dash-status[data-status="clean"] { background: var(--nb-clean); }
-.nb-dash-status[data-status="notReport"] { background: var(--nb-notreport); }
-.nb-dash-status[data-status="unusable"] { background: var(--nb-unusable); }
 .nb-dash-open { font: inherit; background: none; border: 0; padding: 0; color: #175cd3; text-decoration: underline; cursor: pointer; text-align: left; }
 `;
 

@@ -200,6 +200,7 @@ const COLUMNS = ['文件', '机关', '年度', '模板', '错误', '警告', '�
 
 function table(doc, entries, templateName, onOpen) {
   const t = el(doc, 'table', null, 'nb-dash-table');
+  t.appendChild(el(doc, 'caption', '各份报告（点击文件名查看）'));
   const head = t.appendChild(doc.createElement('thead')).appendChild(doc.createElement('tr'));
   for (const c of COLUMNS) head.appendChild(el(doc, 'th', c)).scope = 'col';
   const body = t.appendChild(doc.createElement('tbody'));

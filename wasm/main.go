@@ -8,9 +8,12 @@
 //	compareYears(a, optsA, b, optsB) -> [resultA, resultB], compared as consecutive years
 //	pairUp([{year, agency}…]) -> [[older, newer]…], the pairs among checked reports
 //	review(result, {format, dismissed, date, compared, file}) -> {text, model}, the 审核意见
-//	  (review.go; full build only, like markdown)
+//	  (review.go; in both builds, so the page needs no full module for a review: it
+//	  costs the lite module about 30 KB brotli, 1.09 → 1.12 MB of the 1.2 MB budget)
 //	cells([result…], {format: "csv"|"jsonl"}) -> the tidy dataset of every cell (dataset.go; full build only)
 //	markdown(md) -> HTML rendered by goldmark (for the review preview; full build only)
+//	templates -> [{id, name, short}…], the report formats as people name them
+//	rules -> [{id, title, group, severity}…], every rule, for titles and groups
 //	version, sample (the sample report loaded on first visit), full (which build)
 //
 // The global's name is the environment variable NIANBAO_GLOBAL when the page sets one
@@ -54,6 +57,9 @@ func main() {
 	api.Set("pairUp", js.FuncOf(pairUp))
 	api.Set("full", full)
 	api.Set("deadlines", deadlineList())
+	api.Set("review", js.FuncOf(reviewOf))
+	api.Set("templates", templateList())
+	api.Set("rules", ruleList())
 	extras(api)
 	name := os.Getenv("NIANBAO_GLOBAL")
 	if name == "" {
@@ -220,6 +226,25 @@ func deadlineList() []any {
 	var out []any
 	for _, d := range rules.Deadlines() {
 		out = append(out, map[string]any{"id": d.ID, "name": d.Name})
+	}
+	return out
+}
+
+// templateList is the formats with their names ({id, name, short}), for the page's
+// tables and the batch dashboard.
+func templateList() []any {
+	var out []any
+	for _, t := range rules.Templates {
+		out = append(out, map[string]any{"id": t.ID, "name": t.Name, "short": t.Short})
+	}
+	return out
+}
+
+// ruleList is every rule's id, title, group and severity, in the registry's order.
+func ruleList() []any {
+	var out []any
+	for _, r := range rules.All() {
+		out = append(out, map[string]any{"id": r.ID, "title": r.Title, "group": r.Group, "severity": r.Severity})
 	}
 	return out
 }

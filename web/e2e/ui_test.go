@@ -283,3 +283,38 @@ func unzipFile(t *testing.T, raw []byte, name string) string {
 	}
 	return string(b)
 }
+
+// TestUIReviewBridge: on the page, the lite module's review() gives a model that
+// export.js turns into the same plain text as the bridge's own, and the page's sample
+// report (an altered label) is cited by its row; no full module is loaded for it.
+func TestUIReviewBridge(t *testing.T) {
+	tb := newTab(t)
+	tb.open(base)
+	var got struct {
+		Lite, Same bool
+		Text       string
+		Items      int
+	}
+	tb.eval(`(async () => {
+		const ui = await import('/ui/export.js');
+		const r = nianbao.review(nianbaoPage.lastResult, {format: 'text', date: '2025年3月1日'});
+		const el = ui.renderReview(r.model);
+		return {lite: nianbao.full === false, same: ui.reviewText(r.model) === r.text, text: r.text,
+			items: el.querySelectorAll('li').length};
+	})()`, &got)
+	if !got.Lite || !got.Same || got.Items != 2 {
+		t.Errorf("lite %v, same text %v, items %d", got.Lite, got.Same, got.Items)
+	}
+	if !strings.Contains(got.Text, "\n1. 模板文字被改动（表三「1.申请人无正当理由逾期不补正、行政…」行）：表三标签“1.申请人无正当理由预期不补正") {
+		t.Errorf("text\n%s", got.Text)
+	}
+	// after load: the modules themselves, and no full module
+	tb.mu.Lock()
+	late := append([]string(nil), tb.reqs[tb.mark:]...)
+	tb.mu.Unlock()
+	for _, u := range late {
+		if u != base+"ui/export.js" && u != base+"ui/dom.js" {
+			t.Errorf("request after load: %s", u)
+		}
+	}
+}

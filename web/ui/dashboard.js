@@ -258,8 +258,11 @@ function defaultCells() {
   return api.cells;
 }
 
+// cellsCSV keeps the byte order mark Excel needs: Go writes one, but wasm_exec.js's
+// TextDecoder drops a leading one when the string crosses into JavaScript.
 export function cellsCSV(entries, cells = defaultCells()) {
-  return cells(entries.filter((e) => !unusable(e.result)).map((e) => e.result), { format: 'csv' });
+  const csv = cells(entries.filter((e) => !unusable(e.result)).map((e) => e.result), { format: 'csv' });
+  return typeof csv === 'string' && !csv.startsWith('\ufeff') ? '\ufeff' + csv : csv;
 }
 
 export function reviewsBundle(entries, reviewOf) {

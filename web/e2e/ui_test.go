@@ -179,6 +179,22 @@ func TestUIModules(t *testing.T) {
 		}
 	})
 
+	t.Run("copy", func(t *testing.T) {
+		var got struct {
+			OK      bool
+			Focused string
+		}
+		tb.eval(`(async () => {
+			document.getElementById('other').tabIndex = -1;
+			document.getElementById('other').focus();
+			const ok = await ui.copyText('审核意见');
+			return {ok, focused: document.activeElement.id};
+		})()`, &got)
+		if !got.OK || got.Focused != "other" {
+			t.Errorf("copyText: %v, focus on %q afterwards, want true and other", got.OK, got.Focused)
+		}
+	})
+
 	t.Run("files", func(t *testing.T) {
 		var got struct{ Text, MD []byte }
 		tb.eval(`(async () => ({text: btoa(String.fromCharCode(...new Uint8Array(await ui.saveText('一\n二', 'a.txt').arrayBuffer()))),

@@ -310,16 +310,26 @@ func TestUIReviewBridge(t *testing.T) {
 		Lite, Same bool
 		Text       string
 		Items      int
+		Template   string
+		Rule       string
 	}
 	tb.eval(`(async () => {
 		const ui = await import('/ui/export.js');
 		const r = nianbao.review(nianbaoPage.lastResult, {format: 'text', date: '2025年3月1日'});
 		const el = ui.renderReview(r.model);
+		const d = await import('/ui/dashboard.js');
+		const box = document.createElement('div');
+		d.renderDashboard(box, [{name: 'sample.txt', result: nianbaoPage.lastResult}]);
 		return {lite: nianbao.full === false, same: ui.reviewText(r.model) === r.text, text: r.text,
-			items: el.querySelectorAll('li').length};
+			items: el.querySelectorAll('li').length, template: box.querySelector('tbody td:nth-child(4)').textContent,
+			rule: nianbao.rules.find(x => x.id === 'label.altered').title};
 	})()`, &got)
 	if !got.Lite || !got.Same || got.Items != 2 {
 		t.Errorf("lite %v, same text %v, items %d", got.Lite, got.Same, got.Items)
+	}
+	// the dashboard names the template by the bridge's list; the rules' titles come from it too
+	if got.Template != "2021 年格式（国办公开办函〔2021〕30号）" || got.Rule != "模板文字被改动" {
+		t.Errorf("template %q, rule title %q", got.Template, got.Rule)
 	}
 	if !strings.Contains(got.Text, "\n1. 模板文字被改动（表三「1.申请人无正当理由逾期不补正、行政…」行）：表三标签“1.申请人无正当理由预期不补正") {
 		t.Errorf("text\n%s", got.Text)
@@ -329,7 +339,7 @@ func TestUIReviewBridge(t *testing.T) {
 	late := append([]string(nil), tb.reqs[tb.mark:]...)
 	tb.mu.Unlock()
 	for _, u := range late {
-		if u != base+"ui/export.js" && u != base+"ui/dom.js" {
+		if u != base+"ui/export.js" && u != base+"ui/dom.js" && u != base+"ui/dashboard.js" {
 			t.Errorf("request after load: %s", u)
 		}
 	}

@@ -179,6 +179,22 @@ func TestUIModules(t *testing.T) {
 		}
 	})
 
+	t.Run("copy", func(t *testing.T) {
+		var got struct {
+			OK      bool
+			Focused string
+		}
+		tb.eval(`(async () => {
+			document.getElementById('other').tabIndex = -1;
+			document.getElementById('other').focus();
+			const ok = await ui.copyText('审核意见');
+			return {ok, focused: document.activeElement.id};
+		})()`, &got)
+		if !got.OK || got.Focused != "other" {
+			t.Errorf("copyText: %v, focus on %q afterwards, want true and other", got.OK, got.Focused)
+		}
+	})
+
 	t.Run("files", func(t *testing.T) {
 		var got struct{ Text, MD []byte }
 		tb.eval(`(async () => ({text: btoa(String.fromCharCode(...new Uint8Array(await ui.saveText('一\n二', 'a.txt').arrayBuffer()))),
@@ -282,4 +298,64 @@ func unzipFile(t *testing.T, raw []byte, name string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// TestUIReviewBridge: on the page, the lite module's review() gives a model that
+// export.js turns into the same plain text as the bridge's own, and the page's sample
+// report (an altered label) is cited by its row; no full module is loaded for it.
+func TestUIReviewBridge(t *testing.T) {
+	tb := newTab(t)
+	tb.open(base)
+	var got struct {
+		Lite, Same bool
+		Text       string
+		Items      int
+		Template   string
+		Rule       string
+	}
+	tb.eval(`(async () => {
+		const ui = await import('/ui/export.js');
+		const r = nianbao.review(nianbaoPage.lastResult, {format: 'text', date: '2025年3月1日'});
+		const el = ui.renderReview(r.model);
+		const d = await import('/ui/dashboard.js');
+		const box = document.createElement('div');
+		d.renderDashboard(box, [{name: 'sample.txt', result: nianbaoPage.lastResult}]);
+		return {lite: nianbao.full === false, same: ui.reviewText(r.model) === r.text, text: r.text,
+			items: el.querySelectorAll('li').length, template: box.querySelector('tbody td:nth-child(4)').textContent,
+			rule: nianbao.rules.find(x => x.id === 'label.altered').title};
+	})()`, &got)
+	if !got.Lite || !got.Same || got.Items != 2 {
+		t.Errorf("lite %v, same text %v, items %d", got.Lite, got.Same, got.Items)
+	}
+	// the dashboard names the template by the bridge's list; the rules' titles come from it too
+	if got.Template != "2021 年格式（国办公开办函〔2021〕30号）" || got.Rule != "模板文字被改动" {
+		t.Errorf("template %q, rule title %q", got.Template, got.Rule)
+	}
+	if !strings.Contains(got.Text, "\n1. 模板文字被改动（表三「1.申请人无正当理由逾期不补正、行政…」行）：表三标签“1.申请人无正当理由预期不补正") {
+		t.Errorf("text\n%s", got.Text)
+	}
+	// after load: the modules themselves, and no full module
+	tb.mu.Lock()
+	late := append([]string(nil), tb.reqs[tb.mark:]...)
+	tb.mu.Unlock()
+	for _, u := range late {
+		if u != base+"ui/export.js" && u != base+"ui/dom.js" && u != base+"ui/dashboard.js" {
+			t.Errorf("request after load: %s", u)
+		}
+	}
+
+	// the batch's cells dataset, by the full module's cells(), with the byte order mark
+	// Excel needs; an input that could not be used is left out
+	var csv string
+	tb.eval(`(async () => {
+		const full = await nianbaoEngine.ready('full');
+		const d = await import('/ui/dashboard.js');
+		const empty = await nianbaoEngine.check('', {name: '空.txt'});
+		return d.cellsCSV([{name: 'sample.txt', result: nianbaoPage.lastResult}, {name: '空.txt', result: empty}], full.cells);
+	})()`, &csv)
+	lines := strings.Split(csv, "\r\n")
+	if !strings.HasPrefix(lines[0], "\ufefffile,agency,year,template,table,cell,row,column,value,raw,state,unit") || len(lines) != 202 ||
+		!strings.Contains(csv, ",东胜区行政审批政务服务与数据管理局,2024,2021,t3,t3.new.natural,") {
+		t.Errorf("cells CSV: %d lines, header %q", len(lines), lines[0])
+	}
 }

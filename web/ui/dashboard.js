@@ -9,8 +9,8 @@
 //       entries: [{name, result, dismissed}], result the checker's Result (OUTPUT.md),
 //       dismissed the findings the reviewer set aside: [{index}] (into result.findings)
 //       or [{key}] (reviewKey below; the key core/review.Key makes), or a Set of indices.
-//       templateName(code) -> the template's name as people say it ("2021 年格式…"; the
-//       bridge's templates); ruleTitle(rule) -> the rule's Chinese title (default: the
+//       templateName(code) -> the template's name as people say it ("2021 年格式…";
+//       default: by window.nianbao.templates, the bridge's list from Go); ruleTitle(rule) -> the rule's Chinese title (default: the
 //       finding's own title); onOpen(index, entry) when a row is opened.
 //       Replaces container's children; data enters the DOM as text only. Returns the
 //       tiles' counts ({errors, warnings, partial, clean, notReport, unusable}) and the
@@ -154,7 +154,7 @@ const CSS = `
 .nb-dash-chart rect[data-severity="info"] { fill: var(--nb-info); }
 .nb-dash-table { border-collapse: collapse; width: 100%; }
 .nb-dash-table th, .nb-dash-table td { border-bottom: 1px solid #d0d5dd; padding: .3em .5em; text-align: left; }
-.nb-dash-table td.nb-n { text-align: right; font-variant-numeric: tabular-nums; }
+.nb-dash-table .nb-n { text-align: right; font-variant-numeric: tabular-nums; }
 .nb-dash-table td.nb-n[data-kind="errors"][data-some] { color: var(--nb-error); font-weight: bold; }
 .nb-dash-table td.nb-n[data-kind="warnings"][data-some] { color: var(--nb-warning); font-weight: bold; }
 .nb-dash-table td.nb-n[data-kind="unread"][data-some] { color: var(--nb-partial); font-weight: bold; }
@@ -197,12 +197,16 @@ function chart(doc, bars) {
 }
 
 const COLUMNS = ['文件', '机关', '年度', '模板', '错误', '警告', '未能读取', '结论'];
+const COUNTS = new Set(['错误', '警告', '未能读取']); // right-aligned, like their numbers
 
 function table(doc, entries, templateName, onOpen) {
   const t = el(doc, 'table', null, 'nb-dash-table');
   t.appendChild(el(doc, 'caption', '各份报告（点击文件名查看）'));
   const head = t.appendChild(doc.createElement('thead')).appendChild(doc.createElement('tr'));
-  for (const c of COLUMNS) head.appendChild(el(doc, 'th', c)).scope = 'col';
+  COLUMNS.forEach((c) => {
+    const th = head.appendChild(el(doc, 'th', c, COUNTS.has(c) ? 'nb-n' : null));
+    th.scope = 'col';
+  });
   const body = t.appendChild(doc.createElement('tbody'));
   entries.forEach((e, i) => {
     const r = e.result;
@@ -228,10 +232,18 @@ function table(doc, entries, templateName, onOpen) {
   return t;
 }
 
+// bridgeTemplateName names a template by the bridge's list (window.nianbao.templates),
+// the registry in Go; the code itself only when no module is loaded.
+function bridgeTemplateName(code) {
+  const list = (globalThis.nianbao && globalThis.nianbao.templates) || [];
+  const t = list.find((x) => x.id === code);
+  return t ? t.name : code;
+}
+
 export function renderDashboard(container, entries, opts = {}) {
   const doc = container.ownerDocument;
   installStyle(doc, STYLE_ID, CSS);
-  const templateName = opts.templateName || ((code) => code);
+  const templateName = opts.templateName || bridgeTemplateName;
   const ruleTitle = opts.ruleTitle || (() => '');
   const counts = Object.fromEntries(STATUSES.map((s) => [s.id, 0]));
   for (const e of entries) counts[statusOf(e)]++;
@@ -258,8 +270,11 @@ function defaultCells() {
   return api.cells;
 }
 
+// cellsCSV keeps the byte order mark Excel needs: Go writes one, but wasm_exec.js's
+// TextDecoder drops a leading one when the string crosses into JavaScript.
 export function cellsCSV(entries, cells = defaultCells()) {
-  return cells(entries.filter((e) => !unusable(e.result)).map((e) => e.result), { format: 'csv' });
+  const csv = cells(entries.filter((e) => !unusable(e.result)).map((e) => e.result), { format: 'csv' });
+  return typeof csv === 'string' && !csv.startsWith('\ufeff') ? '\ufeff' + csv : csv;
 }
 
 export function reviewsBundle(entries, reviewOf) {

@@ -12,6 +12,9 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/simplifiedchinese"
+
 	"nianbao/core/template"
 )
 
@@ -874,4 +877,33 @@ func TestOCRBrokenRows(t *testing.T) {
 // reader's, and a consequence of the unread cells asserted apart.
 func uncheckedNote(f Finding) bool {
 	return f.Origin == "reader" && f.Severity == "info" && strings.HasSuffix(f.Message, "无法核对")
+}
+
+// TestMojibakeReport reads a report a crawler stored as mojibake — the page's GBK or
+// UTF-8 bytes read as Windows-1252 and written out as UTF-8 — as the report it was.
+func TestMojibakeReport(t *testing.T) {
+	body := render(layouts["pipe"], sample.t2, sample.t3, sample.t4)
+	gbk, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, raw := range map[string][]byte{"gbk": gbk, "utf-8": []byte(body)} {
+		t.Run(name, func(t *testing.T) {
+			var sb strings.Builder
+			for _, c := range raw {
+				if r := charmap.Windows1252.DecodeByte(c); r != '\uFFFD' {
+					sb.WriteRune(r)
+				} else {
+					sb.WriteRune(rune(c))
+				}
+			}
+			text := sb.String()
+			res := shapeResult(t, text, "crawled.txt", "2021", 2024, "淮安市人民政府")
+			assertSample(t, res, sample.t2, sample.t3, sample.t4)
+			c := res.Cells["t3.new.natural"]
+			if got := text[c.At[0]:c.At[1]]; got != "3001" {
+				t.Errorf("t3.new.natural points at %q", got)
+			}
+		})
+	}
 }

@@ -50,6 +50,9 @@ func Decode(in []byte) (*Text, error) {
 		return nil, ErrBinary
 	}
 	if utf8.Valid(in) {
+		if t, err := demojibake(in); t != nil || err != nil {
+			return t, err
+		}
 		return utf8Text(in, 0), nil
 	}
 	return decodeLegacy(in)

@@ -1,6 +1,7 @@
 package source
 
 import (
+	"bytes"
 	"unicode"
 	"unicode/utf8"
 )
@@ -25,6 +26,11 @@ var cp1252 = map[rune]byte{
 // text misdecoded as Latin-1 or Windows-1252; nil when it is not, and ErrFull when
 // the bytes are GB18030/Big5, which the lite build leaves to the full one.
 func demojibake(in []byte) (*Text, error) {
+	// U+00A0-U+00FF are written 0xC2 0xXX and 0xC3 0xXX: a text with few of those lead
+	// bytes (every report in Chinese) is passed at once
+	if bytes.Count(in, []byte{0xC3})+bytes.Count(in, []byte{0xC2}) < 40 {
+		return nil, nil
+	}
 	s := string(in)
 	han, latin, letters := 0, 0, 0
 	for _, r := range s {

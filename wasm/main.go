@@ -4,6 +4,8 @@
 //
 //	check(text | Uint8Array, {name, format, deadline}) -> the Result of the output contract
 //	deadlines -> [{id, name}…], the deadline profiles a check's deadline option names
+//	groups -> [name…], the groups of findings in the order the page shows them
+//	templates -> {id: name}, the templates' names (Result.template)
 //	  (the first is the default; custom dates such as "部门=1-15,政府=3-31" are accepted too)
 //	compareYears(a, optsA, b, optsB) -> [resultA, resultB], compared as consecutive years
 //	pairUp([{year, agency}…]) -> [[older, newer]…], the pairs among checked reports
@@ -37,6 +39,7 @@ import (
 	"github.com/norunners/vert"
 
 	"nianbao/core"
+	"nianbao/core/report"
 	"nianbao/core/rules"
 )
 
@@ -54,6 +57,8 @@ func main() {
 	api.Set("pairUp", js.FuncOf(pairUp))
 	api.Set("full", full)
 	api.Set("deadlines", deadlineList())
+	api.Set("groups", groupList())
+	api.Set("templates", templateNames())
 	extras(api)
 	name := os.Getenv("NIANBAO_GLOBAL")
 	if name == "" {
@@ -228,4 +233,22 @@ func errorValue(msg string) any {
 	o := js.Global().Get("Object").New()
 	o.Set("error", msg)
 	return o
+}
+
+// groupList lists the groups of findings in the page's order (the registry's).
+func groupList() []any {
+	var out []any
+	for _, g := range rules.GroupOrder {
+		out = append(out, g)
+	}
+	return out
+}
+
+// templateNames names the templates for the page's summary.
+func templateNames() map[string]any {
+	out := map[string]any{}
+	for id, name := range report.TemplateNames {
+		out[id] = name
+	}
+	return out
 }

@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"nianbao/core"
+	"nianbao/core/report"
 	"nianbao/core/rules"
 )
 
@@ -192,7 +193,7 @@ func (r *Review) add(title, note string, items []Item, grouped bool) {
 }
 
 // groupOrder is the page's order of groups.
-var groupOrder = []string{"表三收支平衡", "明细合计", "横向合计", "表四", "表二", "统计表", "单元格", "正文", "结构", "跨年度", "读取问题"}
+var groupOrder = rules.GroupOrder
 
 func groupRank(g string) int {
 	if i := slices.Index(groupOrder, g); i >= 0 {
@@ -218,12 +219,7 @@ func dismissals(res *core.Result, ds []Dismissal) map[int]string {
 	return out
 }
 
-var templateNames = map[string]string{
-	"2021":    "2021 年格式（国办公开办函〔2021〕30号）",
-	"2019":    "2019 年试行格式（国办公开办函〔2019〕60号）",
-	"stats":   "2008—2018 年统计表",
-	"unknown": "未能识别模板",
-}
+var templateNames = report.TemplateNames
 
 func facts(res *core.Result, opts Options) []Fact {
 	agency, year := "未识别", "未识别"

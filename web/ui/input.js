@@ -1,6 +1,7 @@
 // input: the editor, pasting, opening a file, keeping the report for the next visit.
 import { store, forget } from './storage.js';
 import { TEXT_FILE, FULL_FILE } from './labels.js';
+import { MAX_INPUT, tooLarge, looksBinary, hasUTF16Mark } from './limits.js';
 
 // install adds this part's functions to the view (ui) and returns its event binding.
 export function install(ui) {
@@ -55,6 +56,12 @@ export function install(ui) {
     if (!dt || (e.target !== ta && e.target.closest && e.target.closest('input, textarea'))) return; // a note field
     const html = dt.getData('text/html');
     const plain = dt.getData('text/plain');
+    const big = (html.length + plain.length) * 3 > MAX_INPUT && tooLarge(new Blob([html || plain]).size);
+    if (big) {
+      e.preventDefault(); // megabytes the checker would refuse stay out of the editor
+      banner('无法使用粘贴的内容：' + big.replace('文件', '内容') + '。');
+      return;
+    }
     const inEditor = e.target === ta;
     const whole = !inEditor || !ta.value.trim() || (ta.selectionStart === 0 && ta.selectionEnd === ta.value.length);
     if (html && /<table[\s>]/i.test(html) && whole) {
@@ -91,6 +98,11 @@ export function install(ui) {
   // encoding it has, anything else as bytes. It says why when it cannot, and returns null.
   async function docOfFile(file) {
     if (!file) return null;
+    const big = tooLarge(file.size);
+    if (big) {
+      banner('无法使用文件“' + file.name + '”：' + big + '。');
+      return null;
+    }
     if (FULL_FILE.test(file.name)) ui.loadFull().catch(() => {}); // start now, while the file is read
     let bytes;
     try {
@@ -100,11 +112,13 @@ export function install(ui) {
       return null;
     }
     banner('');
-    if (TEXT_FILE.test(file.name) || !/\.[a-z0-9]+$/i.test(file.name)) {
+    // binary data is never decoded into the editor: the checker judges it as a file
+    const binary = looksBinary(bytes) && !hasUTF16Mark(bytes);
+    if (!binary && (TEXT_FILE.test(file.name) || !/\.[a-z0-9]+$/i.test(file.name))) {
       const text = ui.decodeText(bytes, file.name);
       if (text != null) return { kind: 'text', text, name: file.name };
     }
-    return { kind: 'file', name: file.name, bytes };
+    return { kind: 'file', name: file.name, bytes, binary };
   }
 
 
@@ -153,9 +167,6 @@ export function install(ui) {
       if (files.length > 1) ui.openBatch(files);
       else ui.openSingle(files[0]);
       e.target.value = '';
-    });
-    $('load-sample').addEventListener('click', () => {
-      if (state.ready) ui.setDoc(ui.sampleDoc());
     });
     $('clear-all').addEventListener('click', clearAll);
 

@@ -30,6 +30,7 @@ export function buildView() {
           h('div', { class: 'menu-items', role: 'menu', id: 'settings-items', 'aria-label': '设置' })),
         btn('clear-all', '清除全部', { title: '清空编辑区，并删除本机浏览器中保存的报告和忽略记录' }))),
     h('section', { id: 'summary', class: 'summary', 'aria-label': '检查摘要' }, h('span', { class: 'muted' }, '正在加载检查程序……')),
+    h('div', { id: 'sample-note', class: 'sample-note', role: 'note', hidden: true }),
     h('div', { id: 'compare-bar', class: 'compare-bar', role: 'status', hidden: true }),
     h('div', { id: 'banner', class: 'banner', role: 'alert', hidden: true }),
     h('section', { id: 'batch', class: 'batch', hidden: true, 'aria-labelledby': 'batch-title' },

@@ -12,7 +12,7 @@ export function install(ui) {
     const fs = (state.byCell.get(id) || []).filter((f) => !f.dismissed);
     const pop = $('popover');
     const raw = !c ? '未读到' : c.values ? c.values.map((v) => (v == null ? '空' : fmtNum(v))).join('，') + (c.unit ? ' ' + c.unit : '')
-      : c.raw === '' ? '（空白）' : c.raw;
+      : c.raw === '' ? (c.state === 'unread' || c.state === 'ambiguous' ? '（检查程序未能读出这一格）' : '（空白）') : c.raw;
     pop.replaceChildren(
       h('div', { class: 'pop-head' }, h('b', null, (c && c.label) || id),
         h('button', { type: 'button', class: 'link pop-close', 'aria-label': '关闭' }, '×')),

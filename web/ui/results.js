@@ -6,9 +6,10 @@ import { FORMAT_NAMES } from './labels.js';
 export function install(ui) {
   const { $, state, say, banner } = ui;
 
-  function enrich(res) {
+  function enrich(res, doc) {
+    const report = reportKey(res, doc);
     const F = (res.findings || []).map((f, i) => {
-      const fp = fingerprint(f, res);
+      const fp = fingerprint(f, res, report);
       const cells = f.cells && f.cells.length ? f.cells : statsRowsOf(f, res);
       return Object.assign({}, f, { i, fp, cells, reader: f.origin === 'reader', dismissed: !!state.dismissed[fp] });
     });
@@ -34,18 +35,29 @@ export function install(ui) {
     return out;
   }
 
-  // fingerprint identifies a finding across visits: its rule, cells and their values.
-  function fingerprint(f, res) {
+  // reportKey names the report a dismissal belongs to, so that it never applies to another
+  // body's report: its agency and year when both are read, else the file (name and content).
+  function reportKey(res, doc) {
+    if (res.agency && res.year != null) return res.agency + '/' + res.year;
+    const d = doc || {};
+    let body = d.text || d.html || '';
+    if (d.kind === 'file') body = d.bytes.length + ':' + String.fromCharCode.apply(null, d.bytes.subarray(0, 4096));
+    return 'file:' + (d.name || '') + ':' + hash(body);
+  }
+
+  // fingerprint identifies a finding across visits: its report, rule, cells and their values.
+  function fingerprint(f, res, report) {
     const cells = (f.cells || []).slice().sort();
     const vals = cells.map((id) => {
       const c = res.cells && res.cells[id];
       return c ? (c.value != null ? String(c.value) : 'raw:' + c.raw) : '?';
     });
-    return hash([f.rule, cells.join(','), vals.join(','), cells.length ? '' : f.message].join('|'));
+    return hash([report, f.rule, cells.join(','), vals.join(','), cells.length ? '' : f.message].join('|'));
   }
 
   function showResult(res, doc) {
     ui.closePopover();
+    ui.renderSampleNote(doc);
     state.result = res && !res.error ? res : null;
     ui.page.lastResult = res;
     if (res && res.error && !res.findings) {
@@ -59,7 +71,7 @@ export function install(ui) {
       showNoResult(doc, '粘贴报告后，这里按国家模板逐格显示表二、表三、表四（或统计表）。', '还没有检查结果。');
       return;
     }
-    const e = enrich(res);
+    const e = enrich(res, doc);
     state.F = e.F;
     state.byCell = e.byCell;
     if (state.selected >= state.F.length) state.selected = -1;
@@ -98,6 +110,18 @@ export function install(ui) {
     return '检查完成：错误 ' + c.error + ' 处，警告 ' + c.warning + ' 处，提示 ' + c.info + ' 处，未能读取 ' + c.reader + ' 处';
   }
 
+  // verdict says first when the check could not judge the whole report: the text is not a
+  // report, or cells of its tables were not read (Result.summary).
+  function verdict(res) {
+    const sum = res.summary || {};
+    if (sum.notReport) return h('span', { class: 'verdict v-notreport', id: 'sum-verdict', title: '没有找到模板中的表格或统计表' }, '不是年度报告');
+    if (sum.unread > 0) {
+      return h('span', { class: 'verdict v-partial', id: 'sum-verdict', title: '未读出的单元格没有核对，不代表报告有错' },
+        '检查不完整：' + sum.unread + ' 个单元格未读出');
+    }
+    return null;
+  }
+
   function renderSummary(res) {
     const box = $('summary');
     if (!res) {
@@ -110,6 +134,7 @@ export function install(ui) {
       .filter(Boolean).join(' · ');
     const badge = (cls, label, n) => h('span', { class: 'badge ' + cls + (n ? '' : ' zero') }, label + ' ', h('b', null, String(n)));
     box.replaceChildren(...[
+      verdict(res),
       h('span', { class: 'kv' }, h('span', { class: 'k' }, '机关'), h('span', { class: 'v', id: 'sum-agency' }, res.agency || '未识别')),
       h('span', { class: 'kv' }, h('span', { class: 'k' }, '年度'), h('span', { class: 'v', id: 'sum-year' }, res.year != null ? String(res.year) : '未识别')),
       h('span', { class: 'kv' }, h('span', { class: 'k' }, '模板'), h('span', { class: 'v', id: 'sum-template' }, ui.templateName(res.template))),
@@ -121,5 +146,5 @@ export function install(ui) {
     ].filter(Boolean));
   }
 
-  Object.assign(ui, { enrich, statsRowsOf, fingerprint, showResult, showNoResult, counts, summaryText, renderSummary });
+  Object.assign(ui, { enrich, statsRowsOf, reportKey, fingerprint, showResult, showNoResult, counts, summaryText, renderSummary });
 }

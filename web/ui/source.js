@@ -28,6 +28,7 @@ export function install(ui) {
     if (inp.text) v = { text: inp.text, key: 'view', editable: false, note: '从' + (FORMAT_NAMES[inp.format] || '文件') + '读出的文本' };
     else if (doc.kind === 'text') v = { text: doc.text, key: 'at', editable: true };
     else if (doc.kind === 'html') v = { text: doc.html, key: 'at', editable: false, note: '网页源代码（检查程序未能按网页读取）' };
+    else if (doc.binary && !(res && ((res.tables || []).length || (res.stats || []).length))) v = { text: '', key: 'at', editable: false, note: '这个文件不是文本，未显示其内容' };
     else if (['docx', 'doc', 'pdf', 'ofd'].includes(inp.format) || /\.(docx|doc|wps|pdf|ofd)$/i.test(doc.name)) {
       v = { text: '', key: 'at', editable: false, note: '检查程序未能给出这个文件的文本' };
     } else {

@@ -74,6 +74,7 @@ export function install(ui) {
     const c = res.cells ? res.cells[id] : null;
     let text, kind;
     if (!c) [text, kind] = ['未读到', 'missing'];
+    else if (c.state === 'unread' || c.state === 'ambiguous') [text, kind] = ['未读出', 'unread']; // never 空: the reader failed, not the report
     else if (c.value != null) [text, kind] = [fmtNum(c.value), 'num'];
     else if (!c.raw || !c.raw.trim()) [text, kind] = ['空', 'blank'];
     else if (/^[-—–－\/／\\~～]+$/.test(c.raw.trim())) [text, kind] = [c.raw.trim(), 'dash'];
@@ -88,7 +89,7 @@ export function install(ui) {
     } else if (fs.length) cls.push('sev-reader');
     if (state.F[state.selected] && (state.F[state.selected].cells || []).includes(id)) cls.push('selected');
     const label = (c && c.label) || id;
-    const title = label + (c && c.raw !== undefined ? '\n原文：' + (c.raw === '' ? '（空）' : c.raw) : '') +
+    const title = label + (c && c.raw !== undefined ? '\n原文：' + (c.raw === '' ? (kind === 'unread' ? '（未读出）' : '（空）') : c.raw) : '') +
       (fs.length ? '\n' + fs.length + ' 个问题，点击查看' : '');
     const inner = fs.length
       ? h('button', { type: 'button', class: 'cellbtn', 'data-cell': id, 'aria-label': label + '：' + text + '，' + fs.length + ' 个问题' }, text)

@@ -38,28 +38,36 @@ func TestRegistryLabels(t *testing.T) {
 	if at("文字") < 0 || at("正文") < 0 || at("读取问题") != len(got.Groups)-1 || at("表三收支平衡") != 0 {
 		t.Errorf("groups from the bridge: %v", got.Groups)
 	}
-	if len(got.Deadlines) < 2 {
+	if len(got.Deadlines) < 1 || got.Deadlines[0].ID != "national" {
 		t.Fatalf("deadline profiles: %v", got.Deadlines)
 	}
 
-	// 设置: choose the second profile from the keyboard-less menu, then reload
+	// 设置: the national profile checked; custom dates, kept across a reload
 	before := tb.checks()
 	tb.eval(`document.querySelector('#settings-menu summary').click(); true`, nil)
 	tb.wait(`document.querySelectorAll('#settings-items [role=menuitemradio]').length > 1`)
 	var radios []string
 	tb.eval(`[...document.querySelectorAll('#settings-items [role=menuitemradio]')].map(b => b.getAttribute('aria-checked') + ' ' + b.textContent)`, &radios)
-	if len(radios) != len(got.Deadlines) || !strings.HasPrefix(radios[0], "true "+got.Deadlines[0].Name) {
-		t.Errorf("settings menu: %v", radios)
+	if len(radios) != len(got.Deadlines)+1 || radios[0] != "true "+got.Deadlines[0].Name || radios[len(radios)-1] != "false 自定义日期…" {
+		t.Errorf("settings menu: %q", radios)
 	}
-	second := got.Deadlines[1]
-	tb.eval(`document.querySelector('#settings-items [data-deadline="`+second.ID+`"]').click(); true`, nil)
+	tb.eval(`document.getElementById('settings-custom').click(); true`, nil)
+	tb.do(chromedp.SendKeys(chromedp.CSS("#settings-spec"), "部门=1-15,政府=3-31\r"))
 	tb.wait(fmt.Sprintf(`nianbaoPage.timing.checks > %d`, before))
+	if e := tb.str(`String(nianbaoPage.lastResult.error || '')`); e != "" {
+		t.Errorf("check with custom dates: %s", e)
+	}
 	tb.do(chromedp.Reload())
 	tb.wait(`window.nianbaoPage && nianbaoPage.ready && nianbaoPage.timing.checks >= 1`)
 	tb.eval(`document.querySelector('#settings-menu summary').click(); true`, nil)
 	tb.wait(`document.querySelectorAll('#settings-items [role=menuitemradio]').length > 1`)
-	if c := tb.str(`document.querySelector('#settings-items [aria-checked=true]').dataset.deadline`); c != second.ID {
-		t.Errorf("after a reload the profile chosen is %q, want %q", c, second.ID)
+	if c := tb.str(`document.querySelector('#settings-items [aria-checked=true]').textContent + ' ' + document.getElementById('settings-spec').value`); c != "自定义日期… 部门=1-15,政府=3-31" {
+		t.Errorf("after a reload: %q", c)
+	}
+	// a spec the checker cannot read is refused, the dates kept
+	tb.do(chromedp.SendKeys(chromedp.CSS("#settings-spec"), "x\r"))
+	if b := tb.str(`document.getElementById('banner').textContent`); !strings.Contains(b, "无法使用这个公布期限") {
+		t.Errorf("bad spec: banner %q", b)
 	}
 }
 

@@ -47,6 +47,13 @@ export function install(ui) {
       });
     }
     ui.scheduleCheck(state.pasted ? 0 : 180);
+    if (state.pasted === 'whole') {
+      // a whole new report: show its start, not the end the caret is left at
+      const ta = $('input');
+      ta.setSelectionRange(0, 0);
+      ta.scrollTop = 0;
+      ui.syncScroll();
+    }
     state.pasted = false;
   }
 
@@ -83,7 +90,7 @@ export function install(ui) {
     }
     if (whole) state.doc = { kind: 'text', text: ta.value, name: '' }; // a new report, not the file's
     // the browser's own paste: one input event, and Ctrl+Z still works
-    state.pasted = true;
+    state.pasted = whole ? 'whole' : true;
   }
 
   async function openFile(file, loadId) {

@@ -8,6 +8,16 @@ export function install(ui) {
 
   function showCellPopover(td) {
     const id = td.dataset.cell;
+    // the cell is now what is looked at: no finding stays highlighted beside it
+    if (state.selected >= 0) {
+      state.selected = -1;
+      for (const el of ui.root.querySelectorAll('#findings .finding.current')) {
+        el.classList.remove('current');
+        el.querySelector('.f-go').removeAttribute('aria-current');
+      }
+      ui.markSelectedCells();
+      ui.paintSource();
+    }
     const c = ui.cellObj(id);
     const fs = (state.byCell.get(id) || []).filter((f) => !f.dismissed);
     const pop = $('popover');
@@ -24,6 +34,8 @@ export function install(ui) {
         h('div', { class: 'f-msg' }, f.message))))
         : h('p', { class: 'muted' }, '此单元格没有问题。'));
     placePopover(td);
+    pop.tabIndex = -1;
+    pop.focus({ preventScroll: true }); // a keyboard user reads it next; Escape returns to the cell
     // the cell's own place in the source
     const sp = ui.spanOf(c);
     if (sp) flashSource(sp);
@@ -47,20 +59,32 @@ export function install(ui) {
     pop.hidden = false;
     const pr = pane.getBoundingClientRect();
     const r = td.getBoundingClientRect();
-    const w = Math.min(360, pr.width - 16);
+    // beside the cell, right or left, level with it: above or below it would cover the
+    // rows the finding relates it to; below only when neither side has room
+    const spaceRight = pr.right - r.right - 14, spaceLeft = r.left - pr.left - 14;
+    const beside = Math.max(spaceRight, spaceLeft) >= 220;
+    const w = beside ? Math.min(360, Math.max(spaceRight, spaceLeft)) : Math.min(360, pr.width - 16);
     pop.style.width = w + 'px';
-    let left = r.left - pr.left;
-    left = Math.max(8, Math.min(left, pr.width - w - 8));
-    let top = r.bottom - pr.top + 6;
-    if (top + pop.offsetHeight > pr.height - 8 && r.top - pr.top - pop.offsetHeight - 6 > 40) top = r.top - pr.top - pop.offsetHeight - 6;
+    let left, top;
+    if (beside) {
+      left = spaceRight >= w ? r.right - pr.left + 6 : r.left - pr.left - w - 6;
+      top = Math.min(r.top - pr.top, pr.height - pop.offsetHeight - 8);
+    } else {
+      left = Math.max(8, Math.min(r.left - pr.left, pr.width - w - 8));
+      top = r.bottom - pr.top + 6;
+    }
     pop.style.left = left + 'px';
     pop.style.top = Math.max(40, top) + 'px';
   }
 
   function closePopover() {
     const pop = $('popover');
-    if (pop) pop.hidden = true;
+    if (!pop) return;
+    // focus was in the pop-up: it goes back to the cell that opened it
+    const back = pop.contains(ui.root.activeElement) && state.anchor && state.anchor.isConnected ? state.anchor.querySelector('button') || state.anchor : null;
+    pop.hidden = true;
     state.anchor = null;
+    if (back) back.focus();
   }
 
   function followAnchor() {

@@ -67,10 +67,23 @@ export function install(ui) {
 
   // overlay shows (with focus in it) or hides one of the view's dialogs over the
   // dimmed view: the review, the other year's report to paste.
+  // While one is open the rest of the view is inert: focus stays in the dialog, no Tab
+  // stop behind it; closing it returns focus where it was.
   function overlay(id, show, focus) {
-    $(id).hidden = !show;
+    const layer = $(id);
+    if (show && layer.hidden) state.focusBefore = ui.root.activeElement;
+    layer.hidden = !show;
     ctx.frame.classList.toggle('reviewing', show);
+    for (const el of ctx.frame.children) {
+      if (el !== layer && el.getAttribute('role') !== 'status') el.inert = show;
+    }
     if (show && focus) $(focus).focus();
+    if (!show && state.focusBefore) {
+      const back = state.focusBefore;
+      state.focusBefore = null;
+      const menu = back.closest && back.closest('details.menu'); // opened from a menu, closed since
+      if (back.isConnected) (menu && !menu.open ? menu.querySelector('summary') : back).focus();
+    }
   }
 
   // swapCompare makes the comparison's report the one shown, and the shown one the

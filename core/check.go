@@ -66,7 +66,11 @@ func Check(input []byte, opts Options) (res *Result) {
 		return res
 	}
 	if err != nil {
-		return failed(opts, len(input), "read.input", err.Error())
+		res := failed(opts, len(input), "read.input", err.Error())
+		// bytes that are text in no encoding (random data, a font) are no report at all,
+		// unlike a Word or PDF file that could not be read
+		res.Summary.NotReport = errors.Is(err, source.ErrBinary)
+		return res
 	}
 	if len(text.S) > MaxText {
 		return failed(opts, len(input), "read.size", fmt.Sprintf("文字内容过长（%.1f MB），上限为 %d MB：一份年度报告的文字通常不到 200 KB，请确认没有粘贴多份报告或其他内容", float64(len(text.S))/(1<<20), MaxText>>20))
@@ -178,7 +182,7 @@ func toResult(rep *report.Report, opts Options, n int) *Result {
 	}
 	doc := prose.Of(rep)
 	res.proseText = doc.S // for FactsOf, when two years are compared
-	res.Outline = outline(doc, norm.S, span)
+	res.Outline = outline(doc, norm.S, pageNumbers(rep.Stream), span)
 	for _, f := range rep.Findings {
 		at, view := span(f.Start, f.End)
 		res.Attach(Finding{
@@ -190,27 +194,70 @@ func toResult(rep *report.Report, opts Options, n int) *Result {
 	return res
 }
 
-// outline lists the headings of levels 1 and 2 and the page breaks (form feeds) of the
-// normalised text s, in order, placed by span.
-func outline(doc *prose.Doc, s string, span func(start, end int) (at, view []int)) []Mark {
+// outline lists the headings of levels 1 and 2 and the page breaks of the normalised
+// text s, in order, placed by span: the form feeds, or where the text has none, the
+// printed page numbers the tokenizer recognised ("— 3 —", "第3页"), with their number.
+func outline(doc *prose.Doc, s string, printed []pageNumber, span func(start, end int) (at, view []int)) []Mark {
+	type brk struct{ start, end, page int }
+	var breaks []brk
+	for i := 0; ; {
+		k := strings.IndexByte(s[i:], '\f')
+		if k < 0 {
+			break
+		}
+		i += k + 1
+		breaks = append(breaks, brk{i, i, 0})
+	}
+	if len(breaks) == 0 {
+		for _, p := range printed {
+			breaks = append(breaks, brk{p.start, p.end, p.n})
+		}
+	}
 	var out []Mark
 	h := doc.Headings
-	for i := 0; ; {
-		brk := strings.IndexByte(s[i:], '\f')
-		for len(h) > 0 && (brk < 0 || h[0].Start < i+brk) {
+	for _, b := range append(breaks, brk{start: len(s) + 1}) {
+		for len(h) > 0 && h[0].Start < b.start {
 			if h[0].Level <= 2 {
 				at, view := span(h[0].Start, h[0].End)
 				out = append(out, Mark{Level: h[0].Level, Title: h[0].Mark + h[0].Title, At: at, View: view})
 			}
 			h = h[1:]
 		}
-		if brk < 0 {
+		if b.start > len(s) {
 			return out
 		}
-		i += brk + 1
-		at, view := span(i, i)
-		out = append(out, Mark{At: at, View: view})
+		at, view := span(b.start, b.end)
+		out = append(out, Mark{At: at, View: view, Page: b.page})
 	}
+	return out
+}
+
+// pageNumber is a printed page number in the text, as a number.
+type pageNumber struct{ start, end, n int }
+
+// pageNumbers lists the page numbers the tokenizer and reader recognised, in order.
+func pageNumbers(st *token.Stream) []pageNumber {
+	if st == nil {
+		return nil
+	}
+	var out []pageNumber
+	for _, t := range st.Tokens {
+		if !t.PageNum {
+			continue
+		}
+		n, digits := 0, false
+		for _, c := range t.Text {
+			if c >= '0' && c <= '9' {
+				n, digits = n*10+int(c-'0'), true
+			} else if digits {
+				break // "第3页共6页": the page, not the count
+			}
+		}
+		if digits && n > 0 {
+			out = append(out, pageNumber{t.Start, t.End, n})
+		}
+	}
+	return out
 }
 
 // cellState names what the reader made of a cell (Cell.State).

@@ -46,8 +46,11 @@ type Cell struct {
 type Mark struct {
 	Level int    `json:"level" js:"level"`
 	Title string `json:"title,omitempty" js:"title"` // "二、主动公开政府信息情况", as printed
-	At    []int  `json:"at" js:"at"`
-	View  []int  `json:"view,omitempty" js:"view"`
+	// Page is the number printed on a page number line ("— 3 —"), for a break found by
+	// its page number in text without form feeds; 0 for a form feed.
+	Page int   `json:"page,omitempty" js:"page"`
+	At   []int `json:"at" js:"at"`
+	View []int `json:"view,omitempty" js:"view"`
 }
 
 // Coverage is how much of one table was read.

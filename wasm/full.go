@@ -15,7 +15,6 @@ const full = true
 
 func extras(api js.Value) {
 	api.Set("markdown", js.FuncOf(markdown))
-	api.Set("review", js.FuncOf(reviewOf))
 	api.Set("cells", js.FuncOf(cells))
 }
 

@@ -201,7 +201,7 @@ func TestBatchCrossYear(t *testing.T) {
 func TestTable(t *testing.T) {
 	code, out, _ := runCLI(t, "", "check", seedDir+"/*.txt")
 	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
-	if code != 1 || len(lines) < 8 || !strings.HasPrefix(lines[0], "文件") || !strings.HasSuffix(lines[0], "读取问题  备注") {
+	if code != 1 || len(lines) < 8 || !strings.HasPrefix(lines[0], "文件") || !strings.HasSuffix(lines[0], "未能读取  备注") {
 		t.Fatalf("exit %d\n%s", code, out)
 	}
 	header := displayWidth(strings.TrimSuffix(lines[0], "  备注"))
@@ -220,7 +220,7 @@ func TestCSV(t *testing.T) {
 	broken := filepath.Join(dir, "corrupt.docx")
 	os.WriteFile(broken, corrupt, 0o644)
 	code, out, _ := runCLI(t, "", "check", seedDir, broken, "--csv") // flags may follow the files
-	if code != 2 || !strings.HasPrefix(out, "\uFEFF文件,机关,年度,模板,错误,警告,读取问题,备注,问题\r\n") {
+	if code != 2 || !strings.HasPrefix(out, "\uFEFF文件,机关,年度,模板,错误,警告,未能读取,备注,问题\r\n") {
 		t.Fatalf("exit %d\n%q", code, out)
 	}
 	recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(out, "\uFEFF"))).ReadAll()

@@ -48,7 +48,7 @@ func TestExitStatus(t *testing.T) {
 		{"not a report", []string{"check", write("hello.txt", []byte("hello\n"))}, 2, "不是年度报告", ""},
 		{"batch: partial and clean", []string{"check", partial, clean}, 3, "partial.txt", ""},
 		{"empty file", []string{"check", write("empty.txt", nil)}, 2, "无法检查", "输入为空"},
-		{"binary file", []string{"check", write("x.bin", []byte{0x7f, 'E', 'L', 'F', 0, 0, 1, 2, 3, 0, 0, 0})}, 2, "", "二进制"},
+		{"binary file", []string{"check", write("x.bin", []byte{0x7f, 'E', 'L', 'F', 0, 0, 1, 2, 3, 0, 0, 0})}, 2, "不是年度报告：不是文本文件", "二进制"},
 		{"missing file", []string{"check", filepath.Join(dir, "nope.txt")}, 2, "", "文件不存在"},
 		// a directory is searched: broken.txt and empty.txt (x.bin is not a report)
 		{"directory", []string{"check", dir}, 2, "broken.txt", "empty.txt: 输入为空"},

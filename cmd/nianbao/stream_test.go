@@ -224,7 +224,7 @@ func TestReviewFiles(t *testing.T) {
 		"经逐格核对，未发现必须更正的错误，有 5 处需要核实，详见下文。",
 		"（二）跨年度\n1. 上年结转不符（表三「二、上年结转政府信息公开申请数量」行「自然人」列）：2024年表三「自然人」上年结转(0) ≠ 2023年（a-2023.txt）结转下年度继续办理(3)，差 3\n")
 	md := string(mustRead(t, filepath.Join(out, "b-2024.审核意见.md")))
-	if !strings.HasPrefix(md, "# 政府信息公开工作年度报告审核意见\n\n- 报告单位：东胜区行政审批政务服务与数据管理局\n") || !strings.Contains(md, "### 跨年度\n\n1. **上年结转不符**") {
+	if !strings.HasPrefix(md, "# 政府信息公开工作年度报告审核意见\n\n- 报告单位：东胜区行政审批政务服务与数据管理局\n") || !strings.Contains(md, "### （二）跨年度\n\n1. **上年结转不符**") {
 		t.Errorf("markdown\n%s", md)
 	}
 	// again over the directory that now holds the reviews: the same three reports

@@ -91,6 +91,8 @@ func problems(r *core.Result) []string {
 func (r row) remark() string {
 	var parts []string
 	switch {
+	case r.NotReport && r.Error != "":
+		return "不是年度报告：" + r.Error
 	case r.Error != "":
 		return "无法检查：" + r.Error
 	case r.NotReport:
@@ -123,7 +125,7 @@ func (r row) cells() []string {
 		strconv.Itoa(r.Errors), strconv.Itoa(r.Warnings), strconv.Itoa(r.Reader), r.remark()}
 }
 
-var headers = []string{"文件", "机关", "年度", "模板", "错误", "警告", "读取问题", "备注"}
+var headers = []string{"文件", "机关", "年度", "模板", "错误", "警告", "未能读取", "备注"}
 
 // numeric columns are right-aligned in the table.
 var numeric = []bool{false, false, false, false, true, true, true, false}
@@ -166,11 +168,11 @@ func totals(rows []row) string {
 	unusable, notReport, partial, withErrors, withWarnings := 0, 0, 0, 0, 0
 	for _, r := range rows {
 		switch {
-		case r.Error != "":
-			unusable++
-			continue
 		case r.NotReport:
 			notReport++
+			continue
+		case r.Error != "":
+			unusable++
 			continue
 		case r.Errors > 0:
 			withErrors++

@@ -7,12 +7,17 @@ import (
 	"strings"
 
 	"nianbao/core"
+	"nianbao/core/rules"
 )
 
 // writeText prints a readable Chinese summary of one result.
 func writeText(w io.Writer, res *core.Result) {
 	fmt.Fprintf(w, "== %s\n", res.File)
-	if res.Input.Error != "" {
+	switch {
+	case res.Input.Error != "" && res.Summary.NotReport:
+		fmt.Fprintf(w, "   不是年度报告：%s\n\n", res.Input.Error)
+		return
+	case res.Input.Error != "":
 		fmt.Fprintf(w, "   无法检查：%s\n\n", res.Input.Error)
 		return
 	}
@@ -28,7 +33,7 @@ func writeText(w io.Writer, res *core.Result) {
 		fmt.Fprintf(w, "   变体：%s\n", v)
 	}
 	s := res.Summary
-	fmt.Fprintf(w, "   错误 %d · 警告 %d · 提示 %d · 读取问题 %d\n", s.Errors, s.Warnings, s.Infos, s.Reader)
+	fmt.Fprintf(w, "   错误 %d · 警告 %d · 提示 %d · 未能读取 %d\n", s.Errors, s.Warnings, s.Infos, s.Reader)
 	if v := verdict(res); v != "" {
 		fmt.Fprintf(w, "   %s\n", v)
 	}
@@ -107,16 +112,6 @@ func tally(fs []core.Finding) string {
 	return strings.Join(parts, "、")
 }
 
-func templateName(t string) string {
-	switch t {
-	case "2021":
-		return "2021年格式"
-	case "2019":
-		return "2019年试行格式"
-	case "stats":
-		return "2008-2018年统计表"
-	}
-	return "未识别"
-}
+func templateName(t string) string { return rules.TemplateOf(t).Short }
 
 func indent(s string) string { return strings.ReplaceAll(s, "\n", "\n        ") }

@@ -183,11 +183,3 @@ func once[V any](m *map[*template.Table]V, t *template.Table, f func() V) V {
 	(*m)[t] = v
 	return v
 }
-
-// TemplateNames names the templates (Report.Template) as the page and the review show them.
-var TemplateNames = map[string]string{
-	"2021":    "2021 年格式（国办公开办函〔2021〕30号）",
-	"2019":    "2019 年试行格式（国办公开办函〔2019〕60号）",
-	"stats":   "2008—2018 年统计表",
-	"unknown": "未能识别模板",
-}

@@ -50,11 +50,12 @@ func placeOf(res *core.Result, id string) cellPlace {
 
 func cellsPlace(res *core.Result, f core.Finding) string {
 	ps := make([]cellPlace, len(f.Cells))
-	sameCol, sameRow := true, true
+	sameCol, sameRow, sameTable := true, true, true
 	for i, id := range f.Cells {
 		ps[i] = placeOf(res, id)
-		sameCol = sameCol && ps[i].table == ps[0].table && ps[i].col == ps[0].col
-		sameRow = sameRow && ps[i].table == ps[0].table && ps[i].row == ps[0].row
+		sameTable = sameTable && ps[i].table == ps[0].table
+		sameCol = sameCol && sameTable && ps[i].col == ps[0].col
+		sameRow = sameRow && sameTable && ps[i].row == ps[0].row
 	}
 	p := ps[0]
 	group := p.table == "表四" // 表四's "rows" are the column groups 行政复议, 行政诉讼…
@@ -66,8 +67,13 @@ func cellsPlace(res *core.Result, f core.Finding) string {
 	case len(ps) > 1 && sameCol && p.col != "":
 		return p.table + "「" + p.col + "」列"
 	}
-	if f.Total != "" {
+	switch {
+	case f.Total != "":
 		p = placeOf(res, f.Total)
+	case len(ps) > 1 && sameTable && p.table != "":
+		return p.table // cells across rows and columns: the table as a whole
+	case len(ps) > 1:
+		return ""
 	}
 	switch {
 	case p.col == "":
@@ -78,24 +84,15 @@ func cellsPlace(res *core.Result, f core.Finding) string {
 	return p.table + "「" + clip(p.row) + "」行「" + p.col + "」列"
 }
 
-// prosePlace cites an offset of the prose: the page, when the text has page breaks, and
-// the headings of levels 1 and 2 above it.
+// prosePlace cites an offset of the prose: the page, when the text has page breaks or
+// printed page numbers, and the headings of levels 1 and 2 above it.
 func prosePlace(outline []core.Mark, at int) string {
-	page, breaks := 1, false
 	var top, sub string
 	for _, m := range outline {
-		if len(m.At) == 0 {
-			continue
-		}
-		if m.Level == 0 {
-			breaks = true
-		}
-		if m.At[0] > at {
+		if len(m.At) == 0 || m.At[0] > at {
 			continue
 		}
 		switch m.Level {
-		case 0:
-			page++
 		case 1:
 			top, sub = m.Title, ""
 		case 2:
@@ -103,7 +100,7 @@ func prosePlace(outline []core.Mark, at int) string {
 		}
 	}
 	var parts []string
-	if breaks {
+	if page := pageAt(outline, at); page > 0 {
 		parts = append(parts, "第 "+strconv.Itoa(page)+" 页")
 	}
 	switch {
@@ -113,6 +110,54 @@ func prosePlace(outline []core.Mark, at int) string {
 		parts = append(parts, "「"+clip(top+sub)+"」")
 	}
 	return strings.Join(parts, "，")
+}
+
+// pageAt is the page an offset is on, 0 when the text shows no pages. Form feeds are
+// counted. Printed page numbers are read: a footer's number is its page's, so an offset
+// is on the page of the next number; numbers printed as headers (the first one before
+// any heading) name the page they start.
+func pageAt(outline []core.Mark, at int) int {
+	var breaks []core.Mark
+	header, headed := false, false
+	for _, m := range outline {
+		switch {
+		case len(m.At) == 0:
+		case m.Level == 0:
+			if len(breaks) == 0 && !headed && m.Page == 1 {
+				header = true
+			}
+			breaks = append(breaks, m)
+		default:
+			headed = true
+		}
+	}
+	if len(breaks) == 0 {
+		return 0
+	}
+	if breaks[0].Page == 0 { // form feeds
+		page := 1
+		for _, b := range breaks {
+			if b.At[0] <= at {
+				page++
+			}
+		}
+		return page
+	}
+	if header {
+		page := max(1, breaks[0].Page-1)
+		for _, b := range breaks {
+			if b.At[0] <= at {
+				page = b.Page
+			}
+		}
+		return page
+	}
+	for _, b := range breaks {
+		if b.At[0] > at {
+			return b.Page
+		}
+	}
+	return breaks[len(breaks)-1].Page + 1
 }
 
 // clip shortens a long label to its first characters: enough to find it.

@@ -34,9 +34,9 @@ func (r *Review) Markdown() string {
 		if s.Note != "" {
 			b.WriteString(s.Note + "\n\n")
 		}
-		for _, g := range s.Groups {
+		for gi, g := range s.Groups {
 			if g.Name != "" {
-				b.WriteString("### " + mdInline(g.Name) + "\n\n")
+				b.WriteString("### （" + numeral(gi) + "）" + mdInline(g.Name) + "\n\n")
 			}
 			for n, it := range g.Items {
 				lead := strconv.Itoa(n+1) + ". "

@@ -15,7 +15,6 @@ import (
 	"strings"
 
 	"nianbao/core"
-	"nianbao/core/report"
 	"nianbao/core/rules"
 )
 
@@ -125,6 +124,9 @@ func Build(res *core.Result, opts Options) *Review {
 	for i, f := range res.Findings {
 		it := Item{Index: i, Key: Key(res, f), Rule: f.Rule, Title: cmp.Or(f.Title, rules.TitleOf(f.Rule)),
 			Severity: f.Severity, Origin: f.Origin, Place: Place(res, f), Message: f.Message}
+		if strings.HasPrefix(it.Message, it.Place+"：") {
+			it.Place = "" // the message names the place already
+		}
 		if note, ok := notes[i]; ok {
 			it.Note = note
 			set = append(set, it)
@@ -138,7 +140,10 @@ func Build(res *core.Result, opts Options) *Review {
 		}
 	}
 	r.Verdict = verdict(res, count)
-	if !res.Summary.Complete() {
+	switch {
+	case res.Summary.NotReport:
+		r.Closing = "本意见由“年报校验”生成；未找到年度报告的表格，未对报告内容作出任何结论。"
+	case !res.Summary.Complete():
 		r.Closing = "本意见由“年报校验”生成，数字均取自报告原文；未能读出的部分未经核对，请结合原文复核。"
 	}
 	report := func(keep func(Item) bool) []Item {
@@ -219,8 +224,6 @@ func dismissals(res *core.Result, ds []Dismissal) map[int]string {
 	return out
 }
 
-var templateNames = report.TemplateNames
-
 func facts(res *core.Result, opts Options) []Fact {
 	agency, year := "未识别", "未识别"
 	if res.Agency != nil {
@@ -229,7 +232,10 @@ func facts(res *core.Result, opts Options) []Fact {
 	if res.Year != nil {
 		year = strconv.Itoa(*res.Year) + " 年"
 	}
-	out := []Fact{{"报告单位", agency}, {"报告年度", year}}
+	var out []Fact
+	if !res.Summary.NotReport && res.Input.Error == "" { // no report, no report's facts
+		out = append(out, Fact{"报告单位", agency}, Fact{"报告年度", year})
+	}
 	file := opts.File
 	if file == "" && res.File != "-" {
 		file = res.File
@@ -237,7 +243,9 @@ func facts(res *core.Result, opts Options) []Fact {
 	if file != "" {
 		out = append(out, Fact{"文件", file})
 	}
-	out = append(out, Fact{"模板", cmp.Or(templateNames[res.Template], res.Template)})
+	if !res.Summary.NotReport && res.Input.Error == "" {
+		out = append(out, Fact{"模板", rules.TemplateOf(res.Template).Name})
+	}
 	if opts.Compared != "" {
 		out = append(out, Fact{"跨年度比对", opts.Compared})
 	}

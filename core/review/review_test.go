@@ -200,3 +200,103 @@ func TestMarkdown(t *testing.T) {
 		t.Errorf("rendered text\n%s\nwant to contain\n%s", text.String(), want)
 	}
 }
+
+// TestPrintedPages: text without form feeds whose pages carry printed numbers, as
+// footers ("— 2 —") or as headers ("第2页"), is cited by the printed page.
+func TestPrintedPages(t *testing.T) {
+	lines := strings.Split(string(read(t, "../../testdata/seeds/001_4d220e2fb02edc16.txt")), "\n")
+	insert := func(marks map[int]string) string {
+		var out []string
+		for i, l := range lines {
+			if m, ok := marks[i]; ok {
+				out = append(out, m)
+			}
+			out = append(out, l)
+		}
+		return strings.Join(out, "\n")
+	}
+	for name, text := range map[string]string{
+		"footers": insert(map[int]string{15: "— 1 —", 59: "— 2 —"}),
+		"headers": insert(map[int]string{0: "第1页", 15: "第2页", 59: "第3页"}),
+	} {
+		res := check(t, []byte(text), "001.txt")
+		got := map[string]string{}
+		for _, f := range res.Findings {
+			got[f.Rule] = Place(res, f)
+		}
+		if want := "第 3 页，「五、存在的主要问题及改进情况」下「(一)改进情况」"; got["section.numbering"] != want {
+			t.Errorf("%s: section.numbering at %q, want %q", name, got["section.numbering"], want)
+		}
+		if want := "第 2 页，「二、主动公开政府信息情况」"; got["section.missing"] != want {
+			t.Errorf("%s: section.missing at %q, want %q", name, got["section.missing"], want)
+		}
+	}
+}
+
+// TestExactTexts: the whole review of a report with errors, of one read only in part
+// (the reader's items, the unchecked identities among them, apart from the report's;
+// no "经逐格核对"), and of a text that is no report (no facts of a report, no verdict).
+func TestExactTexts(t *testing.T) {
+	seed := string(read(t, seed004))
+	cut := strings.LastIndex(seed[:strings.Index(seed, "五、存在的主要问题")], "0 |")
+	heading := func(file string) string {
+		return "政府信息公开工作年度报告审核意见\n\n报告单位：东胜区行政审批政务服务与数据管理局\n报告年度：2024 年\n文件：" + file +
+			"\n模板：2021 年格式（国办公开办函〔2021〕30号）\n审核日期：2025年3月1日\n检查工具：年报校验 " + core.Version + "\n"
+	}
+	const alteredLabels = `1. 模板文字被改动（表三「1.申请人无正当理由逾期不补正、行政…」行）：表三标签“1.申请人无正当理由预期不补正、行政机关不再处理其政府信息公开申请”与模板“1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请”不一致：“预”应为“逾”
+2. 模板文字被改动（表三「2.申请人逾期未按收费通知要求缴纳费…」行）：表三标签“2.申请人预期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请”与模板“2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请”不一致：“预”应为“逾”
+`
+	for _, c := range []struct{ name, text, want string }{
+		{"errors.txt", strings.Replace(seed, "(七)总计 |\n7 |", "(七)总计 |\n9 |", 1), heading("errors.txt") + `
+经逐格核对，报告中有 3 处需要更正的错误，另有 2 处需要核实，详见下文。
+
+一、需要更正的问题
+（一）表三收支平衡
+1. 表三收支平衡：表三「自然人」列：一(8)+二(0)=8，三(七)(9)+四(1)=10，8 ≠ 10，差 2
+（二）明细合计
+1. 表三办理结果合计：表三「自然人」列：三(七)(9)，各项办理结果之和：予以公开(7)=7，9 ≠ 7，差 2
+（三）横向合计
+1. 表三横向合计（表三「（七）总计」行）：表三「总计」行：总计(7)，自然人(9)+商业企业(0)+科研机构(0)+社会公益组织(0)+法律服务机构(0)+其他(0)=9，7 ≠ 9，差 2
+
+二、需要核实的问题
+（一）结构
+` + alteredLabels + `
+本意见由“年报校验”逐格核对生成，数字均取自报告原文，请结合原文复核。
+`},
+		{"partial.txt", seed[:cut] + seed[cut+len("0 |\n"):], heading("partial.txt") + `
+检查不完整：表四 15 格中只读出 0 格。未读出的单元格及与之相关的勾稽关系未经核对，请人工核对原文。
+
+在已读出的部分中，未发现必须更正的错误，有 2 处需要核实，详见下文。
+
+一、需要核实的问题
+（一）结构
+` + alteredLabels + `
+二、未能自动读取的内容
+以下内容检查程序未能可靠读取，不属于报告的错误，请人工核对原文。
+1. 数值个数不符（表四）：表四读到 14 个值（0 0 0 0 0 0 0 0 0 0 0 0 …），应为 15 个；无法确定各值所属的格，表四留空
+2. 检查不完整（表四）：检查不完整：表四 15 格中读出 0 格。未读出的格没有核对，与之相关的勾稽关系也未核对；这是检查程序读取的问题，不是报告的错误
+3. 表四合计（表四）：有 3 处表四合计因单元格未读出而无法核对
+
+本意见由“年报校验”生成，数字均取自报告原文；未能读出的部分未经核对，请结合原文复核。
+`},
+		{"notice.txt", "关于召开2024年度工作会议的通知\n\n各科室：定于3月1日召开会议。\n", `政府信息公开工作年度报告审核意见
+
+文件：notice.txt
+审核日期：2025年3月1日
+检查工具：年报校验 ` + core.Version + `
+
+所提交的文字中没有找到年度报告的表格（表二、表三、表四或统计表），不像是一份政府信息公开工作年度报告，或报告的表格是图片，未做核对。本意见不对报告内容作出结论，请提交报告的文字版本后重新检查。
+
+一、未能自动读取的内容
+以下内容检查程序未能可靠读取，不属于报告的错误，请人工核对原文。
+1. 不是年度报告：没有找到年度报告的表格（表二、表三、表四或2008—2018年的统计表）：这段文字不像政府信息公开工作年度报告，或报告的表格是图片；未做任何核对
+
+本意见由“年报校验”生成；未找到年度报告的表格，未对报告内容作出任何结论。
+`},
+	} {
+		got := Build(check(t, []byte(c.text), c.name), Options{Date: "2025年3月1日"}).Text()
+		if got != c.want {
+			t.Errorf("%s: got\n%s\nwant\n%s", c.name, got, c.want)
+		}
+	}
+}

@@ -75,7 +75,8 @@ func checkIdentities(p *Pass) {
 			Message: assumeBlank + assumed[0] + count + "。空白不等于 0，这只是按假设核对，并非确证"})
 	}
 	if unchecked > 0 {
-		p.Reportf(report.Finding{Severity: "info", Start: -1, End: -1, Cells: uniq(unread),
+		// not the report's finding: the reader left these cells unread
+		p.Reportf(report.Finding{Severity: "info", Origin: "reader", Start: -1, End: -1, Cells: uniq(unread),
 			Message: fmt.Sprintf("有 %d 处%s因单元格未读出而无法核对", unchecked, p.Rule.Title)})
 	}
 }

@@ -33,7 +33,7 @@ const (
 	GroupCells     = "单元格"
 	GroupText      = "正文"
 	GroupStructure = "结构"
-	GroupReader    = "读取问题"
+	GroupReader    = "未能读取"
 )
 
 // Pass hands a rule the report and takes its findings.
@@ -134,4 +134,30 @@ func RunWith(rep *report.Report, cfg Config) {
 			r.Run(&Pass{Report: rep, Rule: r, Config: cfg})
 		}
 	}
+}
+
+// Template is one of the report formats the checker knows, with its names as people
+// say them: Name in a review or a table of reports, Short where space is tight.
+type Template struct {
+	ID    string `json:"id" js:"id"` // Result.Template: "2021", "2019", "stats", "unknown"
+	Name  string `json:"name" js:"name"`
+	Short string `json:"short" js:"short"`
+}
+
+// Templates lists the formats; the page gets them through the bridge.
+var Templates = []Template{
+	{"2021", "2021 年格式（国办公开办函〔2021〕30号）", "2021年格式"},
+	{"2019", "2019 年试行格式（国办公开办函〔2019〕60号）", "2019年试行格式"},
+	{"stats", "2008—2018 年统计表", "2008-2018年统计表"},
+	{"unknown", "未能识别模板", "未识别"},
+}
+
+// TemplateOf returns the template with the id, or the unknown one.
+func TemplateOf(id string) Template {
+	for _, t := range Templates {
+		if t.ID == id {
+			return t
+		}
+	}
+	return Templates[len(Templates)-1]
 }

@@ -23,7 +23,7 @@ func TestRegistryLabels(t *testing.T) {
 		Deadlines []struct{ ID, Name string }
 	}
 	tb.eval(`({groups: nianbao.groups, template: document.getElementById('sum-template').textContent,
-		want: nianbao.templates['2021'], deadlines: nianbao.deadlines})`, &got)
+		want: nianbao.templates.find(t => t.id === '2021').name, deadlines: nianbao.deadlines})`, &got)
 	if got.Template != got.Want || got.Want != "2021 年格式（国办公开办函〔2021〕30号）" {
 		t.Errorf("template shown %q, the registry's %q", got.Template, got.Want)
 	}
@@ -35,7 +35,7 @@ func TestRegistryLabels(t *testing.T) {
 		}
 		return -1
 	}
-	if at("文字") < 0 || at("正文") < 0 || at("读取问题") != len(got.Groups)-1 || at("表三收支平衡") != 0 {
+	if at("文字") < 0 || at("正文") < 0 || at("未能读取") != len(got.Groups)-1 || at("表三收支平衡") != 0 {
 		t.Errorf("groups from the bridge: %v", got.Groups)
 	}
 	if len(got.Deadlines) < 1 || got.Deadlines[0].ID != "national" {

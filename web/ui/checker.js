@@ -19,7 +19,8 @@ export function install(ui) {
   // their order, the templates' names, the deadline profiles (the bridge's, not copies).
   function registry() {
     const a = api();
-    return { groups: (a && a.groups) || [], templates: (a && a.templates) || {}, deadlines: (a && a.deadlines) || [] };
+    const templates = Object.fromEntries(((a && a.templates) || []).map((t) => [t.id, t.name]));
+    return { groups: (a && a.groups) || [], templates, deadlines: (a && a.deadlines) || [] };
   }
 
   function templateName(id) {

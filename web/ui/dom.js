@@ -1,4 +1,5 @@
-// dom: building elements (text stays text, never markup) and small formatting helpers.
+// dom: building elements (data only ever enters as text, never markup) and small
+// formatting helpers web/ui's modules share.
 
 // h builds an element; string children become text nodes, never markup.
 export function h(tag, attrs, ...kids) {
@@ -54,4 +55,22 @@ export function fmtBytes(n) {
   if (n < 1024) return n + ' 字节';
   if (n < 1 << 20) return (n / 1024).toFixed(1) + ' KB';
   return (n / (1 << 20)).toFixed(1) + ' MB';
+}
+
+// el makes an element with its text and class (either may be null).
+export function el(doc, tag, text, cls) {
+  const e = doc.createElement(tag);
+  if (text != null) e.textContent = text;
+  if (cls) e.className = cls;
+  return e;
+}
+
+// installStyle adds a module's style sheet to a document once (style-src allows inline
+// styles; no markup is built from data).
+export function installStyle(doc, id, css) {
+  if (doc.getElementById(id)) return;
+  const style = doc.createElement('style');
+  style.id = id;
+  style.textContent = css;
+  (doc.head || doc.documentElement).appendChild(style);
 }

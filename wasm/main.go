@@ -4,6 +4,7 @@
 //
 //	check(text | Uint8Array, {name, format, deadline}) -> the Result of the output contract
 //	deadlines -> [{id, name}…], the deadline profiles a check's deadline option names
+//	groups -> [name…], the groups of findings in the order the page shows them
 //	  (the first is the default; custom dates such as "部门=1-15,政府=3-31" are accepted too)
 //	compareYears(a, optsA, b, optsB) -> [resultA, resultB], compared as consecutive years
 //	pairUp([{year, agency}…]) -> [[older, newer]…], the pairs among checked reports
@@ -57,6 +58,7 @@ func main() {
 	api.Set("pairUp", js.FuncOf(pairUp))
 	api.Set("full", full)
 	api.Set("deadlines", deadlineList())
+	api.Set("groups", groupList())
 	api.Set("review", js.FuncOf(reviewOf))
 	api.Set("templates", templateList())
 	api.Set("rules", ruleList())
@@ -253,4 +255,13 @@ func errorValue(msg string) any {
 	o := js.Global().Get("Object").New()
 	o.Set("error", msg)
 	return o
+}
+
+// groupList lists the groups of findings in the page's order (the registry's).
+func groupList() []any {
+	var out []any
+	for _, g := range rules.GroupOrder {
+		out = append(out, g)
+	}
+	return out
 }

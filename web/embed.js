@@ -16,7 +16,7 @@
 (function () {
   'use strict';
 
-  // engine.js loads async and may arrive after this file; app.js makes the view
+  // engine.js loads async and may arrive after this file; main.js makes the view
   // (window.nianbaoPage) once it has, and this starts after it.
   if (window.nianbaoPage) start();
   else window.addEventListener('nianbao-engine', start, { once: true });

@@ -198,7 +198,7 @@ func (r *Review) add(title, note string, items []Item, grouped bool) {
 }
 
 // groupOrder is the page's order of groups.
-var groupOrder = []string{"表三收支平衡", "明细合计", "横向合计", "表四", "表二", "统计表", "单元格", "正文", "结构", "跨年度", rules.GroupReader}
+var groupOrder = rules.GroupOrder
 
 func groupRank(g string) int {
 	if i := slices.Index(groupOrder, g); i >= 0 {

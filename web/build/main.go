@@ -140,8 +140,8 @@ func packWasm(wasm []byte) string {
 	return base64.StdEncoding.EncodeToString(z.Bytes())
 }
 
-// Dist returns web/index.html with its stylesheet, scripts and both WebAssembly modules
-// inlined. The lite module's data block comes before the scripts, so that the engine
+// Dist returns web/index.html with its stylesheet, scripts (the modules bundled into
+// one) and both WebAssembly modules inlined. The lite module's data block comes before the scripts, so that the engine
 // starts compiling it as soon as it runs; the full module's block is the last thing in
 // the body, inert text until the engine needs it.
 func Dist(web string) ([]byte, error) {
@@ -153,15 +153,20 @@ func Dist(web string) ([]byte, error) {
 		return string(b), err
 	}
 	var files = map[string]string{}
-	for _, name := range []string{"index.html", "style.css", "wasm_exec.js", "engine.js", "app.js", Lite.Wasm, Full.Wasm} {
+	for _, name := range []string{"index.html", "style.css", "wasm_exec.js", "engine.js", Lite.Wasm, Full.Wasm} {
 		s, err := read(name)
 		if err != nil {
 			return nil, err
 		}
 		files[name] = s
 	}
+	app, err := Bundle(web)
+	if err != nil {
+		return nil, err
+	}
+	files["main.js"] = app
 	html := files["index.html"]
-	for _, name := range []string{"wasm_exec.js", "engine.js", "app.js"} {
+	for _, name := range []string{"wasm_exec.js", "engine.js", "main.js"} {
 		if strings.Contains(strings.ToLower(files[name]), "</script") {
 			return nil, fmt.Errorf("%s contains </script and cannot be inlined", name)
 		}
@@ -185,7 +190,7 @@ func Dist(web string) ([]byte, error) {
 		{`<script async src="engine.js"></script>`, ""},
 		{`<script async src="nianbao.wasm.js"></script>`, ""},
 		{`<script defer src="wasm_exec.js"></script>`, block(Lite) + "\n" + inline(files["wasm_exec.js"]) + "\n" + inline(files["engine.js"])},
-		{`<script defer src="app.js"></script>`, inline(files["app.js"])},
+		{`<script type="module" src="main.js"></script>`, inline(files["main.js"])},
 		{"</body>", block(Full) + "\n</body>"},
 	}
 	for _, r := range replacements {

@@ -70,9 +70,13 @@ func TestDist(t *testing.T) {
 		"style.css":         "body { color: red }",
 		"wasm_exec.js":      "globalThis.Go = class {};",
 		"engine.js":         "self.nianbaoEngine = {};",
-		"app.js":            "console.log('$& $1 app');",
+		"main.js":           "import { part } from './ui/part.js';\nconsole.log('$& $1 app', part, import.meta.url);",
+		"ui/part.js":        "export const part = 'the part';",
 		"nianbao.wasm":      string(wasm),
 		"nianbao-full.wasm": string(full),
+	}
+	if err := os.Mkdir(filepath.Join(dir, "ui"), 0o755); err != nil {
+		t.Fatal(err)
 	}
 	for name, body := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
@@ -87,7 +91,7 @@ func TestDist(t *testing.T) {
 	if strings.Contains(page, `src="`) || strings.Contains(page, `rel="stylesheet"`) {
 		t.Errorf("dist still loads files")
 	}
-	for _, want := range []string{"body { color: red }", "console.log('$& $1 app');", "globalThis.Go = class {};", "self.nianbaoEngine = {};"} {
+	for _, want := range []string{"body { color: red }", `"$& $1 app"`, `"the part"`, "document.baseURI", "globalThis.Go = class {};", "self.nianbaoEngine = {};"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("dist lacks %q", want)
 		}

@@ -1,0 +1,202 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestRegistryLabels: the groups' order, the templates' names and the deadline profiles
+// the page shows are the Go registry's, given by the bridge; 设置 picks the profile the
+// checks use, kept for the next visit.
+func TestRegistryLabels(t *testing.T) {
+	tb := newTab(t)
+	tb.open(base)
+	var got struct {
+		Groups    []string
+		Template  string
+		Want      string
+		Deadlines []struct{ ID, Name string }
+	}
+	tb.eval(`({groups: nianbao.groups, template: document.getElementById('sum-template').textContent,
+		want: nianbao.templates.find(t => t.id === '2021').name, deadlines: nianbao.deadlines})`, &got)
+	if got.Template != got.Want || got.Want != "2021 年格式（国办公开办函〔2021〕30号）" {
+		t.Errorf("template shown %q, the registry's %q", got.Template, got.Want)
+	}
+	at := func(g string) int {
+		for i, x := range got.Groups {
+			if x == g {
+				return i
+			}
+		}
+		return -1
+	}
+	if at("文字") < 0 || at("正文") < 0 || at("未能读取") != len(got.Groups)-1 || at("表三收支平衡") != 0 {
+		t.Errorf("groups from the bridge: %v", got.Groups)
+	}
+	if len(got.Deadlines) < 1 || got.Deadlines[0].ID != "national" {
+		t.Fatalf("deadline profiles: %v", got.Deadlines)
+	}
+
+	// 设置: the national profile checked; custom dates, kept across a reload
+	before := tb.checks()
+	tb.eval(`document.querySelector('#settings-menu summary').click(); true`, nil)
+	tb.wait(`document.querySelectorAll('#settings-items [role=menuitemradio]').length > 1`)
+	var radios []string
+	tb.eval(`[...document.querySelectorAll('#settings-items [role=menuitemradio]')].map(b => b.getAttribute('aria-checked') + ' ' + b.textContent)`, &radios)
+	if len(radios) != len(got.Deadlines)+1 || radios[0] != "true "+got.Deadlines[0].Name || radios[len(radios)-1] != "false 自定义日期…" {
+		t.Errorf("settings menu: %q", radios)
+	}
+	tb.eval(`document.getElementById('settings-custom').click(); true`, nil)
+	tb.do(chromedp.SendKeys(chromedp.CSS("#settings-spec"), "部门=1-15,政府=3-31\r"))
+	tb.wait(fmt.Sprintf(`nianbaoPage.timing.checks > %d`, before))
+	if e := tb.str(`String(nianbaoPage.lastResult.error || '')`); e != "" {
+		t.Errorf("check with custom dates: %s", e)
+	}
+	tb.do(chromedp.Reload())
+	tb.wait(`window.nianbaoPage && nianbaoPage.ready && nianbaoPage.timing.checks >= 1`)
+	tb.eval(`document.querySelector('#settings-menu summary').click(); true`, nil)
+	tb.wait(`document.querySelectorAll('#settings-items [role=menuitemradio]').length > 1`)
+	if c := tb.str(`document.querySelector('#settings-items [aria-checked=true]').textContent + ' ' + document.getElementById('settings-spec').value`); c != "自定义日期… 部门=1-15,政府=3-31" {
+		t.Errorf("after a reload: %q", c)
+	}
+	// a spec the checker cannot read is refused, the dates kept
+	tb.do(chromedp.SendKeys(chromedp.CSS("#settings-spec"), "x\r"))
+	if b := tb.str(`document.getElementById('banner').textContent`); !strings.Contains(b, "无法使用这个公布期限") {
+		t.Errorf("bad spec: banner %q", b)
+	}
+}
+
+// TestIncompleteCheck: a result with unread cells says 检查不完整 first, and an unread cell
+// shows 未读出 with the report's text, never 空; text that is no report says so.
+func TestIncompleteCheck(t *testing.T) {
+	tb := newTab(t)
+	tb.open(base)
+	// the sample's result with one cell the reader could not read, as the reader reports it
+	tb.eval(`(() => {
+		const r = structuredClone(nianbaoPage.lastResult);
+		const id = Object.keys(r.cells).find(k => r.cells[k].value === 8);
+		Object.assign(r.cells[id], {value: null, raw: '', state: 'unread'});
+		r.summary.unread = 1;
+		window.__unread = id;
+		nianbaoPage.show(r, document.getElementById('input').value);
+		return true;
+	})()`, nil)
+	if v := tb.str(`document.getElementById('sum-verdict').textContent`); v != "检查不完整：1 个单元格未读出" {
+		t.Errorf("verdict %q", v)
+	}
+	if c := tb.str(`document.querySelector('#tables td[data-cell="' + __unread + '"]').textContent`); c != "未读出" {
+		t.Errorf("unread cell shows %q, want 未读出", c)
+	}
+	if n := tb.num(`[...document.querySelectorAll('#tables td.unread')].length`); n != 1 {
+		t.Errorf("%v cells shown as unread, want 1", n)
+	}
+	tb.eval(`(() => {
+		const r = structuredClone(nianbaoPage.lastResult);
+		r.summary.notReport = true; r.summary.unread = 0;
+		nianbaoPage.show(r, 'not a report');
+		return true;
+	})()`, nil)
+	if v := tb.str(`document.getElementById('sum-verdict').textContent`); v != "不是年度报告" {
+		t.Errorf("verdict %q", v)
+	}
+}
+
+// TestDismissalPerReport: a finding dismissed in one body's report stays shown in another
+// body's report with the same finding.
+func TestDismissalPerReport(t *testing.T) {
+	tb := newTab(t)
+	tb.open(base)
+	sample := tb.str(`document.getElementById('input').value`)
+	agency := tb.str(`nianbaoPage.lastResult.agency`)
+	n := tb.num(`nianbaoPage.lastResult.findings.length`)
+	if n < 1 || agency == "" {
+		t.Fatalf("the sample: %v findings, agency %q", n, agency)
+	}
+	tb.eval(`document.querySelector('[data-dismiss="0"]').click(); true`, nil)
+	tb.do(chromedp.SendKeys(chromedp.CSS(".dismiss-form input"), "已核实\r"))
+	if d := tb.num(`document.querySelectorAll('.fgroup.dismissed .finding').length`); d != 1 {
+		t.Fatalf("%v findings dismissed, want 1", d)
+	}
+	other := strings.ReplaceAll(sample, agency, "另一个区人民政府")
+	tb.eval(`nianbaoPage.load(`+jsString(other)+`).then(() => true)`, nil)
+	if a := tb.str(`nianbaoPage.lastResult.agency`); a == agency {
+		t.Fatalf("the other report's agency is still %q", a)
+	}
+	if d := tb.num(`document.querySelectorAll('.fgroup.dismissed .finding').length`); d != 0 {
+		t.Errorf("another body's report: %v findings dismissed, want 0", d)
+	}
+	tb.eval(`nianbaoPage.load(`+jsString(sample)+`).then(() => true)`, nil)
+	if d := tb.num(`document.querySelectorAll('.fgroup.dismissed .finding').length`); d != 1 {
+		t.Errorf("back to the first report: %v findings dismissed, want 1", d)
+	}
+}
+
+// TestSampleNote: the first screen says the report is a sample and how to start;
+// 载入示例 asks before replacing a report and can be undone.
+func TestSampleNote(t *testing.T) {
+	tb := newTab(t)
+	tb.open(base)
+	if note := tb.str(`document.getElementById('sample-note').hidden ? '' : document.getElementById('sample-note').textContent`); !strings.Contains(note, "示例报告") || !strings.Contains(note, "粘贴") {
+		t.Errorf("first screen note: %q", note)
+	}
+	mine := "我的报告：" + readFile(t, "testdata/seeds/001_4d220e2fb02edc16.txt")
+	tb.eval(`nianbaoPage.load(`+jsString(mine)+`).then(() => true)`, nil)
+	if !tb.bool(`document.getElementById('sample-note').hidden`) {
+		t.Errorf("the sample note stays over the user's report")
+	}
+	before := tb.checks()
+	tb.eval(`document.getElementById('load-sample').click(); true`, nil)
+	if tb.str(`document.getElementById('input').value`) != mine || tb.checks() != before {
+		t.Errorf("one click on 载入示例 replaced the user's report")
+	}
+	tb.eval(`document.getElementById('load-sample').click(); true`, nil)
+	tb.wait(fmt.Sprintf(`nianbaoPage.timing.checks > %d`, before))
+	if tb.str(`document.getElementById('input').value`) == mine {
+		t.Fatalf("the second click did not load the sample")
+	}
+	before = tb.checks()
+	tb.eval(`document.getElementById('sample-undo').click(); true`, nil)
+	tb.wait(fmt.Sprintf(`nianbaoPage.timing.checks > %d`, before))
+	if tb.str(`document.getElementById('input').value`) != mine {
+		t.Errorf("撤销 did not bring the user's report back")
+	}
+}
+
+// TestInputLimits: a file over the command line's limit is refused before it is read, and
+// random bytes are never decoded into the editor or the source pane.
+func TestInputLimits(t *testing.T) {
+	tb := newTab(t)
+	tb.open(base)
+	sample := tb.str(`document.getElementById('input').value`)
+	tb.eval(`nianbaoPage.open('巨大.txt', new Uint8Array((64 << 20) + 1)); true`, nil)
+	tb.wait(`!document.getElementById('banner').hidden`)
+	if b := tb.str(`document.getElementById('banner').textContent`); !strings.Contains(b, "文件过大") || !strings.Contains(b, "上限为 64 MB") {
+		t.Errorf("banner %q", b)
+	}
+	if tb.str(`document.getElementById('input').value`) != sample {
+		t.Errorf("the refused file changed the editor")
+	}
+	before := tb.checks()
+	tb.eval(`(() => {
+		const b = new Uint8Array(5 << 20);
+		for (let i = 0; i < b.length; i += 65536) crypto.getRandomValues(b.subarray(i, i + 65536));
+		nianbaoPage.open('random.txt', b);
+		return true;
+	})()`, nil)
+	tb.wait(fmt.Sprintf(`nianbaoPage.timing.checks > %d`, before))
+	var v struct {
+		Editor bool
+		View   string
+		Note   string
+	}
+	tb.eval(`({editor: !document.getElementById('editor').hidden, view: document.getElementById('docview').textContent,
+		note: document.getElementById('docbar-text').textContent})`, &v)
+	if v.Editor || len(v.View) > 1 || !strings.Contains(v.Note, "不是文本") {
+		t.Errorf("random bytes: editor shown %v, %d characters shown, note %q", v.Editor, len(v.View), v.Note)
+	}
+}

@@ -2,6 +2,7 @@ package align
 
 import (
 	"math/bits"
+	"nianbao/core/internal/cjk"
 	"strconv"
 	"strings"
 	"unicode"
@@ -41,7 +42,7 @@ var linkWords = []string{"上一篇", "下一篇", "上一条", "下一条", "�
 func TitleLimit(s string) int {
 	limit := len(s)
 	for _, w := range []string{"第二十条", "收到和处理政府信息公开申请"} {
-		if i := strings.Index(s, w); i >= 0 && i < limit {
+		if i := cjk.Index(s, w); i >= 0 && i < limit {
 			limit = i
 		}
 	}
@@ -67,7 +68,7 @@ func Linked(s string, at int) bool {
 		}
 	}
 	for _, w := range linkWords {
-		if strings.Contains(before, w) {
+		if cjk.Contains(before, w) {
 			return true
 		}
 	}
@@ -93,7 +94,7 @@ func findYear(s string) int {
 	count := map[int]int{}
 	best := 0
 	for off := 0; ; {
-		i := strings.Index(s[off:], "年")
+		i := cjk.Index(s[off:], "年")
 		if i < 0 {
 			break
 		}
@@ -147,7 +148,7 @@ func findTitle(s string) ([]string, int) {
 		for k, w := range words {
 			if next[k] == -2 || next[k] >= 0 && next[k] < off {
 				next[k] = -1
-				if j := strings.Index(s[off:], w); j >= 0 {
+				if j := cjk.Index(s[off:], w); j >= 0 {
 					next[k] = off + j
 				}
 			}
@@ -184,7 +185,7 @@ func findAgency(s string) string {
 	limit := TitleLimit(s)
 	for i, rest, at := 0, s, 0; at < limit; i++ {
 		l, after, more := strings.Cut(rest, "\n")
-		if name := titleAgency(l, i, &back); name != "" && !Linked(s, at+strings.Index(l, name)+len(name)) {
+		if name := titleAgency(l, i, &back); name != "" && !Linked(s, at+cjk.Index(l, name)+len(name)) {
 			return name
 		}
 		back[i%3] = l
@@ -262,11 +263,11 @@ func findPlaces(s string, words []string, n int) [][]int {
 // before the title on the same line, or on the line above (back holds the lines
 // before it).
 func titleAgency(l string, i int, back *[3]string) string {
-	if !strings.Contains(l, "报") {
+	if !cjk.Contains(l, "报") {
 		return ""
 	}
 	l = strings.TrimSpace(strings.Trim(l, "| \t"))
-	if !strings.Contains(l, "公开") || strings.IndexAny(l, "0123456789") < 0 {
+	if !cjk.Contains(l, "公开") || strings.IndexAny(l, "0123456789") < 0 {
 		return "" // what every title reTitle matches holds: its year and 公开
 	}
 	loc := reTitle().FindStringIndex(l)

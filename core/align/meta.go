@@ -235,6 +235,19 @@ func findAgency(s string) string {
 // than one per word. Every word must be two bytes long or more.
 func findPlaces(s string, words []string, n int) [][]int {
 	places := make([][]int, len(words))
+	if len(words) <= fewWords {
+		for w, word := range words {
+			for from := 0; len(places[w]) < n; {
+				i := cjk.Index(s[from:], word)
+				if i < 0 {
+					break
+				}
+				places[w] = append(places[w], from+i)
+				from += i + len(word)
+			}
+		}
+		return places
+	}
 	next := make([]int, len(words)) // where each word's next place may start
 	// the words that can start at i, by its first two bytes (words in groups of 64)
 	for g := 0; g < len(words); g += 64 {
@@ -258,6 +271,11 @@ func findPlaces(s string, words []string, n int) [][]int {
 	}
 	return places
 }
+
+// fewWords is the most words findPlaces looks for one by one: a search for a word
+// skips along the text many bytes at a time, where one pass for all the words
+// looks at every byte.
+const fewWords = 4
 
 // titleAgency returns the agency named by line i, l, when it holds the report's title:
 // before the title on the same line, or on the line above (back holds the lines

@@ -1,6 +1,7 @@
 package align
 
 import (
+	"nianbao/core/internal/cjk"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,7 +13,7 @@ import (
 func Comparable(s string) string {
 	s = strings.TrimSpace(s)
 	s = dropEnumerator(s)
-	if strings.IndexByte(s, '(') >= 0 || strings.Contains(s, "（") { // every unit note is bracketed
+	if strings.IndexByte(s, '(') >= 0 || cjk.Contains(s, "（") { // every unit note is bracketed
 		for _, note := range unitNotes {
 			s = strings.ReplaceAll(s, note, "")
 		}

@@ -1,6 +1,7 @@
 package align
 
 import (
+	"nianbao/core/internal/cjk"
 	"slices"
 	"strings"
 
@@ -65,7 +66,7 @@ func (a *aligner) comparable(t *template.Table, got, w string) bool {
 	for _, r := range t.Rows {
 		if g := []rune(Comparable(r.Group)); len(g) >= 3 {
 			for i := 0; i+3 <= len(g); i++ {
-				if p := string(g[i : i+3]); strings.Contains(got, p) && !strings.Contains(w, p) {
+				if p := string(g[i : i+3]); cjk.Contains(got, p) && !cjk.Contains(w, p) {
 					return false
 				}
 			}

@@ -2,6 +2,7 @@ package align
 
 import (
 	"math/bits"
+	"nianbao/core/internal/cjk"
 	"strconv"
 	"strings"
 	"unicode"
@@ -41,7 +42,7 @@ var linkWords = []string{"上一篇", "下一篇", "上一条", "下一条", "�
 func TitleLimit(s string) int {
 	limit := len(s)
 	for _, w := range []string{"第二十条", "收到和处理政府信息公开申请"} {
-		if i := strings.Index(s, w); i >= 0 && i < limit {
+		if i := cjk.Index(s, w); i >= 0 && i < limit {
 			limit = i
 		}
 	}
@@ -67,7 +68,7 @@ func Linked(s string, at int) bool {
 		}
 	}
 	for _, w := range linkWords {
-		if strings.Contains(before, w) {
+		if cjk.Contains(before, w) {
 			return true
 		}
 	}
@@ -93,7 +94,7 @@ func findYear(s string) int {
 	count := map[int]int{}
 	best := 0
 	for off := 0; ; {
-		i := strings.Index(s[off:], "年")
+		i := cjk.Index(s[off:], "年")
 		if i < 0 {
 			break
 		}
@@ -147,7 +148,7 @@ func findTitle(s string) ([]string, int) {
 		for k, w := range words {
 			if next[k] == -2 || next[k] >= 0 && next[k] < off {
 				next[k] = -1
-				if j := strings.Index(s[off:], w); j >= 0 {
+				if j := cjk.Index(s[off:], w); j >= 0 {
 					next[k] = off + j
 				}
 			}
@@ -184,7 +185,7 @@ func findAgency(s string) string {
 	limit := TitleLimit(s)
 	for i, rest, at := 0, s, 0; at < limit; i++ {
 		l, after, more := strings.Cut(rest, "\n")
-		if name := titleAgency(l, i, &back); name != "" && !Linked(s, at+strings.Index(l, name)+len(name)) {
+		if name := titleAgency(l, i, &back); name != "" && !Linked(s, at+cjk.Index(l, name)+len(name)) {
 			return name
 		}
 		back[i%3] = l
@@ -234,6 +235,19 @@ func findAgency(s string) string {
 // than one per word. Every word must be two bytes long or more.
 func findPlaces(s string, words []string, n int) [][]int {
 	places := make([][]int, len(words))
+	if len(words) <= fewWords {
+		for w, word := range words {
+			for from := 0; len(places[w]) < n; {
+				i := cjk.Index(s[from:], word)
+				if i < 0 {
+					break
+				}
+				places[w] = append(places[w], from+i)
+				from += i + len(word)
+			}
+		}
+		return places
+	}
 	next := make([]int, len(words)) // where each word's next place may start
 	// the words that can start at i, by its first two bytes (words in groups of 64)
 	for g := 0; g < len(words); g += 64 {
@@ -258,15 +272,20 @@ func findPlaces(s string, words []string, n int) [][]int {
 	return places
 }
 
+// fewWords is the most words findPlaces looks for one by one: a search for a word
+// skips along the text many bytes at a time, where one pass for all the words
+// looks at every byte.
+const fewWords = 4
+
 // titleAgency returns the agency named by line i, l, when it holds the report's title:
 // before the title on the same line, or on the line above (back holds the lines
 // before it).
 func titleAgency(l string, i int, back *[3]string) string {
-	if !strings.Contains(l, "报") {
+	if !cjk.Contains(l, "报") {
 		return ""
 	}
 	l = strings.TrimSpace(strings.Trim(l, "| \t"))
-	if !strings.Contains(l, "公开") || strings.IndexAny(l, "0123456789") < 0 {
+	if !cjk.Contains(l, "公开") || strings.IndexAny(l, "0123456789") < 0 {
 		return "" // what every title reTitle matches holds: its year and 公开
 	}
 	loc := reTitle().FindStringIndex(l)

@@ -1,6 +1,7 @@
 package align
 
 import (
+	"nianbao/core/internal/cjk"
 	"strings"
 
 	"nianbao/core/internal/lazy"
@@ -75,7 +76,7 @@ func lastHeadingStart(s string, from, to int) int {
 	before := s[max(from, at-240):at]
 	if m := reReportTitle().FindAllStringIndex(before, -1); len(m) > 0 {
 		last := m[len(m)-1]
-		if strings.TrimSpace(before[last[1]:]) == "" || !strings.Contains(before[last[1]:], "\n") {
+		if strings.TrimSpace(before[last[1]:]) == "" || !cjk.Contains(before[last[1]:], "\n") {
 			return lineStartOf(s, max(from, at-240), max(from, at-240)+last[0])
 		}
 	}

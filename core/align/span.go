@@ -1,7 +1,7 @@
 package align
 
 import (
-	"strings"
+	"nianbao/core/internal/cjk"
 	"sync"
 	"unicode/utf8"
 
@@ -71,7 +71,7 @@ func (a *aligner) foreign(t *template.Table, r int) func(tok int) bool {
 		if rows&(1<<r) != 0 {
 			return false // the rest of its own label, wrapped
 		}
-		return cols || rows&others != 0 || t.ID == "t2" && strings.Contains(a.toks[tok].Key, "第二十条")
+		return cols || rows&others != 0 || t.ID == "t2" && cjk.Contains(a.toks[tok].Key, "第二十条")
 	}
 }
 
@@ -127,10 +127,10 @@ func (a *aligner) vocabulary(t *template.Table, tok int) (rows uint64, cols bool
 func prose(s string) bool {
 	// four quick looks rather than strings.ContainsAny, which looks each character
 	// of s up in a set beyond ASCII
-	if strings.Contains(s, "。") || strings.Contains(s, "；") || strings.Contains(s, "！") || strings.Contains(s, "？") {
+	if cjk.Contains(s, "。") || cjk.Contains(s, "；") || cjk.Contains(s, "！") || cjk.Contains(s, "？") {
 		return true
 	}
-	return utf8.RuneCountInString(s) > 40 && strings.Contains(s, "，")
+	return utf8.RuneCountInString(s) > 40 && cjk.Contains(s, "，")
 }
 
 // plainOrder returns the value tokens of [from, to) in reading order: numbers, and

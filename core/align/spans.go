@@ -1,6 +1,7 @@
 package align
 
 import (
+	"nianbao/core/internal/cjk"
 	"strings"
 
 	"nianbao/core/report"
@@ -77,7 +78,7 @@ func (a *aligner) headerStart(table string, tok int, p *template.Pattern) int {
 		case "t4":
 			// the heading: the table begins after it
 			rest := t.Text[at:]
-			if i := strings.Index(rest, "情况"); i >= 0 && at+i+len("情况") < len(t.Text) {
+			if i := cjk.Index(rest, "情况"); i >= 0 && at+i+len("情况") < len(t.Text) {
 				return t.Start + at + i + len("情况")
 			}
 			if k+1 < len(a.toks) {

@@ -2,6 +2,7 @@ package align
 
 import (
 	"fmt"
+	"nianbao/core/internal/cjk"
 	"strings"
 
 	"nianbao/core/report"
@@ -323,7 +324,7 @@ func (a *aligner) noteSplits(table string, rrs []rowRead) {
 
 // short drops a label's parenthesised note.
 func short(label string) string {
-	if i := strings.Index(label, "（区分"); i > 0 {
+	if i := cjk.Index(label, "（区分"); i > 0 {
 		return label[:i]
 	}
 	return label

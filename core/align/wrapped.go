@@ -2,6 +2,7 @@ package align
 
 import (
 	"iter"
+	"nianbao/core/internal/cjk"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -176,7 +177,7 @@ func runeWidth(r rune) int {
 // want whose neighbouring piece (what comes before it in want, or after it) stands
 // within the three lines above or below: a label wrapped in its cell.
 func wrappedPiece(text string, start, end int, got, want string) bool {
-	i := strings.Index(want, got)
+	i := cjk.Index(want, got)
 	if i < 0 || start < 0 || end > len(text) || start > end {
 		return false
 	}
@@ -198,7 +199,7 @@ func wrappedPiece(text string, start, end int, got, want string) bool {
 
 // standsIn: s is at least two characters long and stands in near.
 func standsIn(near, s string) bool {
-	return utf8.RuneCountInString(s) >= 2 && strings.Contains(near, s)
+	return utf8.RuneCountInString(s) >= 2 && cjk.Contains(near, s)
 }
 
 func firstRunes(s string, n int) string {

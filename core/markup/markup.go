@@ -161,7 +161,11 @@ func looksHTML(input []byte) bool {
 	if bytes.IndexByte(sniffPrefix(input), '<') < 0 {
 		// most reports are plain text: no need to lower-case them; but a JSON value
 		// may hold the page with every "<" written \u003c (Go's and others' encoders)
-		p := bytes.ToLower(sniffPrefix(input))
+		p := sniffPrefix(input)
+		if !bytes.Contains(p, []byte(`\u003`)) && !bytes.Contains(p, []byte(`\U003`)) {
+			return false // lower-casing cannot make one: spare the copy of the whole text
+		}
+		p = bytes.ToLower(p)
 		return bytes.Contains(p, []byte(`\u003ctable`)) && (bytes.Contains(p, []byte(`\u003ctd`)) || bytes.Contains(p, []byte(`\u003cth`)))
 	}
 	p := bytes.ToLower(sniffPrefix(input))

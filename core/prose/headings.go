@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"nianbao/core/internal/cjk"
 	"slices"
 	"strings"
 
@@ -17,7 +18,7 @@ func tableRow(title string) bool {
 		return false // a sentence, not a row's label
 	}
 	for _, k := range []string{"本年新收", "上年结转", "办理结果", "结转下年度", "下年度继续办理"} {
-		if strings.Contains(title, k) {
+		if cjk.Contains(title, k) {
 			return true
 		}
 	}
@@ -256,7 +257,7 @@ func runOnTitle(title string, lvl int, long bool) int {
 	}
 	end := -1
 	for _, w := range []string{"情况", "事项"} {
-		if i := strings.Index(head, w); i >= 0 && (end < 0 || i+len(w) < end) {
+		if i := cjk.Index(head, w); i >= 0 && (end < 0 || i+len(w) < end) {
 			end = i + len(w)
 		}
 	}
@@ -296,7 +297,7 @@ func indexStop(s string) int {
 // short and without punctuation.
 func titleLike(line string) bool {
 	// 40 characters are at most 160 bytes: a long line is not counted
-	return len(line) <= 160 && utf8.RuneCountInString(line) <= 40 && !strings.ContainsAny(line, ",;:!?") && !strings.Contains(line, "。") && !strings.Contains(line, "、")
+	return len(line) <= 160 && utf8.RuneCountInString(line) <= 40 && !strings.ContainsAny(line, ",;:!?") && !cjk.Contains(line, "。") && !cjk.Contains(line, "、")
 }
 
 func endsSentence(s string) bool {
@@ -326,7 +327,7 @@ func CanonOf(title string) int {
 	}
 	for _, c := range Canon {
 		for _, k := range c.Keys {
-			if strings.Contains(title, k) {
+			if cjk.Contains(title, k) {
 				return c.Num
 			}
 		}
@@ -346,14 +347,14 @@ func NumberedAnywhere(rep *report.Report, n int) bool {
 		}
 		for _, k := range c.Keys {
 			for pos := 0; ; {
-				i := strings.Index(s[pos:], k)
+				i := cjk.Index(s[pos:], k)
 				if i < 0 {
 					break
 				}
 				i += pos
 				pos = i + len(k)
 				from := max(0, i-36)
-				if j := strings.LastIndex(s[from:i], mark); j >= 0 && !strings.ContainsAny(s[from+j:i], ",;\n") && !strings.Contains(s[from+j:i], "。") {
+				if j := strings.LastIndex(s[from:i], mark); j >= 0 && !strings.ContainsAny(s[from+j:i], ",;\n") && !cjk.Contains(s[from+j:i], "。") {
 					return true
 				}
 			}
@@ -379,7 +380,7 @@ func HeadingsElsewhere(rep *report.Report) map[int]bool {
 		}
 		lvl, n, k := ParseMark(line)
 		title := strings.TrimSpace(line[k:])
-		if strings.ContainsAny(title, ",;|") || strings.Contains(title, "。") || !strings.HasSuffix(title, "情况") && !strings.HasSuffix(title, "事项") && !strings.HasSuffix(title, "措施") {
+		if strings.ContainsAny(title, ",;|") || cjk.Contains(title, "。") || !strings.HasSuffix(title, "情况") && !strings.HasSuffix(title, "事项") && !strings.HasSuffix(title, "措施") {
 			continue
 		}
 		c := CanonOf(title)

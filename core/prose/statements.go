@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"nianbao/core/internal/cjk"
 	"regexp"
 	"sort"
 	"strconv"
@@ -324,7 +325,7 @@ func (d *Doc) numbers(out []Statement, pcts []Percent, si int, sen Sentence, yea
 		}
 		tp, others, weak := match(seg, unit)
 		quoteFrom := segFrom
-		if tp == nil && cs > sen.Start && utf8.RuneCountInString(seg) <= 6 && !strings.Contains(seg, "其中") {
+		if tp == nil && cs > sen.Start && utf8.RuneCountInString(seg) <= 6 && !cjk.Contains(seg, "其中") {
 			// "本年度收到政府信息公开申请，共计8件": the clause before, without a number
 			// of its own, names the topic
 			_, w := utf8.DecodeLastRuneInString(d.S[:cs]) // the separator
@@ -356,7 +357,7 @@ func (d *Doc) numbers(out []Statement, pcts []Percent, si int, sen Sentence, yea
 			continue
 		}
 		// a part: "其中……", or one item of a list ("发布部门动态24条、财政信息2条")
-		if tp.total && (strings.Contains(d.S[cs:start], "其中") || listItem(text[m.end:], unit)) {
+		if tp.total && (cjk.Contains(d.S[cs:start], "其中") || listItem(text[m.end:], unit)) {
 			prevEnd = end
 			continue
 		}
@@ -387,7 +388,7 @@ func (d *Doc) numbers(out []Statement, pcts []Percent, si int, sen Sentence, yea
 func disclosureSection(d *Doc, sen Sentence) bool {
 	for k := len(d.Headings) - 1; k >= 0; k-- {
 		if h := d.Headings[k]; h.At <= sen.Start {
-			return strings.Contains(h.Title, "复议") || strings.Contains(h.Title, "诉讼")
+			return cjk.Contains(h.Title, "复议") || cjk.Contains(h.Title, "诉讼")
 		}
 	}
 	return false
@@ -402,7 +403,7 @@ func AboutCases(id string) bool {
 // 行政复议 elsewhere may be the cases an agency decides, not those against its
 // disclosure decisions.
 func disclosure(text string) bool {
-	return strings.Contains(text, "信息公开") || strings.Contains(text, "依申请") || strings.Contains(text, "公开申请")
+	return cjk.Contains(text, "信息公开") || cjk.Contains(text, "依申请") || cjk.Contains(text, "公开申请")
 }
 
 // notCounted reports a number whose unit begins a longer measure: "15个工作日",
@@ -577,7 +578,7 @@ func otherYear(s string, year int) bool {
 	// reYearIn's matches, "2023年", found without the regexp engine: four digits
 	// starting 19 or 20 right before each 年 (two matches cannot overlap)
 	for off := 0; ; {
-		i := strings.Index(s[off:], "年")
+		i := cjk.Index(s[off:], "年")
 		if i < 0 {
 			return false
 		}
@@ -603,7 +604,7 @@ func (d *Doc) percent(pcts []Percent, out []Statement, si int, sen Sentence, sta
 		return pcts
 	}
 	before := d.S[d.clauseStart(sen, start):start]
-	if !strings.Contains(before, "占") && !strings.Contains(before, "比例") && !strings.Contains(before, "比重") {
+	if !cjk.Contains(before, "占") && !cjk.Contains(before, "比例") && !cjk.Contains(before, "比重") {
 		// "258件(占33.9%)" and "258件,占比33.9%" are the usual forms; a bare rate is not a share
 		return pcts
 	}
@@ -648,15 +649,15 @@ var (
 // without 已, 全部 or 所有, which may speak only of those answered.
 func (d *Doc) allDone(out []Statement, si int, sen Sentence, year int) []Statement {
 	text := d.S[sen.Start:sen.End]
-	if !strings.Contains(text, "申请") || !strings.Contains(text, "均") && !strings.Contains(text, "全部") && !strings.Contains(text, "都") && !strings.Contains(text, "皆") ||
+	if !cjk.Contains(text, "申请") || !cjk.Contains(text, "均") && !cjk.Contains(text, "全部") && !cjk.Contains(text, "都") && !cjk.Contains(text, "皆") ||
 		containsAny(text, []string{"结转", "顺延", "下年度", "下一年度", "继续办理", "尚未办结", "正在办理", "仍在办理", "未办结"}) {
 		return out
 	}
-	for _, loc := range findAll(reAllDone(), text, strings.Contains(text, "办结") || strings.Contains(text, "答复") || strings.Contains(text, "完毕")) {
+	for _, loc := range findAll(reAllDone(), text, cjk.Contains(text, "办结") || cjk.Contains(text, "答复") || cjk.Contains(text, "完毕")) {
 		start, end := sen.Start+loc[0], sen.Start+loc[1]
 		cs := d.clauseStart(sen, start)
 		before := d.S[cs:start]
-		if !strings.Contains(before, "申请") && !strings.Contains(d.S[sen.Start:start], "所有申请") && !strings.Contains(d.S[sen.Start:start], "申请均") {
+		if !cjk.Contains(before, "申请") && !cjk.Contains(d.S[sen.Start:start], "所有申请") && !cjk.Contains(d.S[sen.Start:start], "申请均") {
 			continue // the clause names no application: "人大建议和政协提案均已办结"
 		}
 		if containsAny(d.S[sen.Start:start], []string{"建议", "提案", "信访", "来信", "来访", "热线", "投诉", "举报", "诉求", "留言", "咨询"}) ||
@@ -674,24 +675,24 @@ func (d *Doc) allDone(out []Statement, si int, sen Sentence, year int) []Stateme
 // neither speaks of both, loosely.
 func (d *Doc) noneCorrected(out []Statement, si int, sen Sentence, year int) []Statement {
 	text := d.S[sen.Start:sen.End]
-	if !strings.Contains(text, "纠") && !strings.Contains(text, "撤销") && !strings.Contains(text, "违法") && !strings.Contains(text, "败诉") {
+	if !cjk.Contains(text, "纠") && !cjk.Contains(text, "撤销") && !cjk.Contains(text, "违法") && !cjk.Contains(text, "败诉") {
 		return out
 	}
 	for _, loc := range reNoneCorrected().FindAllStringIndex(text, -1) {
 		start, end := sen.Start+loc[0], sen.Start+loc[1]
 		before := text[:loc[0]]
-		review := strings.Contains(before, "复议")
-		suit := strings.Contains(before, "诉讼") || strings.Contains(before, "起诉") || strings.Contains(text[loc[0]:loc[1]], "败诉")
-		if !review && !suit && !strings.Contains(text, "案件") && !strings.Contains(text, "复议") && !strings.Contains(text, "诉讼") {
+		review := cjk.Contains(before, "复议")
+		suit := cjk.Contains(before, "诉讼") || cjk.Contains(before, "起诉") || cjk.Contains(text[loc[0]:loc[1]], "败诉")
+		if !review && !suit && !cjk.Contains(text, "案件") && !cjk.Contains(text, "复议") && !cjk.Contains(text, "诉讼") {
 			continue // "未发现…撤销" of something else
 		}
 		cs := d.clauseStart(sen, start)
-		if containsAny(d.S[cs:end], otherPeriod) || otherYear(d.S[sen.Start:start], year) || strings.Contains(d.S[cs:start], "如") {
+		if containsAny(d.S[cs:end], otherPeriod) || otherYear(d.S[sen.Start:start], year) || cjk.Contains(d.S[cs:start], "如") {
 			continue
 		}
 		topic := "review+suit.corrected"
 		switch {
-		case review && !suit && !strings.Contains(text[loc[0]:loc[1]], "败诉"):
+		case review && !suit && !cjk.Contains(text[loc[0]:loc[1]], "败诉"):
 			topic = "review.corrected"
 		case suit && !review:
 			topic = "suit.corrected"
@@ -705,16 +706,16 @@ func (d *Doc) noneCorrected(out []Statement, si int, sen Sentence, year int) []S
 // negations finds counts said in words: "未收到…申请", "无行政复议和行政诉讼".
 func (d *Doc) negations(out []Statement, si int, sen Sentence, year int) []Statement {
 	text := d.S[sen.Start:sen.End]
-	if !strings.Contains(text, "未") && !strings.Contains(text, "没有") && !strings.Contains(text, "无") && !strings.Contains(text, "不收取") ||
-		!strings.Contains(text, "复议") && !strings.Contains(text, "诉讼") &&
-			!strings.Contains(text, "申请") && !strings.Contains(text, "费") && !strings.Contains(text, "规范性文件") {
+	if !cjk.Contains(text, "未") && !cjk.Contains(text, "没有") && !cjk.Contains(text, "无") && !cjk.Contains(text, "不收取") ||
+		!cjk.Contains(text, "复议") && !cjk.Contains(text, "诉讼") &&
+			!cjk.Contains(text, "申请") && !cjk.Contains(text, "费") && !cjk.Contains(text, "规范性文件") {
 		return out
 	}
 	add := func(id string, loc []int, cond bool) bool {
 		start, end := sen.Start+loc[0], sen.Start+loc[1]
 		cs := d.clauseStart(sen, start)
 		clause := d.S[cs:d.clauseEndOf(sen, end)]
-		if containsAny(clause, otherPeriod) || otherYear(d.S[cs:end], year) || strings.Contains(d.S[cs:start], "如") {
+		if containsAny(clause, otherPeriod) || otherYear(d.S[cs:end], year) || cjk.Contains(d.S[cs:start], "如") {
 			return false
 		}
 		st := Statement{Topic: id, Kind: "none", Start: start, End: end, From: start, To: end, Sentence: si, Cond: cond,
@@ -727,9 +728,9 @@ func (d *Doc) negations(out []Statement, si int, sen Sentence, year int) []State
 		before := text[:loc[0]]
 		return strings.HasSuffix(before, "均") || strings.HasSuffix(before, "都") || strings.HasSuffix(before, "皆")
 	}
-	neg := strings.Contains(text, "未") || strings.Contains(text, "没有") || strings.Contains(text, "无")
-	review := neg && strings.Contains(text, "复议")
-	suit := neg && (strings.Contains(text, "诉讼") || strings.Contains(text, "起诉"))
+	neg := cjk.Contains(text, "未") || cjk.Contains(text, "没有") || cjk.Contains(text, "无")
+	review := neg && cjk.Contains(text, "复议")
+	suit := neg && (cjk.Contains(text, "诉讼") || cjk.Contains(text, "起诉"))
 	for _, loc := range findAll(reNoReview(), text, review) {
 		if notNegation(text, loc) {
 			continue
@@ -737,18 +738,18 @@ func (d *Doc) negations(out []Statement, si int, sen Sentence, year int) []State
 		add("review", loc, cond(loc))
 	}
 	for _, loc := range findAll(reNoSuit(), text, suit) {
-		if notNegation(text, loc) || strings.Contains(text[loc[0]:loc[1]], "复议后") {
+		if notNegation(text, loc) || cjk.Contains(text[loc[0]:loc[1]], "复议后") {
 			continue
 		}
 		add("suit", loc, cond(loc))
 	}
-	for _, loc := range findAll(reNoApply(), text, neg && strings.Contains(text, "申请")) {
-		if notNegation(text, loc) || strings.Contains(text[loc[0]:loc[1]], "复议") || strings.Contains(text[loc[0]:loc[1]], "诉讼") {
+	for _, loc := range findAll(reNoApply(), text, neg && cjk.Contains(text, "申请")) {
+		if notNegation(text, loc) || cjk.Contains(text[loc[0]:loc[1]], "复议") || cjk.Contains(text[loc[0]:loc[1]], "诉讼") {
 			continue
 		}
 		add("received", loc, cond(loc))
 	}
-	for _, loc := range findAll(reNoFee(), text, strings.Contains(text, "收取") && strings.Contains(text, "费")) {
+	for _, loc := range findAll(reNoFee(), text, cjk.Contains(text, "收取") && cjk.Contains(text, "费")) {
 		if m := text[loc[0]:loc[1]]; containsAny(m, []string{"信息", "处理费", "检索", "复制", "邮寄", "公开", "申请"}) {
 			add("infofee", loc, false)
 			continue
@@ -759,7 +760,7 @@ func (d *Doc) negations(out []Statement, si int, sen Sentence, year int) []State
 			out[len(out)-1].Weak = true
 		}
 	}
-	for _, loc := range findAll(reNoNorm(), text, neg && strings.Contains(text, "规范性文件")) {
+	for _, loc := range findAll(reNoNorm(), text, neg && cjk.Contains(text, "规范性文件")) {
 		add("normative.issued", loc, false)
 	}
 	return out
@@ -777,23 +778,23 @@ func findAll(re *regexp.Regexp, text string, ok bool) [][]int {
 func notNegation(text string, loc []int) bool {
 	s := text[loc[0]:loc[1]]
 	return strings.HasPrefix(s, "无正当") || strings.HasPrefix(s, "无论") || strings.HasPrefix(s, "无需") ||
-		strings.HasPrefix(s, "无法") || strings.Contains(s, "申请人") || strings.HasPrefix(s, "未按") || strings.HasPrefix(s, "未经")
+		strings.HasPrefix(s, "无法") || cjk.Contains(s, "申请人") || strings.HasPrefix(s, "未按") || strings.HasPrefix(s, "未经")
 }
 
 // allUpheld finds "均获维持": every case of 行政复议 (or 行政诉讼) ended upheld.
 func (d *Doc) allUpheld(out []Statement, si int, sen Sentence) []Statement {
 	text := d.S[sen.Start:sen.End]
-	if !strings.Contains(text, "复议") && !strings.Contains(text, "诉讼") {
+	if !cjk.Contains(text, "复议") && !cjk.Contains(text, "诉讼") {
 		return out
 	}
-	for _, loc := range findAll(reAllUp(), text, strings.Contains(text, "维持") || strings.Contains(text, "驳回") || strings.Contains(text, "胜诉")) {
+	for _, loc := range findAll(reAllUp(), text, cjk.Contains(text, "维持") || cjk.Contains(text, "驳回") || cjk.Contains(text, "胜诉")) {
 		before := text[:loc[0]]
 		start, end := sen.Start+loc[0], sen.Start+loc[1]
 		// a clause that names both ("行政复议和行政诉讼均获维持") speaks of both
 		cs := d.clauseStart(sen, start) - sen.Start
 		clause := text[cs:loc[0]]
 		var ids []string
-		if strings.Contains(clause, "复议") && (strings.Contains(clause, "诉讼") || strings.Contains(clause, "起诉")) {
+		if cjk.Contains(clause, "复议") && (cjk.Contains(clause, "诉讼") || cjk.Contains(clause, "起诉")) {
 			ids = []string{"review", "suit"}
 		} else if o := outcomeOf(before); o != "" {
 			ids = []string{o}
@@ -845,7 +846,7 @@ func isDigits(s string) bool {
 
 func containsAny(s string, keys []string) bool {
 	for _, k := range keys {
-		if strings.Contains(s, k) {
+		if cjk.Contains(s, k) {
 			return true
 		}
 	}
@@ -854,7 +855,7 @@ func containsAny(s string, keys []string) bool {
 
 func containsAll(s string, keys []string) bool {
 	for _, k := range keys {
-		if !strings.Contains(s, k) {
+		if !cjk.Contains(s, k) {
 			return false
 		}
 	}
@@ -872,7 +873,7 @@ func scope(before string) string {
 		before = before[i:]
 	}
 	for _, k := range wideScope {
-		i := strings.Index(before, k)
+		i := cjk.Index(before, k)
 		if i < 0 {
 			continue
 		}

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"iter"
+	"nianbao/core/internal/cjk"
 	"sort"
 	"strings"
 
@@ -110,8 +111,8 @@ func runContentFee(p *Pass) {
 	// each wording looked for holds 费: only the sentences that hold it are read
 	for k := range sentencesHolding(d, "费") {
 		s := d.S[d.Sentences[k].Start:d.Sentences[k].End]
-		if strings.Contains(s, "处理费") || strings.Contains(s, "信息公开费") ||
-			strings.Contains(s, "收取") && strings.Contains(s, "费") && !strings.Contains(s, "行政事业性收费") || strings.Contains(s, "收费") && strings.Contains(s, "减免") {
+		if cjk.Contains(s, "处理费") || cjk.Contains(s, "信息公开费") ||
+			cjk.Contains(s, "收取") && cjk.Contains(s, "费") && !cjk.Contains(s, "行政事业性收费") || cjk.Contains(s, "收费") && cjk.Contains(s, "减免") {
 			return
 		}
 	}
@@ -163,7 +164,7 @@ func runTextCorrection(p *Pass) {
 	for i, sen := range d.Sentences {
 		s := d.S[sen.Start:sen.End]
 		// a sentence of the prose, not a table's label ("结果纠正") left among it
-		if !containsAnyStr(s, correctionWords) || !(strings.ContainsAny(s, ",;:") || strings.Contains(s, "、")) {
+		if !containsAnyStr(s, correctionWords) || !(strings.ContainsAny(s, ",;:") || cjk.Contains(s, "、")) {
 			continue
 		}
 		if containsAnyStr(s, remedyWords) {
@@ -195,7 +196,7 @@ func headingAt(d *prose.Doc, i int) bool {
 func sentencesHolding(d *prose.Doc, word string) iter.Seq[int] {
 	return func(yield func(int) bool) {
 		for off := 0; off < len(d.S); {
-			i := strings.Index(d.S[off:], word)
+			i := cjk.Index(d.S[off:], word)
 			if i < 0 {
 				return
 			}

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"nianbao/core/internal/cjk"
 	"strconv"
 	"strings"
 	"time"
@@ -45,7 +46,7 @@ func publicationDate(s string) (t time.Time, what string, start, end int) {
 	for _, w := range windows {
 		for _, key := range []string{"日期", "发布时间"} {
 			for pos := w[0]; pos < w[1]; {
-				i := strings.Index(s[pos:w[1]], key)
+				i := cjk.Index(s[pos:w[1]], key)
 				if i < 0 {
 					break
 				}

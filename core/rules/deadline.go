@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"nianbao/core/internal/cjk"
 	"strconv"
 	"strings"
 	"sync"
@@ -87,7 +88,7 @@ func ParseDeadline(spec string) (Deadline, error) {
 			return d, nil
 		}
 	}
-	if !strings.Contains(spec, "=") {
+	if !cjk.Contains(spec, "=") {
 		var ids []string
 		for _, d := range Deadlines() {
 			ids = append(ids, d.ID)

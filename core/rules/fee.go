@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"nianbao/core/internal/cjk"
 	"strings"
 	"unicode/utf8"
 
@@ -52,7 +53,7 @@ func runFee(p *Pass) {
 func keywordClauses(s, delims string, words ...string) (lo, hi int, ok bool) {
 	first, last := len(s), -1
 	for _, w := range words {
-		if i := strings.Index(s, w); i >= 0 {
+		if i := cjk.Index(s, w); i >= 0 {
 			first = min(first, i)
 			last = max(last, strings.LastIndex(s, w)+len(w))
 		}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"nianbao/core/internal/cjk"
 	"strings"
 
 	"nianbao/core/internal/lazy"
@@ -356,7 +357,7 @@ var reLead = lazy.Regexp(`^([一二三四五六七八九十]+、|（[一二三�
 // short drops a label's numbering and its parenthesised note.
 func short(label string) string {
 	s := reLead().ReplaceAllString(label, "")
-	if i := strings.Index(s, "（"); i > 0 {
+	if i := cjk.Index(s, "（"); i > 0 {
 		s = s[:i]
 	}
 	return s

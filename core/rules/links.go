@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"nianbao/core/internal/cjk"
 	"strings"
 
 	"nianbao/core/internal/lazy"
@@ -38,13 +39,13 @@ func governmentHost(host string) bool {
 
 func runLinks(p *Pass) {
 	s := p.Report.Norm.S
-	if !strings.Contains(s, ".") {
+	if !cjk.Contains(s, ".") {
 		return
 	}
 	n := 0
 	for _, m := range links(s) {
 		host := s[m[2]:m[3]]
-		if !strings.Contains(host, ".") || governmentHost(host) || looksLikeFile(host) {
+		if !cjk.Contains(host, ".") || governmentHost(host) || looksLikeFile(host) {
 			continue
 		}
 		msg := fmt.Sprintf("链接“%s”的域名 %s 不是政府网站域名（.gov.cn）", strings.TrimRight(s[m[0]:m[1]], ".,;:)"), host)
@@ -104,7 +105,7 @@ func isURLByte(c byte) bool {
 func looksLikeFile(host string) bool {
 	h := strings.ToLower(host)
 	for _, ext := range []string{".doc", ".pdf", ".xls", ".txt", ".jpg", ".png"} {
-		if strings.Contains(h, ext) {
+		if cjk.Contains(h, ext) {
 			return true
 		}
 	}

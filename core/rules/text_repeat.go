@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"nianbao/core/internal/cjk"
 	"strings"
 
 	"nianbao/core/prose"
@@ -60,7 +61,7 @@ func clearStatement(d *prose.Doc, st prose.Statement) bool {
 	if st.Topic == "received" {
 		// "共受理申请10件（含上年结转2件）" may count the carried-over ones
 		sen := d.Sentences[st.Sentence]
-		if s := d.S[sen.Start:sen.End]; strings.Contains(s, "结转") || strings.Contains(s, "上年") {
+		if s := d.S[sen.Start:sen.End]; cjk.Contains(s, "结转") || cjk.Contains(s, "上年") {
 			return false
 		}
 	}

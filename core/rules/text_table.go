@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"math"
+	"nianbao/core/internal/cjk"
 	"strings"
 	"sync"
 
@@ -153,7 +154,7 @@ func parseReadings(table string, stats bool) map[string][]reading {
 		r := reading{name: strings.TrimSpace(strings.TrimPrefix(f[1], "-")), money: len(f) > 3 && f[3] == "money"}
 		var ids []string
 		for _, id := range strings.Fields(f[2]) {
-			if j := strings.LastIndexByte(id, '.'); j >= 0 && strings.Contains(id[j:], "|") {
+			if j := strings.LastIndexByte(id, '.'); j >= 0 && cjk.Contains(id[j:], "|") {
 				for _, last := range strings.Split(id[j+1:], "|") {
 					ids = append(ids, id[:j+1]+last)
 				}

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"nianbao/core/internal/cjk"
 	"slices"
 	"sort"
 	"strings"
@@ -73,7 +74,7 @@ func proseSentence(d *prose.Doc, sen prose.Sentence) bool {
 	s := d.S[sen.Start:sen.End]
 	// not strings.ContainsAny(s, ",;:、"): a set with a character beyond ASCII has it
 	// look each character of s up in the set
-	return strings.ContainsAny(s, ",;:") || strings.Contains(s, "、")
+	return strings.ContainsAny(s, ",;:") || cjk.Contains(s, "、")
 }
 
 func isHanRune(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
@@ -325,7 +326,7 @@ func runWordingName(p *Pass) {
 	firstAt := map[string]int{}
 	prefix := string(name[:3])
 	for off := 0; ; {
-		i := strings.Index(d.S[off:], prefix)
+		i := cjk.Index(d.S[off:], prefix)
 		if i < 0 {
 			break
 		}

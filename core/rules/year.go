@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"nianbao/core/internal/cjk"
 	"sort"
 	"strconv"
 	"strings"
@@ -98,7 +99,7 @@ func titleIn(line string) (year, start, end int) {
 	}
 	for _, m := range reTitleYear().FindAllStringSubmatchIndex(line, 4) {
 		before := line[:m[0]]
-		if strings.Contains(before, "关于") || strings.Count(before, "《") > strings.Count(before, "》") {
+		if cjk.Contains(before, "关于") || strings.Count(before, "《") > strings.Count(before, "》") {
 			continue
 		}
 		g := 2
@@ -115,8 +116,8 @@ func titleIn(line string) (year, start, end int) {
 // and 报 (年度报告, 年报, 工作报告) or 统计. Most lines that name a year lack them, and
 // the regexp is not tried on those.
 func mayHoldTitle(line string) bool {
-	return (strings.Contains(line, "信息公开") || strings.Contains(line, "政务公开")) &&
-		(strings.Contains(line, "报") || strings.Contains(line, "统计"))
+	return (cjk.Contains(line, "信息公开") || cjk.Contains(line, "政务公开")) &&
+		(cjk.Contains(line, "报") || cjk.Contains(line, "统计"))
 }
 
 func runYear(p *Pass) {
@@ -125,7 +126,7 @@ func runYear(p *Pass) {
 	d := prose.Of(rep)
 	ty, _, _ := titleYear(s)
 	py, pyEnd, pStart, pEnd := 0, 0, -1, -1
-	if i := strings.Index(d.S, "12月31日"); i >= 0 {
+	if i := cjk.Index(d.S, "12月31日"); i >= 0 {
 		from := max(0, i-48)
 		for from > 0 && d.S[from]&0xC0 == 0x80 {
 			from--
@@ -172,7 +173,7 @@ func runYear(p *Pass) {
 		if text == "" || text[0] != '(' && (text[0] < '0' || text[0] > '9') {
 			continue
 		}
-		if i := strings.Index(text, "。"); i >= 0 {
+		if i := cjk.Index(text, "。"); i >= 0 {
 			text = text[:i]
 		}
 		m := reYearLead().FindStringSubmatchIndex(text)
@@ -208,7 +209,7 @@ func runYear(p *Pass) {
 
 func containsAnyStr(s string, keys []string) bool {
 	for _, k := range keys {
-		if strings.Contains(s, k) {
+		if cjk.Contains(s, k) {
 			return true
 		}
 	}

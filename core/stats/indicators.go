@@ -1,6 +1,7 @@
 package stats
 
 import (
+	"nianbao/core/internal/cjk"
 	"strings"
 	"unicode/utf8"
 )
@@ -142,7 +143,7 @@ func identify(core, parent string) string {
 			if j := strings.IndexByte(p, '.'); j >= 0 {
 				p = p[:j]
 			}
-			if p == "" || !strings.Contains(" "+in.Under+" ", " "+p+" ") {
+			if p == "" || !cjk.Contains(" "+in.Under+" ", " "+p+" ") {
 				continue
 			}
 			return p + "." + in.ID
@@ -174,7 +175,7 @@ var keyIndex = func() map[rune][]keyRef {
 
 func containsAny(s string, keys []string) bool {
 	for _, k := range keys {
-		if strings.Contains(s, k) {
+		if cjk.Contains(s, k) {
 			return true
 		}
 	}

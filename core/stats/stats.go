@@ -7,6 +7,7 @@
 package stats
 
 import (
+	"nianbao/core/internal/cjk"
 	"strings"
 	"unicode/utf8"
 
@@ -48,7 +49,7 @@ func squeeze(s string) string {
 
 // isHeaderWord reports the heading of the label column.
 func isHeaderWord(k string) bool {
-	return strings.Contains(k, "统计指标") || strings.Contains(k, "指标名称") || k == "指标" || k == "项目"
+	return cjk.Contains(k, "统计指标") || cjk.Contains(k, "指标名称") || k == "指标" || k == "项目"
 }
 
 // Detect reports whether the stream holds a statistics table: the column headings
@@ -61,14 +62,14 @@ func Detect(st *token.Stream) bool {
 		if t.Kind != token.Text || t.PageNum || len(t.Key) > 180 {
 			continue
 		}
-		if strings.Contains(t.Key, "统计指标") && headerNear(st, i) {
+		if cjk.Contains(t.Key, "统计指标") && headerNear(st, i) {
 			return true
 		}
-		if !strings.Contains(t.Key, "数") && !strings.Contains(t.Key, "经费") {
+		if !cjk.Contains(t.Key, "数") && !cjk.Contains(t.Key, "经费") {
 			continue
 		}
 		for k, sig := range signatures {
-			if !seen[k] && strings.Contains(t.Key, sig) {
+			if !seen[k] && cjk.Contains(t.Key, sig) {
 				seen[k] = true
 				if n++; n >= 6 {
 					return true
@@ -85,11 +86,11 @@ var signatures = [...]string{"主动公开政府信息数", "规范性文件数"
 	"申请信息不存在数", "信函申请数", "按时办结数", "同意公开答复数"}
 
 func headerNear(st *token.Stream, i int) bool {
-	if strings.Contains(st.Tokens[i].Key, "单位") {
+	if cjk.Contains(st.Tokens[i].Key, "单位") {
 		return true
 	}
 	for j := i + 1; j < len(st.Tokens) && j <= i+6; j++ {
-		if t := &st.Tokens[j]; t.Kind == token.Text && strings.Contains(t.Key, "单位") {
+		if t := &st.Tokens[j]; t.Kind == token.Text && cjk.Contains(t.Key, "单位") {
 			return true
 		}
 	}
@@ -195,7 +196,7 @@ func parseMarker(s string) (level int, num string, end int) {
 
 // dropNotes removes the notes in brackets from a label.
 func dropNotes(s string) string {
-	if !strings.Contains(s, "(") {
+	if !cjk.Contains(s, "(") {
 		return s
 	}
 	var b strings.Builder
@@ -321,7 +322,7 @@ func headings(st *token.Stream) (int, int, *entry) {
 			if j > i && !isHeadingWord(k) {
 				break
 			}
-			if strings.Contains(k, "累计") {
+			if cjk.Contains(k, "累计") {
 				ncols = 2
 			}
 			end = j + 1
@@ -360,7 +361,7 @@ func afterHeadings(s string) int {
 func candidate(st *token.Stream, i int) int {
 	for ; i < len(st.Tokens); i++ {
 		t := &st.Tokens[i]
-		if t.Kind != token.Text || len(t.Key) > 240 || strings.Contains(t.Key, "。") || strings.Contains(t.Key, ";") {
+		if t.Kind != token.Text || len(t.Key) > 240 || cjk.Contains(t.Key, "。") || cjk.Contains(t.Key, ";") {
 			continue
 		}
 		label, _, _ := splitRun(t.Text)
@@ -396,9 +397,9 @@ func isHeading(k string) bool {
 }
 
 func isHeadingWord(k string) bool {
-	return isHeaderWord(k) || strings.Contains(k, "单位") || strings.Contains(k, "累计") ||
-		strings.Contains(k, "统计数") || strings.Contains(k, "本年") || strings.Contains(k, "数量") && len(k) <= 9 ||
-		strings.Contains(k, "数值") || strings.Contains(k, "备注")
+	return isHeaderWord(k) || cjk.Contains(k, "单位") || cjk.Contains(k, "累计") ||
+		cjk.Contains(k, "统计数") || cjk.Contains(k, "本年") || cjk.Contains(k, "数量") && len(k) <= 9 ||
+		cjk.Contains(k, "数值") || cjk.Contains(k, "备注")
 }
 
 // collect groups the tokens from the table's start into entries: a label and the
@@ -517,7 +518,7 @@ func collect(st *token.Stream, from int, lead *entry) ([]entry, int) {
 // item numbered with 、; 0 when none.
 func headingRunOn(text string) int {
 	for i := 0; i < len(text); {
-		j := strings.Index(text[i:], "情况")
+		j := cjk.Index(text[i:], "情况")
 		if j < 0 {
 			return 0
 		}
@@ -571,7 +572,7 @@ func continuation(st *token.Stream, i int, prev *entry) (string, int) {
 		b.WriteString(toks[j].Text)
 	}
 	frag := squeeze(b.String())
-	if lvl, _ := marker(frag); lvl != -2 || utf8.RuneCountInString(frag) > 24 || strings.Contains(frag, "。") ||
+	if lvl, _ := marker(frag); lvl != -2 || utf8.RuneCountInString(frag) > 24 || cjk.Contains(frag, "。") ||
 		hasNum && !strings.HasSuffix(frag, ")") {
 		return "", i
 	}
@@ -609,7 +610,7 @@ func open(label string) bool {
 // plausibleLabel tells a table line's label from prose, a signature or a note.
 func plausibleLabel(label string) bool {
 	k := squeeze(label)
-	if k == "" || len(k) > 300 || strings.Contains(k, "。") || strings.Contains(k, ";") || strings.HasPrefix(k, "注") {
+	if k == "" || len(k) > 300 || cjk.Contains(k, "。") || cjk.Contains(k, ";") || strings.HasPrefix(k, "注") {
 		return false
 	}
 	if lvl, _ := marker(k); lvl >= -1 {
@@ -619,7 +620,7 @@ func plausibleLabel(label string) bool {
 		return true
 	}
 	// an unnumbered line of a 其中 group ("涉及商业秘密")
-	return len(k) <= 90 && !strings.Contains(k, "年") && !strings.Contains(k, "月") && !strings.Contains(k, "日") && !strings.Contains(k, ":")
+	return len(k) <= 90 && !cjk.Contains(k, "年") && !cjk.Contains(k, "月") && !cjk.Contains(k, "日") && !cjk.Contains(k, ":")
 }
 
 func parseValue(s string) (float64, bool) {

@@ -1,6 +1,7 @@
 package template
 
 import (
+	"nianbao/core/internal/cjk"
 	"regexp"
 	"regexp/syntax"
 	"strings"
@@ -72,7 +73,7 @@ func (m *Matcher) Match(s string) bool {
 
 func containsAny(s string, words []string) bool {
 	for _, w := range words {
-		if strings.Contains(s, w) {
+		if cjk.Contains(s, w) {
 			return true
 		}
 	}
@@ -248,7 +249,7 @@ func (m *Matcher) Index(s string) int {
 		if w == "" {
 			continue
 		}
-		if i := strings.Index(s, w); i >= 0 && (best < 0 || i < best) {
+		if i := cjk.Index(s, w); i >= 0 && (best < 0 || i < best) {
 			best = i
 		}
 	}

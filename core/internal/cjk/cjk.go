@@ -1,0 +1,57 @@
+// Package cjk finds Chinese words in text faster than strings.Index does.
+//
+// strings.Index scans for a word's first byte; in Chinese UTF-8 that is one of a few
+// lead bytes (E4–E9) that start almost every character, so it stops every few bytes to
+// compare. Index scans instead for the word's last byte, a continuation byte that occurs
+// some twenty times less often, and compares only there.
+package cjk
+
+import "strings"
+
+// anchor is the position of the byte Index scans for: w's last byte when it ends a
+// multi-byte character (a continuation byte, spread over 64 values where lead bytes
+// crowd on a few), or -1 (plain ASCII, where strings.Index is already good). Taking
+// the last byte costs nothing per call, which matters: most calls search a sentence.
+func anchor(w string) int {
+	if k := len(w) - 1; k > 0 && w[k] >= 0x80 && w[k] < 0xC0 {
+		return k
+	}
+	return -1
+}
+
+// Index is strings.Index(s, w): the first position of w in s, or -1.
+func Index(s, w string) int {
+	k := anchor(w)
+	if k < 0 || len(w) > len(s) {
+		return strings.Index(s, w)
+	}
+	c := w[k]
+	// s[k:len(s)-len(w)+k+1] holds every place w's anchor byte can be, in order
+	for lo, hi := k, len(s)-len(w)+k+1; lo < hi; {
+		j := strings.IndexByte(s[lo:hi], c)
+		if j < 0 {
+			return -1
+		}
+		at := lo + j - k
+		if s[at:at+len(w)] == w {
+			return at
+		}
+		lo += j + 1
+	}
+	return -1
+}
+
+// Contains is strings.Contains(s, w).
+func Contains(s, w string) bool {
+	return Index(s, w) >= 0
+}
+
+// ContainsAny reports whether s contains any of ws.
+func ContainsAny(s string, ws []string) bool {
+	for _, w := range ws {
+		if Index(s, w) >= 0 {
+			return true
+		}
+	}
+	return false
+}

@@ -77,6 +77,13 @@ func TestBatch(t *testing.T) {
 	if len(rows) != 3 {
 		t.Fatalf("summary rows: %d, want 3: %+v", len(rows), rows)
 	}
+	templates := map[string]bool{}
+	for _, r := range rows {
+		templates[r.Template] = true
+	}
+	if !templates["2021年格式"] || templates["2021"] {
+		t.Errorf("template column: %v, want the registry's short names", templates)
+	}
 	var headers []string
 	tb.eval(`[...document.querySelectorAll('#batch-head th')].map(th => th.querySelector('button').textContent)`, &headers)
 	if strings.Join(headers, " ") != "文件 机关 年度 模板 错误 警告 未能读取 跨年度比对 备注" {

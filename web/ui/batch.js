@@ -152,7 +152,7 @@ export function install(ui) {
     const sum = res.summary || {};
     row.agency = res.agency || '';
     row.year = res.year || null;
-    row.template = res.template ? (res.template === 'unknown' ? '未能识别' : res.template) : '';
+    row.template = res.template ? ui.registry().shortNames[res.template] || res.template : ''; // 2021年格式, not 2021
     const inErr = res.input && res.input.error;
     if (inErr) row.note = inErr;
     else {

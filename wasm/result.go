@@ -33,7 +33,7 @@ func resultArg(args []js.Value, i int) (*core.Result, string) {
 	}
 	each(v.Get("stats"), func(s js.Value) {
 		st := core.Stat{Label: str(s, "label"), Unit: str(s, "unit"), At: ints(s.Get("at")), View: ints(s.Get("view")),
-			Level: s.Get("level").Int(), Header: s.Get("header").Truthy()}
+			Level: intAt(s, "level"), Header: s.Get("header").Truthy()}
 		each(s.Get("values"), func(x js.Value) { st.Values = append(st.Values, num(x)) })
 		r.Stats = append(r.Stats, st)
 	})
@@ -46,10 +46,10 @@ func resultArg(args []js.Value, i int) (*core.Result, string) {
 	})
 	each(v.Get("coverage"), func(c js.Value) {
 		r.Coverage = append(r.Coverage, core.Coverage{Table: str(c, "table"), Name: str(c, "name"),
-			Cells: c.Get("cells").Int(), Read: c.Get("read").Int(), Found: c.Get("found").Truthy()})
+			Cells: intAt(c, "cells"), Read: intAt(c, "read"), Found: c.Get("found").Truthy()})
 	})
 	each(v.Get("outline"), func(m js.Value) {
-		r.Outline = append(r.Outline, core.Mark{Level: m.Get("level").Int(), Title: str(m, "title"),
+		r.Outline = append(r.Outline, core.Mark{Level: intAt(m, "level"), Title: str(m, "title"),
 			At: ints(m.Get("at")), View: ints(m.Get("view"))})
 	})
 	each(v.Get("tables"), func(t js.Value) {
@@ -65,8 +65,8 @@ func resultArg(args []js.Value, i int) (*core.Result, string) {
 		r.Input = core.Input{Format: str(in, "format"), Encoding: str(in, "encoding"), Error: str(in, "error")}
 	}
 	if s := v.Get("summary"); s.Type() == js.TypeObject {
-		r.Summary = core.Summary{Errors: s.Get("errors").Int(), Warnings: s.Get("warnings").Int(),
-			Infos: s.Get("infos").Int(), Reader: s.Get("reader").Int(), Unread: s.Get("unread").Int(),
+		r.Summary = core.Summary{Errors: intAt(s, "errors"), Warnings: intAt(s, "warnings"),
+			Infos: intAt(s, "infos"), Reader: intAt(s, "reader"), Unread: intAt(s, "unread"),
 			NotReport: s.Get("notReport").Truthy(), Others: s.Get("others").Truthy()}
 	}
 	return r, ""
@@ -78,6 +78,14 @@ func headers(v js.Value) []core.Header {
 		out = append(out, core.Header{ID: str(h, "id"), Label: str(h, "label"), Group: str(h, "group")})
 	})
 	return out
+}
+
+// intAt is v[name] as an int, 0 when it is not a number (a field a caller left out).
+func intAt(v js.Value, name string) int {
+	if x := v.Get(name); x.Type() == js.TypeNumber {
+		return x.Int()
+	}
+	return 0
 }
 
 func str(v js.Value, name string) string {

@@ -97,6 +97,9 @@ func write(path string, data []byte) error {
 	return os.Rename(tmp, path)
 }
 
+// DocxLib is the docx library export.js writes Word files with (web/vendor/docx).
+const DocxLib = "vendor/docx/docx.iife.js"
+
 // Module is one of the page's two WebAssembly modules.
 type Module struct {
 	Kind  string // "lite" or "full", as the page's engine names them
@@ -153,7 +156,7 @@ func Dist(web string) ([]byte, error) {
 		return string(b), err
 	}
 	var files = map[string]string{}
-	for _, name := range []string{"index.html", "style.css", "wasm_exec.js", "engine.js", Lite.Wasm, Full.Wasm} {
+	for _, name := range []string{"index.html", "style.css", "wasm_exec.js", "engine.js", Lite.Wasm, Full.Wasm, DocxLib} {
 		s, err := read(name)
 		if err != nil {
 			return nil, err
@@ -166,7 +169,7 @@ func Dist(web string) ([]byte, error) {
 	}
 	files["main.js"] = app
 	html := files["index.html"]
-	for _, name := range []string{"wasm_exec.js", "engine.js", "main.js"} {
+	for _, name := range []string{"wasm_exec.js", "engine.js", "main.js", DocxLib} {
 		if strings.Contains(strings.ToLower(files[name]), "</script") {
 			return nil, fmt.Errorf("%s contains </script and cannot be inlined", name)
 		}
@@ -175,11 +178,12 @@ func Dist(web string) ([]byte, error) {
 		return nil, errors.New("style.css contains </style and cannot be inlined")
 	}
 	var hashes []string
-	inline := func(js string) string {
+	allow := func(js string) string {
 		sum := sha256.Sum256([]byte(js))
 		hashes = append(hashes, "'sha256-"+base64.StdEncoding.EncodeToString(sum[:])+"'")
-		return "<script>" + js + "</script>"
+		return js
 	}
+	inline := func(js string) string { return "<script>" + allow(js) + "</script>" }
 	block := func(m Module) string {
 		return `<script type="application/octet-stream" id="` + m.Block + `">` + packWasm([]byte(files[m.Wasm])) + "</script>"
 	}
@@ -191,7 +195,9 @@ func Dist(web string) ([]byte, error) {
 		{`<script async src="nianbao.wasm.js"></script>`, ""},
 		{`<script defer src="wasm_exec.js"></script>`, block(Lite) + "\n" + inline(files["wasm_exec.js"]) + "\n" + inline(files["engine.js"])},
 		{`<script type="module" src="main.js"></script>`, inline(files["main.js"])},
-		{"</body>", block(Full) + "\n</body>"},
+		// the Word writer, inert text until a review is first saved as .docx (export.js
+		// runs it as an inline script, allowed by its hash)
+		{"</body>", block(Full) + "\n" + `<script type="text/plain" id="nb-docx-src">` + allow(files[DocxLib]) + "</script>\n</body>"},
 	}
 	for _, r := range replacements {
 		if strings.Count(html, r.old) != 1 {

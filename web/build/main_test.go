@@ -72,11 +72,14 @@ func TestDist(t *testing.T) {
 		"engine.js":         "self.nianbaoEngine = {};",
 		"main.js":           "import { part } from './ui/part.js';\nconsole.log('$& $1 app', part, import.meta.url);",
 		"ui/part.js":        "export const part = 'the part';",
+		DocxLib:             "globalThis.docx = {Packer: 1};",
 		"nianbao.wasm":      string(wasm),
 		"nianbao-full.wasm": string(full),
 	}
-	if err := os.Mkdir(filepath.Join(dir, "ui"), 0o755); err != nil {
-		t.Fatal(err)
+	for _, sub := range []string{"ui", "vendor/docx"} {
+		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
+			t.Fatal(err)
+		}
 	}
 	for name, body := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
@@ -111,6 +114,13 @@ func TestDist(t *testing.T) {
 		if h := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"; !strings.Contains(policy, h) {
 			t.Errorf("policy lacks the hash of %.40q", s[1])
 		}
+	}
+	// the Word writer: inert until export.js runs its text, which the policy allows by hash
+	docx := regexp.MustCompile(`<script type="text/plain" id="nb-docx-src">([^<]*)</script>`).FindStringSubmatch(page)
+	if docx == nil || docx[1] != files[DocxLib] {
+		t.Errorf("no inert docx block holding the library")
+	} else if sum := sha256.Sum256([]byte(docx[1])); !strings.Contains(policy, "'sha256-"+base64.StdEncoding.EncodeToString(sum[:])+"'") {
+		t.Errorf("policy lacks the docx library's hash")
 	}
 	for _, want := range []string{"connect-src 'none'", "'wasm-unsafe-eval'"} {
 		if !strings.Contains(policy, want) {

@@ -80,17 +80,12 @@ func TestAccessibility(t *testing.T) {
 	}
 
 	// the batch view
-	dir := t.TempDir()
-	var paths []string
-	for _, name := range []string{"000_e0bf6f214cd92753.txt", "004_fe52555f254f9b80.txt"} {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(readFile(t, "testdata/seeds/"+name)), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		paths = append(paths, p)
-	}
+	_, paths := twoSeeds(t)
 	tb.dropMany(paths)
 	tb.wait(`nianbaoPage.batch && nianbaoPage.batch.finished`)
+	if n := tb.num(`document.getElementById('batch-dashboard').hidden ? -1 : document.querySelectorAll('#batch-dashboard tbody tr').length`); n != 2 {
+		t.Errorf("batch dashboard: %v rows, want 2", n)
+	}
 	tb.axe("batch view")
 
 	// the embedding examples

@@ -38,11 +38,10 @@ const batchRowsJS = `[...document.querySelectorAll('#batch-rows tr')].map(tr => 
 		Errors: c('errors'), Warnings: c('warnings'), Reader: c('reader'), Note: c('note')};
 })`
 
-// TestBatch drops two seeds and a corrupt Word file together: a summary row for each,
-// sorted by errors, a row opens the report's full view, and back to the summary.
-func TestBatch(t *testing.T) {
-	dir := t.TempDir()
-	var paths []string
+// twoSeeds writes seeds 000 and 004 into a temporary directory, for dropping together.
+func twoSeeds(t *testing.T) (dir string, paths []string) {
+	t.Helper()
+	dir = t.TempDir()
 	for _, name := range []string{"000_e0bf6f214cd92753.txt", "004_fe52555f254f9b80.txt"} {
 		p := filepath.Join(dir, name)
 		if err := os.WriteFile(p, []byte(readFile(t, "testdata/seeds/"+name)), 0o644); err != nil {
@@ -50,6 +49,13 @@ func TestBatch(t *testing.T) {
 		}
 		paths = append(paths, p)
 	}
+	return dir, paths
+}
+
+// TestBatch drops two seeds and a corrupt Word file together: a summary row for each,
+// sorted by errors, a row opens the report's full view, and back to the summary.
+func TestBatch(t *testing.T) {
+	dir, paths := twoSeeds(t)
 	bad := filepath.Join(dir, "损坏.docx")
 	if err := os.WriteFile(bad, []byte("PK\x03\x04garbage"), 0o644); err != nil {
 		t.Fatal(err)
@@ -71,9 +77,16 @@ func TestBatch(t *testing.T) {
 	if len(rows) != 3 {
 		t.Fatalf("summary rows: %d, want 3: %+v", len(rows), rows)
 	}
+	templates := map[string]bool{}
+	for _, r := range rows {
+		templates[r.Template] = true
+	}
+	if !templates["2021年格式"] || templates["2021"] {
+		t.Errorf("template column: %v, want the registry's short names", templates)
+	}
 	var headers []string
 	tb.eval(`[...document.querySelectorAll('#batch-head th')].map(th => th.querySelector('button').textContent)`, &headers)
-	if strings.Join(headers, " ") != "文件 机关 年度 模板 错误 警告 读取问题 跨年度比对 备注" {
+	if strings.Join(headers, " ") != "文件 机关 年度 模板 错误 警告 未能读取 跨年度比对 备注" {
 		t.Errorf("headers: %q", headers)
 	}
 	byFile := map[string]batchRow{}
@@ -113,7 +126,7 @@ func TestBatch(t *testing.T) {
 		t.Errorf("sorted column: %q", sort)
 	}
 	csv := tb.str(`nianbaoPage.batchCSV()`)
-	if !strings.HasPrefix(csv, "\ufeff文件,机关,年度,模板,错误,警告,读取问题,跨年度比对,备注\r\n") || !strings.Contains(csv, "东胜区行政审批政务服务与数据管理局") {
+	if !strings.HasPrefix(csv, "\ufeff文件,机关,年度,模板,错误,警告,未能读取,跨年度比对,备注\r\n") || !strings.Contains(csv, "东胜区行政审批政务服务与数据管理局") {
 		t.Errorf("CSV: %.200q", csv)
 	}
 

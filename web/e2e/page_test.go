@@ -330,7 +330,7 @@ func TestPageBehaviour(t *testing.T) {
 		t.Errorf("the dismissal and its note were not kept: %q", got)
 	}
 
-	// the review, through goldmark, with the report's text never read as markup
+	// the review, core/review's through the bridge, with the report's text never read as markup
 	md := tb.str(`nianbaoPage.review()`)
 	for _, want := range []string{"审核意见", "差 1", "已电话核实", "未能自动读取"} {
 		if !strings.Contains(md, want) {
@@ -338,7 +338,7 @@ func TestPageBehaviour(t *testing.T) {
 		}
 	}
 	tb.eval(`document.getElementById('show-review').click(); true`, nil)
-	tb.wait(`nianbaoPage.full && document.querySelector('#review-body h1')`) // goldmark, in the full module
+	tb.wait(`document.querySelector('#review-body h1')`) // export.js's document, from the lite module's review()
 	if tb.num(`document.querySelectorAll('#review-body h1, #review-body li').length`) < 3 {
 		t.Errorf("the review preview was not rendered: %q", tb.str(`document.getElementById('review-body').innerHTML.slice(0, 200)`))
 	}
@@ -518,9 +518,7 @@ func writeDocx(t *testing.T, path, text string) {
 func TestPrint(t *testing.T) {
 	tb := newTab(t)
 	tb.open(base)
-	// opening the export menu starts the full module, which renders the review
-	tb.eval(`document.querySelector('#export-menu summary').click(); true`, nil)
-	tb.wait(`nianbaoPage.full`)
+	// printing renders the review first (export.js, from the lite module's review())
 	pdf, err := chromedp.Run(tb.ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4)))
 	if err != nil {
 		t.Fatal(err)

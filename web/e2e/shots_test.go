@@ -54,6 +54,6 @@ func TestScreenshots(t *testing.T) {
 	tb.eval(`new Promise(done => setTimeout(() => done(true), 2000))`, nil) // let the flash end
 	tb.screenshot(filepath.Join(dir, "arithmetic-errors.png"))
 	tb.eval(`document.getElementById('show-review').click(); true`, nil)
-	tb.wait(`document.querySelector('#review-body h1')`) // goldmark, in the full module
+	tb.wait(`document.querySelector('#review-body h1')`) // export.js, from the lite module's review()
 	tb.screenshot(filepath.Join(dir, "review.png"))
 }

@@ -1,5 +1,6 @@
 // batch: many files checked one by one, a sortable summary row for each.
 import { h } from './dom.js';
+import { renderDashboard } from './dashboard.js';
 
 // install adds this part's functions to the view (ui) and returns its event binding.
 export function install(ui) {
@@ -8,7 +9,7 @@ export function install(ui) {
   const BATCH_COLS = [
     { key: 'file', label: '文件' }, { key: 'agency', label: '机关' }, { key: 'year', label: '年度', num: true },
     { key: 'template', label: '模板' }, { key: 'errors', label: '错误', num: true }, { key: 'warnings', label: '警告', num: true },
-    { key: 'reader', label: '读取问题', num: true }, { key: 'cross', label: '跨年度比对' }, { key: 'note', label: '备注' },
+    { key: 'reader', label: '未能读取', num: true }, { key: 'cross', label: '跨年度比对' }, { key: 'note', label: '备注' },
   ];
   const REPORT_FILE = /\.(txt|text|html?|docx|doc|wps|md|markdown|pdf|ofd)$/i;
   const isReport = (f) => REPORT_FILE.test(f.name) && !/^[.~]/.test(f.name);
@@ -57,6 +58,7 @@ export function install(ui) {
     $('batch').hidden = false;
     ctx.frame.classList.add('batch-list');
     $('batch-back').hidden = true;
+    $('batch-dashboard').hidden = true;
     renderBatch();
     for (let i = 0; i < files.length; i++) {
       if (state.batch !== run) return; // another batch or a single file replaced it
@@ -69,6 +71,7 @@ export function install(ui) {
     await crossYears(run);
     if (state.batch !== run) return;
     run.done = true;
+    renderOverview(run);
     progress(run, files.length);
     ui.page.batch = { total: files.length, done: files.length, finished: true };
     say('批量检查完成：共 ' + files.length + ' 个文件');
@@ -141,6 +144,7 @@ export function install(ui) {
 
   // fillRow puts a report's Result into its summary row.
   function fillRow(row, res) {
+    row.result = res && !res.error ? res : null; // for the dashboard
     if (!res || res.error) {
       row.note = (res && res.error) || '没有检查结果';
       return row;
@@ -148,7 +152,7 @@ export function install(ui) {
     const sum = res.summary || {};
     row.agency = res.agency || '';
     row.year = res.year || null;
-    row.template = res.template ? (res.template === 'unknown' ? '未能识别' : res.template) : '';
+    row.template = res.template ? ui.registry().shortNames[res.template] || res.template : ''; // 2021年格式, not 2021
     const inErr = res.input && res.input.error;
     if (inErr) row.note = inErr;
     else {
@@ -160,6 +164,23 @@ export function install(ui) {
       else if (res.year == null) row.note = '未识别出报告年度，未做跨年度比对';
     }
     return row;
+  }
+
+  // renderOverview draws the batch at a glance (dashboard.js) above the summary rows: how
+  // many reports are clean, partial, wrong or unusable, the rules that fire most.
+  function renderOverview(run) {
+    const rules = new Map(((ui.api() && ui.api().rules) || []).map((r) => [r.id, r.title]));
+    const entries = run.rows.map((r) => ({
+      name: r.file,
+      result: r.result || { input: { error: r.note || '无法读取' }, findings: [], summary: {} },
+      dismissed: [],
+    }));
+    renderDashboard($('batch-dashboard'), entries, {
+      templateName: ui.templateName,
+      ruleTitle: (id) => rules.get(id) || id,
+      onOpen: (i) => openBatchRow(run.rows[i].i),
+    });
+    $('batch-dashboard').hidden = false;
   }
 
   function sortedRows() {

@@ -19,8 +19,10 @@ export function install(ui) {
   // their order, the templates' names, the deadline profiles (the bridge's, not copies).
   function registry() {
     const a = api();
-    const templates = Object.fromEntries(((a && a.templates) || []).map((t) => [t.id, t.name]));
-    return { groups: (a && a.groups) || [], templates, deadlines: (a && a.deadlines) || [] };
+    const list = (a && a.templates) || [];
+    const templates = Object.fromEntries(list.map((t) => [t.id, t.name]));
+    const shortNames = Object.fromEntries(list.map((t) => [t.id, t.short]));
+    return { groups: (a && a.groups) || [], templates, shortNames, deadlines: (a && a.deadlines) || [] };
   }
 
   function templateName(id) {

@@ -57,6 +57,23 @@ export function fmtBytes(n) {
   return (n / (1 << 20)).toFixed(1) + ' MB';
 }
 
+// confirmed is a button's second click within four seconds: the first one only asks
+// (the button says ask), so that one slip does not destroy the user's work.
+export function confirmed(btn, label, ask) {
+  if (btn.dataset.armed) {
+    delete btn.dataset.armed;
+    btn.textContent = label;
+    return true;
+  }
+  btn.dataset.armed = '1';
+  btn.textContent = ask;
+  setTimeout(() => {
+    delete btn.dataset.armed;
+    btn.textContent = label;
+  }, 4000);
+  return false;
+}
+
 // el makes an element with its text and class (either may be null).
 export function el(doc, tag, text, cls) {
   const e = doc.createElement(tag);

@@ -1,4 +1,5 @@
 // input: the editor, pasting, opening a file, keeping the report for the next visit.
+import { confirmed } from './dom.js';
 import { store, forget } from './storage.js';
 import { TEXT_FILE, FULL_FILE } from './labels.js';
 import { MAX_INPUT, tooLarge, looksBinary, hasUTF16Mark } from './limits.js';
@@ -128,20 +129,8 @@ export function install(ui) {
     return { kind: 'file', name: file.name, bytes, binary };
   }
 
-
   function clearAll() {
-    const btn = $('clear-all');
-    if (!btn.dataset.armed) {
-      btn.dataset.armed = '1';
-      btn.textContent = '确认清除？';
-      setTimeout(() => {
-        delete btn.dataset.armed;
-        btn.textContent = '清除全部';
-      }, 4000);
-      return;
-    }
-    delete btn.dataset.armed;
-    btn.textContent = '清除全部';
+    if (!confirmed($('clear-all'), '清除全部', '确认清除？')) return;
     try {
       if (STORE_DISMISSED) localStorage.removeItem(STORE_DISMISSED);
       if (STORE_PREV) localStorage.removeItem(STORE_PREV);

@@ -1,123 +1,65 @@
-// review and exports: the 审核意见, the JSON and CSV downloads.
+// review and exports: the 审核意见 (core/review's, through the bridge, shown and saved by
+// export.js), the JSON and CSV downloads.
 import { h, fmtNum } from './dom.js';
-import { LOADING_FULL } from './labels.js';
+import { renderReview as reviewDOM, copyText, saveDocx, saveMarkdown, saveText } from './export.js';
 
 // install adds this part's functions to the view (ui) and returns its event binding.
 export function install(ui) {
   const { ctx, $, state, engine, say } = ui;
 
-  // mdEscape keeps report text from forming Markdown: every ASCII punctuation is literal.
-  function mdEscape(s) {
-    return String(s).replace(/[\\`*_{}\[\]()#+\-.!|<>~&"'=:;$%@^?,\/]/g, (c) => '\\' + c);
-  }
-
-  function mdMessage(s) {
-    return String(s).split('\n').map(mdEscape).join('\\\n   ');
+  // reviewOf asks the bridge for the 审核意见 of the result shown, written by core/review
+  // (the command line's --review too) with the reviewer's dismissals and notes: {text, model}.
+  function reviewOf(format) {
+    const res = state.result;
+    const a = ui.api();
+    if (!res || !a || !a.review) return null;
+    const dismissed = state.F.filter((f) => f.dismissed).map((f) => ({ index: f.i, note: (state.dismissed[f.fp] || {}).note || '' }));
+    const opts = { format, dismissed };
+    if (state.doc && state.doc.name && !state.doc.sample) opts.file = state.doc.name;
+    if (state.prev && state.prevResult) {
+      const o = state.prevResult;
+      opts.compared = (state.prev.doc.name || '另一份报告') + '（' + (o.year != null ? o.year + ' 年' : '年度未识别') + '）';
+    }
+    try {
+      const out = a.review(res, opts);
+      return out && !out.error ? out : null;
+    } catch (e) {
+      ui.failed(e);
+      return null;
+    }
   }
 
   function reviewMarkdown() {
-    const res = state.result;
-    const out = [];
-    const today = new Date();
-    const date = today.getFullYear() + '年' + (today.getMonth() + 1) + '月' + today.getDate() + '日';
-    out.push('# 政府信息公开工作年度报告审核意见', '');
-    if (!res) {
-      out.push('尚未检查报告。');
-      return out.join('\n');
-    }
-    const c = ui.counts();
-    out.push('- 报告单位：' + mdEscape(res.agency || '未识别'));
-    out.push('- 报告年度：' + (res.year != null ? res.year + ' 年' : '未识别'));
-    if (state.doc && state.doc.name && !state.doc.sample) out.push('- 文件：' + mdEscape(state.doc.name));
-    out.push('- 模板：' + mdEscape(ui.templateName(res.template)));
-    if (state.prev && state.prevResult) {
-      const o = state.prevResult;
-      out.push('- 跨年度比对：' + mdEscape((state.prev.doc.name || '另一份报告') + '（' + (o.year != null ? o.year + ' 年' : '年度未识别') + '）'));
-    }
-    out.push('- 审核日期：' + date);
-    out.push('- 检查工具：年报校验 ' + mdEscape(ui.api() ? ui.api().version : ''), '');
-    if (c.error) out.push('经逐格核对，报告中有 **' + c.error + '** 处需要更正的错误' + (c.warning ? '，另有 ' + c.warning + ' 处需要核实' : '') + '，详见下文。', '');
-    else if (c.warning) out.push('经逐格核对，未发现必须更正的错误，有 ' + c.warning + ' 处需要核实，详见下文。', '');
-    else out.push('经逐格核对，未发现表格勾稽关系和格式方面的问题。', '');
-    const live = state.F.filter((f) => !f.dismissed);
-    const sections = [
-      ['需要更正的问题', live.filter((f) => !f.reader && f.severity === 'error')],
-      ['需要核实的问题', live.filter((f) => !f.reader && f.severity === 'warning')],
-      ['提示', live.filter((f) => !f.reader && f.severity !== 'error' && f.severity !== 'warning')],
-      ['未能自动读取的内容（请人工核对原文，不属于报告错误）', live.filter((f) => f.reader)],
-    ];
-    const numerals = ['一', '二', '三', '四', '五', '六'];
-    let k = 0;
-    for (const [title, list] of sections) {
-      if (!list.length) continue;
-      out.push('## ' + numerals[k++] + '、' + title, '');
-      const groups = new Map();
-      for (const f of list) {
-        const g = f.reader ? '' : f.group || '结构';
-        if (!groups.has(g)) groups.set(g, []);
-        groups.get(g).push(f);
-      }
-      for (const g of [...groups.keys()].sort((a, b) => ui.rankGroup(a) - ui.rankGroup(b))) {
-        if (g) out.push('### ' + mdEscape(g), '');
-        groups.get(g).forEach((f, n) => {
-          const loc = ui.where(f);
-          out.push((n + 1) + '. **' + mdEscape(f.title || f.rule) + '**' + (loc ? '（' + mdEscape(loc) + '）' : '') + '：' + mdMessage(f.message));
-        });
-        out.push('');
-      }
-    }
-    const dismissed = state.F.filter((f) => f.dismissed);
-    if (dismissed.length) {
-      out.push('## ' + numerals[k++] + '、经人工核实不作为问题的事项', '');
-      dismissed.forEach((f, n) => {
-        const note = state.dismissed[f.fp] || {};
-        out.push((n + 1) + '. **' + mdEscape(f.title || f.rule) + '**：' + mdMessage(f.message) + '\\\n   说明：' + mdEscape(note.note || '（无）'));
-      });
-      out.push('');
-    }
-    out.push('---', '', '本意见由“年报校验”逐格核对生成，数字均取自报告原文，请结合原文复核。');
-    return out.join('\n');
+    const r = reviewOf('markdown');
+    return r ? r.text : '# 政府信息公开工作年度报告审核意见\n\n尚未检查报告。\n';
   }
 
-  const ALLOWED = new Set(['H1', 'H2', 'H3', 'H4', 'P', 'UL', 'OL', 'LI', 'STRONG', 'EM', 'CODE', 'PRE', 'BLOCKQUOTE',
-    'HR', 'BR', 'TABLE', 'THEAD', 'TBODY', 'TR', 'TH', 'TD', 'DEL']);
-
-  // safeCopy rebuilds parsed HTML with whitelisted elements and no attributes.
-  function safeCopy(node, into) {
-    for (const n of node.childNodes) {
-      if (n.nodeType === Node.TEXT_NODE) into.append(n.textContent);
-      else if (n.nodeType === Node.ELEMENT_NODE) {
-        if (ALLOWED.has(n.tagName)) {
-          const el = document.createElement(n.tagName.toLowerCase());
-          if (n.tagName === 'OL' && /^\d+$/.test(n.getAttribute('start') || '')) el.setAttribute('start', n.getAttribute('start'));
-          safeCopy(n, el);
-          into.append(el);
-        } else safeCopy(n, into);
-      }
-    }
+  // renderReview shows the review as a document (export.js), for the preview and for print.
+  function renderReview() {
+    const r = reviewOf('markdown');
+    $('review-body').replaceChildren(r ? reviewDOM(r.model, document) : h('p', { class: 'muted' }, '尚未检查报告。'));
   }
 
-  // renderReview renders the review through goldmark in the full module, which it starts
-  // if need be (printing meanwhile prints the Markdown as it is).
-  function renderReview(printing) {
-    const md = reviewMarkdown();
-    const body = $('review-body');
-    const full = engine.api('full');
-    const html = full ? full.markdown(md) : null;
-    if (typeof html === 'string') {
-      const doc = new DOMParser().parseFromString(html, 'text/html'); // inert: nothing loads or runs
-      const frag = document.createDocumentFragment();
-      safeCopy(doc.body, frag);
-      body.replaceChildren(frag);
-    } else if (full || printing) {
-      body.replaceChildren(h('pre', null, md)); // the Markdown as it is
-    } else {
-      body.replaceChildren(h('p', { class: 'muted loading-full' }, LOADING_FULL));
-      ui.loadFull().then(() => {
-        if (!$('review').hidden) renderReview();
-      }, () => body.replaceChildren(h('pre', null, md)));
+  // copyReview puts the review's plain text on the clipboard, to paste into an office system.
+  async function copyReview() {
+    const r = reviewOf('text');
+    if (!r) return say('尚未检查报告，没有审核意见可复制');
+    say((await copyText(r.text)) ? '审核意见（纯文本）已复制' : '无法复制，请改用“下载纯文本”');
+  }
+
+  // saveReview offers the review as a file: Word, Markdown or plain text.
+  async function saveReview(kind) {
+    const r = reviewOf(kind === 'text' ? 'text' : 'markdown');
+    if (!r) return say('尚未检查报告，没有审核意见可下载');
+    const name = baseName() + '-审核意见';
+    try {
+      if (kind === 'docx') await saveDocx(r.model, name + '.docx');
+      else if (kind === 'text') saveText(r.text, name + '.txt');
+      else saveMarkdown(r.text, name + '.md');
+      say('已生成 ' + name);
+    } catch (e) {
+      ui.banner('无法生成审核意见文件：' + (e && e.message ? e.message : e));
     }
-    return md;
   }
 
   function showReview() {
@@ -191,19 +133,20 @@ export function install(ui) {
     item('show-review', ui.showReview);
     item('print-review', () => window.print());
     if (!ctx.print) $('print-review').hidden = $('review-print').hidden = true;
-    item('save-md', () => ui.download(ui.baseName() + '-审核意见.md', 'text/markdown;charset=utf-8', ui.reviewMarkdown()));
+    item('copy-review', copyReview);
+    item('save-docx', () => saveReview('docx'));
+    item('save-md', () => saveReview('markdown'));
+    item('save-txt', () => saveReview('text'));
     item('save-json', () => ui.download(ui.baseName() + '-检查结果.json', 'application/json', JSON.stringify(state.result || {}, null, 2)));
     item('save-csv', () => ui.download(ui.baseName() + '-重建表格.csv', 'text/csv;charset=utf-8', ui.tablesCSV()));
     $('review-close').addEventListener('click', ui.closeReview);
     $('review-print').addEventListener('click', () => window.print());
-    $('review-save').addEventListener('click', () => ui.download(ui.baseName() + '-审核意见.md', 'text/markdown;charset=utf-8', ui.reviewMarkdown()));
-    // the review needs the full module (goldmark): start it when the menu opens
-    menu.addEventListener('toggle', () => {
-      if (menu.open && state.ready) ui.loadFull().catch(() => {});
-    });
+    $('review-copy').addEventListener('click', copyReview);
+    $('review-docx').addEventListener('click', () => saveReview('docx'));
+    $('review-save').addEventListener('click', () => saveReview('markdown'));
     if (ctx.print) {
       window.addEventListener('beforeprint', () => {
-        ui.renderReview(true);
+        ui.renderReview();
         ctx.frame.classList.add('printing');
       });
       window.addEventListener('afterprint', () => ctx.frame.classList.remove('printing'));
@@ -223,6 +166,6 @@ export function install(ui) {
     });
   }
 
-  Object.assign(ui, { mdEscape, mdMessage, reviewMarkdown, ALLOWED, safeCopy, renderReview, showReview, closeReview, baseName, download, csvCell, cellText, tablesCSV });
+  Object.assign(ui, { reviewOf, reviewMarkdown, renderReview, copyReview, saveReview, showReview, closeReview, baseName, download, csvCell, cellText, tablesCSV });
   return bind;
 }

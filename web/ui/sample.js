@@ -1,6 +1,6 @@
 // sample: the sample report a first visit shows. The page says it is a sample and how to
 // start; 载入示例 asks before it replaces a report, and can be undone.
-import { h } from './dom.js';
+import { h, confirmed } from './dom.js';
 
 // install adds this part's functions to the view (ui) and returns its event binding.
 export function install(ui) {
@@ -30,17 +30,7 @@ export function install(ui) {
     const btn = $('load-sample');
     const doc = state.doc;
     const own = doc && !doc.sample && !ui.isEmpty(doc);
-    if (own && !btn.dataset.armed) {
-      btn.dataset.armed = '1';
-      btn.textContent = '确认替换当前报告？';
-      setTimeout(() => {
-        delete btn.dataset.armed;
-        btn.textContent = '载入示例';
-      }, 4000);
-      return;
-    }
-    delete btn.dataset.armed;
-    btn.textContent = '载入示例';
+    if (own && !confirmed(btn, '载入示例', '确认替换当前报告？')) return;
     state.beforeSample = own ? doc : null;
     ui.setDoc(ui.sampleDoc());
     say(own ? '已载入示例报告，可以撤销' : '已载入示例报告');

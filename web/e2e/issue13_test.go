@@ -106,6 +106,20 @@ func TestIncompleteCheck(t *testing.T) {
 	}
 }
 
+// TestSeveralReports: two reports pasted together are checked as the first alone, and
+// the page says the rest was not checked, in its verdict and among the reader's findings.
+func TestSeveralReports(t *testing.T) {
+	tb := newTab(t)
+	tb.open(base)
+	tb.paste(readFile(t, "testdata/seeds/000_e0bf6f214cd92753.txt")+"\n"+readFile(t, "testdata/seeds/004_fe52555f254f9b80.txt"), "")
+	if v := tb.str(`document.getElementById('sum-verdict').textContent`); v != "检查不完整：文本中还有其他报告，只检查了第一份" {
+		t.Errorf("verdict %q", v)
+	}
+	if !tb.bool(`nianbaoPage.lastResult.summary.others && nianbaoPage.lastResult.findings.some(f => f.rule === 'read.multiple' && f.origin === 'reader')`) {
+		t.Errorf("no read.multiple finding from the reader")
+	}
+}
+
 // TestDismissalPerReport: a finding dismissed in one body's report stays shown in another
 // body's report with the same finding.
 func TestDismissalPerReport(t *testing.T) {

@@ -103,7 +103,7 @@ export function statusOf(entry) {
   if (unusable(r)) return 'unusable';
   const n = countsOf(entry);
   if (n.errors > 0) return 'errors';
-  if (r.summary && r.summary.unread > 0) return 'partial';
+  if (r.summary && (r.summary.unread > 0 || r.summary.others)) return 'partial';
   if (n.warnings > 0) return 'warnings';
   return 'clean';
 }

@@ -115,9 +115,12 @@ export function install(ui) {
   function verdict(res) {
     const sum = res.summary || {};
     if (sum.notReport) return h('span', { class: 'verdict v-notreport', id: 'sum-verdict', title: '没有找到模板中的表格或统计表' }, '不是年度报告');
-    if (sum.unread > 0) {
-      return h('span', { class: 'verdict v-partial', id: 'sum-verdict', title: '未读出的单元格没有核对，不代表报告有错' },
-        '检查不完整：' + sum.unread + ' 个单元格未读出');
+    const parts = [];
+    if (sum.unread > 0) parts.push(sum.unread + ' 个单元格未读出');
+    if (sum.others) parts.push('文本中还有其他报告，只检查了第一份');
+    if (parts.length) {
+      return h('span', { class: 'verdict v-partial', id: 'sum-verdict', title: '未读出的单元格、未检查的报告没有核对，不代表报告有错' },
+        '检查不完整：' + parts.join('；'));
     }
     return null;
   }

@@ -27,6 +27,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 )
 
@@ -143,6 +144,9 @@ func packWasm(wasm []byte) string {
 	return base64.StdEncoding.EncodeToString(z.Bytes())
 }
 
+// reModulePreload matches the served page's modulepreload links and their comment.
+var reModulePreload = regexp.MustCompile(`(?m)^(<!-- the view's modules[^\n]*-->|<link rel="modulepreload" href="[^"]*">)\n`)
+
 // Dist returns web/index.html with its stylesheet, scripts (the modules bundled into
 // one) and both WebAssembly modules inlined. The lite module's data block comes before the scripts, so that the engine
 // starts compiling it as soon as it runs; the full module's block is the last thing in
@@ -207,6 +211,8 @@ func Dist(web string) ([]byte, error) {
 		i := strings.Index(html, r.old)
 		html = html[:i] + r.new + html[i+len(r.old):]
 	}
+	// the served page's module preloads: the single file holds the modules inline
+	html = reModulePreload.ReplaceAllString(html, "")
 	const self = "script-src 'self' 'wasm-unsafe-eval'"
 	if strings.Count(html, self) != 1 || !strings.Contains(html, "connect-src 'none'") {
 		return nil, errors.New("index.html: the Content-Security-Policy meta tag lost script-src or connect-src 'none'")

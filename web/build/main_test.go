@@ -211,3 +211,32 @@ func TestSizesReadsNames(t *testing.T) {
 		t.Errorf("sizes:\n%s", out.String())
 	}
 }
+
+// TestModulePreloads: the served pages preload every module of the view, so that the
+// browser fetches them at once rather than one import level after another; the single
+// file, which holds them inline, preloads none.
+func TestModulePreloads(t *testing.T) {
+	mods, err := filepath.Glob("../ui/*.js")
+	if err != nil || len(mods) == 0 {
+		t.Fatalf("no modules: %v", err)
+	}
+	for _, page := range []string{"../index.html", "../embed.html"} {
+		html, err := os.ReadFile(page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range append(mods, "../main.js") {
+			link := `<link rel="modulepreload" href="` + strings.TrimPrefix(filepath.ToSlash(m), "../") + `">`
+			if !bytes.Contains(html, []byte(link)) {
+				t.Errorf("%s does not preload %s", page, m)
+			}
+		}
+	}
+	page, err := Dist("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(page, []byte("modulepreload")) {
+		t.Error("the single file still preloads modules it holds inline")
+	}
+}

@@ -46,6 +46,10 @@ type Options struct {
 	// (rules.Deadlines) or custom dates such as "部门=1-15,政府=3-31"; empty for the
 	// national deadlines. Check it with rules.ParseDeadline before checking.
 	Deadline string
+	// Held: also list the identities that held (Result.Held), for a reader of one
+	// report — the page's cell pop-up says which checks a clean cell passed. A batch
+	// leaves it off.
+	Held bool
 }
 
 // Check reads one report and checks it. It never panics: a failure inside the
@@ -91,7 +95,7 @@ func Check(input []byte, opts Options) (res *Result) {
 		rep.Reader("read.multiple", "warning", fmt.Sprintf("文本中不止一份报告：从“%s”起（约 %d 字）是另一份报告，本次只检查了第一份。"+
 			"请把各份报告分开检查（命令行可以把它们存为多个文件批量检查）", opening(rest, 30), utf8.RuneCountInString(rest)), -1, -1)
 	}
-	rules.RunWith(rep, rules.Config{Deadline: opts.Deadline})
+	rules.RunWith(rep, rules.Config{Deadline: opts.Deadline, Held: opts.Held})
 	res = toResult(rep, opts, len(input))
 	rep.Stream.Release() // the result holds no token: the next check reuses the array
 	return res
@@ -188,6 +192,9 @@ func toResult(rep *report.Report, opts Options, n int) *Result {
 	}
 	res.Summary.NotReport = rep.NotReport
 	res.Summary.Others = rep.Others
+	for _, h := range rep.Held {
+		res.Held = append(res.Held, Held{Rule: h.Rule, Title: rules.TitleOf(h.Rule), Cells: h.Cells, Text: h.Text})
+	}
 	for _, s := range rep.Stats {
 		at, view := span(s.Start, s.End)
 		res.Stats = append(res.Stats, Stat{Label: s.Label, Unit: s.Unit, Values: s.Values, At: at, View: view, Level: s.Level, Header: s.Header, Misread: s.Misread})

@@ -22,6 +22,8 @@ type Result struct {
 	// in text order, so that a place can be cited the way the report's author finds it
 	// (「二、主动公开政府信息情况」, 第 3 页) rather than by a line of pasted text.
 	Outline []Mark `json:"outline,omitempty" js:"outline"`
+	// Held lists the identities that held, with their cells, when Options.Held asked.
+	Held []Held `json:"held,omitempty" js:"held"`
 
 	// proseText is the report's prose, read by FactsOf for comparing two years' reports
 	// (crossyear.go). Unexported, so neither JSON nor the page sees it.
@@ -74,6 +76,14 @@ type Stat struct {
 	// Misread: for each value, the text printed where a number should stand and
 	// could not be read as one ("O"), that value unknown; absent when all were read.
 	Misread []string `json:"misread,omitempty" js:"misread"`
+}
+
+// Held is an identity of the template that held in this report.
+type Held struct {
+	Rule  string   `json:"rule" js:"rule"`
+	Title string   `json:"title" js:"title"` // the rule's title, "表三收支平衡"
+	Cells []string `json:"cells" js:"cells"`
+	Text  string   `json:"text" js:"text"` // "表三「自然人」列：一(8)+二(0)=8，三(七)(7)+四(1)=8，成立"
 }
 
 // Finding is one problem, with whose fault it is.

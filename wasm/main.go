@@ -208,6 +208,7 @@ func readArg(args []js.Value, i int) ([]byte, core.Options, string) {
 			}
 			opts.Deadline = v.String()
 		}
+		opts.Held = o.Get("held").Truthy() // the identities that held, for one report's view
 		if o.Get("__panic").Truthy() {
 			panic("测试用的故障（__panic）")
 		}

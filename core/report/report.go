@@ -85,6 +85,8 @@ type Report struct {
 	NotReport bool
 	// Others: the text went on with further reports, cut off and not checked.
 	Others bool
+	// Held are the identities that held, when the check was asked to record them.
+	Held []Held
 
 	// Prose is the prose package's reading of the report, made once by prose.Of and
 	// shared by the rules (kept here, not in a global cache, so that reports checked
@@ -123,6 +125,14 @@ func (r *Report) Add(f Finding) { r.Findings = append(r.Findings, f) }
 // Reader records a problem of the reader's own: something it could not read reliably.
 func (r *Report) Reader(rule, severity, msg string, start, end int, cells ...string) {
 	r.Add(Finding{Rule: rule, Severity: severity, Origin: "reader", Message: msg, Start: start, End: end, Cells: cells})
+}
+
+// Held is an identity that held: its rule, its cells, its arithmetic in words
+// ("表三「自然人」列：一(8)+二(0)=8，三(七)(7)+四(1)=8，成立").
+type Held struct {
+	Rule  string
+	Cells []string
+	Text  string
 }
 
 // Span is the extent of a table in the normalised text.

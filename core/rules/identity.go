@@ -45,6 +45,10 @@ func checkIdentities(p *Pass) {
 				}
 				l, r := sum(left), sum(right)
 				if holds(id.Op, l, r) {
+					if p.Config.Held && !blank {
+						p.Report.Held = append(p.Report.Held, report.Held{Rule: p.Rule.ID, Cells: cellIDs(left, right),
+							Text: fmt.Sprintf("%s%s：%s，%s，成立", tableName(t.ID), lineName(t, id, line), terms(t, id, left, id.LeftName), terms(t, id, right, id.RightName))})
+					}
 					if blank {
 						w := fmt.Sprintf("%s%s：%s，%s，成立", tableName(t.ID), lineName(t, id, line), terms(t, id, left, id.LeftName), terms(t, id, right, id.RightName))
 						if isTotalLine(id, line) {
@@ -80,6 +84,17 @@ func checkIdentities(p *Pass) {
 		p.Reportf(report.Finding{Severity: "info", Origin: "reader", Start: -1, End: -1, Cells: uniq(unread),
 			Message: fmt.Sprintf("有 %d 处%s因单元格未读出而无法核对", unchecked, p.Rule.Title)})
 	}
+}
+
+// cellIDs lists the ids of an identity's cells, both sides.
+func cellIDs(sides ...[]*report.Cell) []string {
+	var out []string
+	for _, cs := range sides {
+		for _, c := range cs {
+			out = append(out, c.ID)
+		}
+	}
+	return out
 }
 
 // assumedFailure is an identity that fails if a blank means 0.

@@ -48,6 +48,9 @@ type Config struct {
 	// Deadline is the deadline profile date.late uses: a profile's id, or custom
 	// dates (ParseDeadline); "" for the national deadlines.
 	Deadline string
+	// Held: record each identity that held, with its cells and its arithmetic
+	// (report.Report.Held), for the page to say which checks a clean cell passed.
+	Held bool
 }
 
 // Reportf records a finding of the pass's rule; empty Severity and Origin take the

@@ -106,6 +106,21 @@ func TestIncompleteCheck(t *testing.T) {
 	}
 }
 
+// TestCleanCellChecks: a cell with no finding lists the checks it took part in, each
+// with the report's numbers: the sample's 表三「自然人」列 一、本年新收 (8) balances.
+func TestCleanCellChecks(t *testing.T) {
+	tb := newTab(t)
+	tb.open(base)
+	tb.eval(`document.querySelector('#tables td[data-cell="t3.new.natural"]').click(); true`, nil)
+	tb.wait(`!document.getElementById('popover').hidden`)
+	text := tb.str(`document.getElementById('popover').textContent`)
+	for _, want := range []string{"参与的", "✓ 表三收支平衡", "表三「自然人」列：一(8)+二(0)=8，三(七)(7)+四(1)=8，成立", "✓ 表三横向合计"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("pop-up %q lacks %q", text, want)
+		}
+	}
+}
+
 // TestSeveralReports: two reports pasted together are checked as the first alone, and
 // the page says the rest was not checked, in its verdict and among the reader's findings.
 func TestSeveralReports(t *testing.T) {

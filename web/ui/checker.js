@@ -95,7 +95,8 @@ export function install(ui) {
   // check calls the bridge; it returns a Result or {error}, never throws.
   function check(input, opts) {
     try {
-      return api().check(input, options(opts));
+      // one report's view: also the identities that held, for the cells' pop-ups
+      return api().check(input, options(Object.assign({ held: true }, opts)));
     } catch (e) {
       return failed(e);
     }

@@ -32,13 +32,23 @@ export function install(ui) {
           h('span', { class: 'tag t-' + (f.reader ? 'reader' : f.severity) }, f.reader ? '未能读取' : SEV_LABEL[f.severity]),
           ' ', h('b', null, f.title || f.rule)),
         h('div', { class: 'f-msg' }, f.message))))
-        : h('p', { class: 'muted' }, '此单元格没有问题。'));
+        : clean(id));
     placePopover(td);
     pop.tabIndex = -1;
     pop.focus({ preventScroll: true }); // a keyboard user reads it next; Escape returns to the cell
     // the cell's own place in the source
     const sp = ui.spanOf(c);
     if (sp) flashSource(sp);
+  }
+
+  // clean says what a cell without findings took part in: the identities that held
+  // with it (Result.held), with the report's numbers; or that none concerned it.
+  function clean(id) {
+    const held = ((state.result && state.result.held) || []).filter((c) => c.cells.includes(id));
+    if (!held.length) return h('p', { class: 'muted' }, '此单元格没有问题（没有涉及它的勾稽关系，或相关的格未能读出）。');
+    return h('div', { class: 'pop-held' },
+      h('p', { class: 'muted' }, '此单元格没有问题，参与的 ' + held.length + ' 项核对均成立：'),
+      h('ul', { class: 'pop-list' }, held.map((c) => h('li', { class: 's-held' }, h('b', null, '✓ ' + c.title), h('div', { class: 'f-msg' }, c.text)))));
   }
 
   // showCallout explains the selected finding beside its cell.

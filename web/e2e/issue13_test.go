@@ -228,4 +228,29 @@ func TestInputLimits(t *testing.T) {
 	if v.Editor || len(v.View) > 1 || !strings.Contains(v.Note, "不是文本") {
 		t.Errorf("random bytes: editor shown %v, %d characters shown, note %q", v.Editor, len(v.View), v.Note)
 	}
+	// a paste of more text than the checker reads (10 MB, 8 MB is the limit) is refused at
+	// once, with the command line's words, and never enters the editor
+	tb.open(base)
+	big := strings.Repeat(sample, 10<<20/len(sample)+1)
+	copyToClipboard(t, big, "")
+	tb.do(bringToFront, chromedp.Evaluate[chromedp.Void](`document.getElementById('input').focus()`), key("selectAll"), key("paste"))
+	tb.wait(`!document.getElementById('banner').hidden`)
+	if b := tb.str(`document.getElementById('banner').textContent`); !strings.Contains(b, "文字内容过长") || !strings.Contains(b, "上限为 8 MB") {
+		t.Errorf("banner %q", b)
+	}
+	if tb.str(`document.getElementById('input').value`) != sample {
+		t.Errorf("the refused paste changed the editor")
+	}
+	// a long text (over a million characters) is edited plain: nothing is laid out again
+	// behind it at every keystroke
+	before = tb.checks()
+	tb.eval(`(() => { const e = document.getElementById('input'); let s = e.value; while (s.length < (1 << 20) + 1) s += e.value;
+		e.value = s; e.dispatchEvent(new Event('input', {bubbles: true})); return true; })()`, nil)
+	tb.wait(fmt.Sprintf(`nianbaoPage.timing.checks > %d`, before))
+	if n := tb.num(`document.getElementById('backdrop').textContent.length`); n != 0 {
+		t.Errorf("the backdrop holds %v characters behind a long text", n)
+	}
+	if note := tb.str(`document.getElementById('source-note').textContent`); !strings.Contains(note, "文本较长") {
+		t.Errorf("source note %q", note)
+	}
 }

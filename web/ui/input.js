@@ -2,7 +2,7 @@
 import { confirmed } from './dom.js';
 import { store, forget } from './storage.js';
 import { TEXT_FILE, FULL_FILE } from './labels.js';
-import { MAX_INPUT, tooLarge, looksBinary, hasUTF16Mark } from './limits.js';
+import { MAX_INPUT, tooLarge, tooLong, looksBinary, hasUTF16Mark, LARGE_TEXT } from './limits.js';
 
 // install adds this part's functions to the view (ui) and returns its event binding.
 export function install(ui) {
@@ -47,7 +47,8 @@ export function install(ui) {
         if (state.doc && state.doc.kind === 'text' && state.view && state.view.text !== state.doc.text) ui.showSource(ui.plainView(state.doc.text));
       });
     }
-    ui.scheduleCheck(state.pasted ? 0 : 180);
+    // a long text is checked once typing pauses longer: each check of megabytes takes a while
+    ui.scheduleCheck(state.pasted ? 0 : doc.text.length > LARGE_TEXT ? 1500 : 180);
     if (state.pasted === 'whole') {
       // a whole new report: show its start, not the end the caret is left at
       const ta = $('input');
@@ -64,7 +65,7 @@ export function install(ui) {
     if (!dt || (e.target !== ta && e.target.closest && e.target.closest('input, textarea'))) return; // a note field
     const html = dt.getData('text/html');
     const plain = dt.getData('text/plain');
-    const big = (html.length + plain.length) * 3 > MAX_INPUT && tooLarge(new Blob([html || plain]).size);
+    const big = ((html.length + plain.length) * 3 > MAX_INPUT && tooLarge(new Blob([html || plain]).size)) || (!html && tooLong(plain));
     if (big) {
       e.preventDefault(); // megabytes the checker would refuse stay out of the editor
       banner('无法使用粘贴的内容：' + big.replace('文件', '内容') + '。');

@@ -5,6 +5,23 @@
 // MAX_INPUT is core.MaxInput: the largest input the checker reads, in bytes.
 export const MAX_INPUT = 64 << 20;
 
+// MAX_TEXT is core.MaxText: the most text, in UTF-8 bytes, the checker reads.
+export const MAX_TEXT = 8 << 20;
+
+// LARGE_TEXT is the text length (characters) past which the editor stops painting the
+// findings behind the text and checks only after a longer pause in typing: laying out
+// megabytes twice at every keystroke is what froze the tab.
+export const LARGE_TEXT = 1 << 20;
+
+// tooLong says why a pasted text is refused before it reaches the editor (the words of
+// core's read.size), or returns '' when it is not.
+export function tooLong(text) {
+  if (text.length * 3 <= MAX_TEXT) return '';
+  const n = new TextEncoder().encode(text).length;
+  if (n <= MAX_TEXT) return '';
+  return '文字内容过长（' + (n / (1 << 20)).toFixed(1) + ' MB），上限为 ' + (MAX_TEXT >> 20) + ' MB：一份年度报告的文字通常不到 200 KB，请确认没有粘贴多份报告或其他内容';
+}
+
 // tooLarge says why an input of n bytes is refused, or returns '' when it is not.
 export function tooLarge(n) {
   if (n <= MAX_INPUT) return '';

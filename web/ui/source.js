@@ -2,6 +2,7 @@
 import { h } from './dom.js';
 import { utf8Positions, indexOfByte, lineStarts, lineOf } from './offsets.js';
 import { FORMAT_NAMES } from './labels.js';
+import { LARGE_TEXT } from './limits.js';
 
 // install adds this part's functions to the view (ui) and returns its event binding.
 export function install(ui) {
@@ -112,6 +113,13 @@ export function install(ui) {
   function paintSource() {
     const v = state.view;
     const target = v.editable ? $('backdrop') : $('docview');
+    if (v.editable && v.text.length > LARGE_TEXT) {
+      // megabytes laid out again behind the editor at every keystroke froze the tab:
+      // a text this long is edited plain, its findings listed but not painted in it
+      target.replaceChildren();
+      $('source-note').textContent = v.text.length + ' 字（文本较长，编辑区内不标出问题位置）';
+      return;
+    }
     const frag = document.createDocumentFragment();
     const text = v.text;
     const ranges = state.result && v.pos ? sourceRanges() : [];

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // TestRegistryLabels: the groups' order, the templates' names and the deadline profiles
@@ -118,6 +119,18 @@ func TestCleanCellChecks(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("pop-up %q lacks %q", text, want)
 		}
+	}
+	// from the keyboard: the arrow keys move between cells, Enter opens the cell's pop-up
+	tb.do(chromedp.KeyEvent(kb.Escape))
+	tb.eval(`document.querySelector('#tables td[data-cell="t3.new.natural"] .cellbtn').focus(); true`, nil)
+	tb.do(chromedp.KeyEvent(kb.ArrowRight), chromedp.KeyEvent(kb.ArrowDown))
+	if id := tb.str(`document.activeElement.dataset.cell || ''`); id != "t3.carried.commercial" {
+		t.Errorf("after → ↓ from t3.new.natural focus is on %q, want t3.carried.commercial", id)
+	}
+	tb.do(chromedp.KeyEvent(kb.Enter))
+	tb.wait(`!document.getElementById('popover').hidden`)
+	if h := tb.str(`document.querySelector('#popover .pop-head b').textContent`); !strings.Contains(h, "上年结转") || !strings.Contains(h, "商业企业") {
+		t.Errorf("Enter opened the pop-up of %q", h)
 	}
 }
 

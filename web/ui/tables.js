@@ -91,9 +91,11 @@ export function install(ui) {
     const label = (c && c.label) || id;
     const title = label + (c && c.raw !== undefined ? '\n原文：' + (c.raw === '' ? (kind === 'unread' ? '（未读出）' : '（空）') : c.raw) : '') +
       (fs.length ? '\n' + fs.length + ' 个问题，点击查看' : '');
+    // every cell opens its pop-up; a cell with problems is a Tab stop, the others are
+    // reached from it with the arrow keys (bind), not by two hundred presses of Tab
     const inner = fs.length
       ? h('button', { type: 'button', class: 'cellbtn', 'data-cell': id, 'aria-label': label + '：' + text + '，' + fs.length + ' 个问题' }, text)
-      : h('span', { 'data-cell': id }, text);
+      : h('button', { type: 'button', class: 'cellbtn clean', 'data-cell': id, tabindex: '-1', 'aria-label': label + '：' + text }, text);
     return h('td', { class: cls.join(' '), 'data-cell': id, title }, inner);
   }
 
@@ -152,5 +154,42 @@ export function install(ui) {
     return focus;
   }
 
+  // step returns the cell button next to btn in the direction of an arrow key, or null.
+  function step(btn, key) {
+    const td = btn.closest('td');
+    const tr = td.closest('tr');
+    if (key === 'ArrowLeft' || key === 'ArrowRight') {
+      let c = key === 'ArrowLeft' ? td.previousElementSibling : td.nextElementSibling;
+      while (c && !c.querySelector('.cellbtn')) c = key === 'ArrowLeft' ? c.previousElementSibling : c.nextElementSibling;
+      return c && c.querySelector('.cellbtn');
+    }
+    // up and down: the cell under the same column edge in the nearest row that has one
+    const x = td.getBoundingClientRect().left + 1;
+    for (let r = key === 'ArrowUp' ? tr.previousElementSibling : tr.nextElementSibling; r;
+      r = key === 'ArrowUp' ? r.previousElementSibling : r.nextElementSibling) {
+      for (const c of r.querySelectorAll('td')) {
+        const b = c.getBoundingClientRect();
+        if (b.left <= x && x < b.right) {
+          const btn2 = c.querySelector('.cellbtn');
+          if (btn2) return btn2;
+          break;
+        }
+      }
+    }
+    return null;
+  }
+
+  // bind moves between the cells with the arrow keys.
+  function bind() {
+    $('tables').addEventListener('keydown', (e) => {
+      if (!['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'].includes(e.key) || !e.target.classList.contains('cellbtn')) return;
+      const next = step(e.target, e.key);
+      if (!next) return;
+      e.preventDefault();
+      next.focus();
+    });
+  }
+
   Object.assign(ui, { renderTables, renderTable, cellTd, renderStats, cellObj, markSelectedCells });
+  return bind;
 }

@@ -16,6 +16,13 @@ export function install(ui) {
         : '没有找到模板中的表格。请确认粘贴的是完整的年度报告（包括表二、表三、表四）。'));
     }
     box.replaceChildren(...parts);
+    // a table without problem cells still gets one Tab stop into its cells
+    for (const t of box.querySelectorAll('section.tbl')) {
+      if (!t.querySelector('.cellbtn:not(.clean)')) {
+        const first = t.querySelector('.cellbtn');
+        if (first) first.tabIndex = 0;
+      }
+    }
   }
 
   function renderTable(res, t) {

@@ -232,11 +232,12 @@ func TestModulePreloads(t *testing.T) {
 			}
 		}
 	}
-	page, err := Dist("..")
+	// what Dist drops from index.html (Dist itself needs the built modules: TestDist)
+	html, err := os.ReadFile("../index.html")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if bytes.Contains(page, []byte("modulepreload")) {
-		t.Error("the single file still preloads modules it holds inline")
+	if rest := reModulePreload.ReplaceAll(html, nil); bytes.Contains(rest, []byte("modulepreload")) || bytes.Contains(rest, []byte("the view's modules")) {
+		t.Error("the single file would still preload modules it holds inline")
 	}
 }

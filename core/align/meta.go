@@ -24,9 +24,12 @@ var (
 	proseVerb = []string{"认真", "坚持", "深入", "严格", "持续", "全面", "扎实", "未收取", "未发生", "全年", "主动", "依法", "高度重视", "始终"}
 )
 
-// meta finds the reporting year and the agency.
+// meta finds the reporting year and the agency. The report's title is looked for
+// once, before the tables (TitleLimit): both its year and the agency before it count.
 func meta(s string) (year int, agency string) {
-	return findYear(s), findAgency(s)
+	limit := TitleLimit(s)
+	title, at := findTitle(s, limit)
+	return findYear(s, title), findAgency(s, limit, at)
 }
 
 // A report's own title stands before its tables and not behind a site's link words:
@@ -75,7 +78,10 @@ func Linked(s string, at int) bool {
 	return false
 }
 
-func findYear(s string) int {
+// findYear finds the year: the statistics period's, else the title's (title: its
+// text and year, nil when there is none), else one in parentheses, else the year most
+// often named.
+func findYear(s string, title []string) int {
 	// the first place of each keyword, in one pass over s
 	for _, at := range findPlaces(s, []string{"统计期限", "统计时限", "时间范围", "统计时间"}, 1) {
 		if len(at) > 0 {
@@ -84,8 +90,8 @@ func findYear(s string) int {
 			}
 		}
 	}
-	if m, _ := findTitle(s); m != nil {
-		return atoiYear(m[1])
+	if title != nil {
+		return atoiYear(title[1])
 	}
 	if m := reParen().FindStringSubmatch(s); m != nil {
 		return atoiYear(m[1])
@@ -135,10 +141,9 @@ func window(s string, i, n int) string {
 }
 
 // findTitle finds "2024年政府信息公开工作年度报告" near each mention of a report,
-// before the tables and not behind a link word; it returns the title and its year,
-// and where the title starts.
-func findTitle(s string) ([]string, int) {
-	limit := TitleLimit(s)
+// before limit (the tables) and not behind a link word; it returns the title and its
+// year, and where the title starts (-1 when there is none).
+func findTitle(s string, limit int) ([]string, int) {
 	// the next place of each word from off, searched again only once off passes it:
 	// indexAny(s[off:], words...) without scanning the rest of s at every step
 	words := [...]string{"年度报告", "年报", "工作报告"}
@@ -180,9 +185,11 @@ func atoiYear(s string) int {
 	return y
 }
 
-func findAgency(s string) string {
+// findAgency finds the agency: named with the title, on its line or the line above,
+// before limit (the tables); run on before the title at titleAt (-1: none) in text
+// without lines; on a 填报单位 line; or before a verb of reporting in the prose.
+func findAgency(s string, limit, titleAt int) string {
 	var back [3]string // the three lines before line i: line j is back[j%3]
-	limit := TitleLimit(s)
 	for i, rest, at := 0, s, 0; at < limit; i++ {
 		l, after, more := strings.Cut(rest, "\n")
 		if name := titleAgency(l, i, &back); name != "" && !Linked(s, at+cjk.Index(l, name)+len(name)) {
@@ -194,7 +201,7 @@ func findAgency(s string) string {
 		}
 		rest, at = after, at+len(l)+1
 	}
-	if name := runOnAgency(s); name != "" {
+	if name := runOnAgency(s, titleAt); name != "" {
 		return name
 	}
 	for _, at := range findPlaces(s, []string{"填报单位", "发布机构", "发文机关", "制发机关"}, 1) {
@@ -315,9 +322,9 @@ func titleAgency(l string, i int, back *[3]string) string {
 // runOnAgency returns the agency named right before the report's title where the
 // text lost its line breaks ("…浏览次数：1532淮安市人民政府2024年政府信息公开工作
 // 年度报告"): the run of Chinese characters before the title's year, from after the
-// last word that ends another name in it ("来源：市政府办公室淮安市人民政府").
-func runOnAgency(s string) string {
-	loc := findTitleAt(s)
+// last word that ends another name in it ("来源：市政府办公室淮安市人民政府"); loc is where the
+// title starts, -1 when there is none.
+func runOnAgency(s string, loc int) string {
 	if loc < 0 {
 		return ""
 	}
@@ -344,12 +351,6 @@ func runOnAgency(s string) string {
 		}
 	}
 	return best
-}
-
-// findTitleAt returns where the report's title (reTitle) starts in s, or -1.
-func findTitleAt(s string) int {
-	_, at := findTitle(s)
-	return at
 }
 
 // reNotOrg rejects a phrase that merely ends like an agency's name ("通过东港市政府门户网站").

@@ -34,8 +34,8 @@ func (a *aligner) spanValues(from, to int, stop func(tok int) bool) []piece {
 				}
 				return out
 			}
-			if token.Garbled(t.Text) && t.Gap != token.GapNone {
-				out = append(out, piece{tok: i, start: t.Start, end: t.End, raw: t.Text, garbled: true})
+			if p, ok := a.misread(i); ok {
+				out = append(out, p)
 			}
 		case a.itemOnly(i):
 			// wholly an item number of the label after it
@@ -123,6 +123,16 @@ func (a *aligner) vocabulary(t *template.Table, tok int) (rows uint64, cols bool
 	return rows, cols
 }
 
+// misread returns text token i as a value misread as letters (token.Garbled), set
+// apart from what stands before it: a piece in a value's place whose value is unknown.
+func (a *aligner) misread(i int) (piece, bool) {
+	t := &a.toks[i]
+	if !t.Misread() {
+		return piece{}, false
+	}
+	return piece{tok: i, start: t.Start, end: t.End, raw: t.Text, garbled: true}, true
+}
+
 // prose reports text that is a sentence rather than a label or a piece of one.
 func prose(s string) bool {
 	// four quick looks rather than strings.ContainsAny, which looks each character
@@ -150,9 +160,11 @@ func (a *aligner) plainOrder(from, to int) []piece {
 		t := &a.toks[i]
 		switch {
 		case t.PageNum || t.Filler || a.itemOnly(i):
-		case t.Kind == token.Text && hasNum[t.Line] && t.Gap != token.GapNone && token.Garbled(t.Text):
-			out = append(out, piece{tok: i, start: t.Start, end: t.End, raw: t.Text, garbled: true})
 		case t.Kind == token.Text:
+			if p, ok := a.misread(i); ok && hasNum[t.Line] {
+				out = append(out, p) // a value on a line of values
+				break
+			}
 			pending = nil
 			seenNum = false
 		case t.Kind == token.Blank && hasNum[t.Line]:

@@ -47,10 +47,10 @@ func checkIdentities(p *Pass) {
 				if holds(id.Op, l, r) {
 					if p.Config.Held && !blank {
 						p.Report.Held = append(p.Report.Held, report.Held{Rule: p.Rule.ID, Cells: cellIDs(left, right),
-							Text: fmt.Sprintf("%s%s：%s，%s，成立", tableName(t.ID), lineName(t, id, line), terms(t, id, left, id.LeftName), terms(t, id, right, id.RightName))})
+							Text: heldText(t, id, line, left, right)})
 					}
 					if blank {
-						w := fmt.Sprintf("%s%s：%s，%s，成立", tableName(t.ID), lineName(t, id, line), terms(t, id, left, id.LeftName), terms(t, id, right, id.RightName))
+						w := heldText(t, id, line, left, right)
 						if isTotalLine(id, line) {
 							assumed = append([]string{w}, assumed...) // the 总计 line says most
 						} else {
@@ -84,6 +84,12 @@ func checkIdentities(p *Pass) {
 		p.Reportf(report.Finding{Severity: "info", Origin: "reader", Start: -1, End: -1, Cells: uniq(unread),
 			Message: fmt.Sprintf("有 %d 处%s因单元格未读出而无法核对", unchecked, p.Rule.Title)})
 	}
+}
+
+// heldText says an identity held, with its terms: "表三「自然人」列：一(8)+二(0)=8，
+// 三(七)(7)+四(1)=8，成立".
+func heldText(t *template.Table, id template.Identity, line string, left, right []*report.Cell) string {
+	return fmt.Sprintf("%s%s：%s，%s，成立", tableName(t.ID), lineName(t, id, line), terms(t, id, left, id.LeftName), terms(t, id, right, id.RightName))
 }
 
 // cellIDs lists the ids of an identity's cells, both sides.
@@ -286,10 +292,9 @@ func identityFinding(p *Pass, t *template.Table, id template.Identity, line stri
 	}
 	msg := fmt.Sprintf("%s%s：%s，%s，%s %s %s，差 %s", tableName(t.ID), where,
 		terms(t, id, left, id.LeftName), terms(t, id, right, id.RightName), num(l), op, num(r), num(math.Abs(l-r)))
-	var ids []string
+	ids := cellIDs(left, right)
 	start, end := -1, -1
 	for _, c := range append(append([]*report.Cell{}, left...), right...) {
-		ids = append(ids, c.ID)
 		if c.Start >= 0 {
 			if start < 0 || c.Start < start {
 				start = c.Start

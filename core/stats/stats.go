@@ -437,7 +437,7 @@ func collect(st *token.Stream, from int, lead *entry) ([]entry, int) {
 			continue
 		}
 		text := strings.TrimSpace(t.Text)
-		if len(out) > 0 && len(out[len(out)-1].slots) > 0 && t.Gap != token.GapNone && token.Garbled(text) {
+		if len(out) > 0 && len(out[len(out)-1].slots) > 0 && t.Misread() {
 			// a value misread as letters: it holds the value's place, unknown
 			out[len(out)-1].add(slot{kind: 'g', unit: text, start: t.Start, end: t.End})
 			continue

@@ -610,6 +610,10 @@ func classify(w string) Kind {
 	return Text
 }
 
+// Misread reports a text token that stands where a value would, set apart from what
+// precedes it, and reads as a value misread as letters (Garbled).
+func (t *Token) Misread() bool { return t.Kind == Text && t.Gap != GapNone && Garbled(t.Text) }
+
 // Garbled reports text standing alone where a value stands that is no number
 // but looks like one misread: a few Latin letters and digits ("l", "O", "1O", "S"),
 // as OCR writes 1, 0 and 5. The readers let it take a value's place, so that the values

@@ -35,6 +35,16 @@ const (
 	MaxText  = 8 << 20
 )
 
+// TooLarge says why an input of n bytes (over MaxInput) is refused.
+func TooLarge(n int) string {
+	return fmt.Sprintf("文件过大（%.1f MB），上限为 %d MB；请只粘贴报告正文", float64(n)/(1<<20), MaxInput>>20)
+}
+
+// TooLong says why a text of n bytes in UTF-8 (over MaxText) is refused.
+func TooLong(n int) string {
+	return fmt.Sprintf("文字内容过长（%.1f MB），上限为 %d MB：一份年度报告的文字通常不到 200 KB，请确认没有粘贴多份报告或其他内容", float64(n)/(1<<20), MaxText>>20)
+}
+
 // Options tune a check.
 type Options struct {
 	// Name is the input's file name, reported as Result.File and used to tell the
@@ -62,7 +72,7 @@ func Check(input []byte, opts Options) (res *Result) {
 		}
 	}()
 	if len(input) > MaxInput {
-		return failed(opts, len(input), "read.size", fmt.Sprintf("文件过大（%.1f MB），上限为 %d MB；请只粘贴报告正文", float64(len(input))/(1<<20), MaxInput>>20))
+		return failed(opts, len(input), "read.size", TooLarge(len(input)))
 	}
 	text, err := markup.Read(input, opts.Name, opts.Format)
 	if errors.Is(err, markup.ErrFull) {
@@ -78,7 +88,7 @@ func Check(input []byte, opts Options) (res *Result) {
 		return res
 	}
 	if len(text.S) > MaxText {
-		return failed(opts, len(input), "read.size", fmt.Sprintf("文字内容过长（%.1f MB），上限为 %d MB：一份年度报告的文字通常不到 200 KB，请确认没有粘贴多份报告或其他内容", float64(len(text.S))/(1<<20), MaxText>>20))
+		return failed(opts, len(input), "read.size", TooLong(len(text.S)))
 	}
 	norm := source.Normalize(text)
 	st := token.Tokenize(norm.S)

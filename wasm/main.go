@@ -15,6 +15,8 @@
 //	markdown(md) -> HTML rendered by goldmark (for the review preview; full build only)
 //	templates -> [{id, name, short}…], the report formats as people name them
 //	rules -> [{id, title, group, severity}…], every rule, for titles and groups
+//	limits -> {maxInput, maxText, binaryScan, binary, tooLarge(n), tooLong(n), looksBinary(bytes)}:
+//	  what the page refuses before decoding, in core's numbers and words
 //	version, sample (the sample report loaded on first visit), full (which build)
 //
 // The global's name is the environment variable NIANBAO_GLOBAL when the page sets one
@@ -37,11 +39,13 @@ import (
 	"fmt"
 	"os"
 	"syscall/js"
+	"time"
 
 	"github.com/norunners/vert"
 
 	"nianbao/core"
 	"nianbao/core/rules"
+	"nianbao/core/source"
 )
 
 // sample is seed 004, a real report with an altered label, shown on a first visit.
@@ -62,6 +66,7 @@ func main() {
 	api.Set("review", js.FuncOf(reviewOf))
 	api.Set("templates", templateList())
 	api.Set("rules", ruleList())
+	api.Set("limits", limits())
 	extras(api)
 	name := os.Getenv("NIANBAO_GLOBAL")
 	if name == "" {
@@ -75,7 +80,8 @@ func main() {
 }
 
 // check runs core.Check. Options: name (file name, picks the reader by extension),
-// format (forces a reader), and __panic, a test hook that panics inside the bridge.
+// format (forces a reader), and two test hooks: __panic panics inside the bridge, __spin
+// (ms) keeps the check busy.
 func check(this js.Value, args []js.Value) (out any) {
 	defer recoverInto(&out, "检查程序内部错误")
 	res, msg := checkArg(args, 0)
@@ -212,8 +218,46 @@ func readArg(args []js.Value, i int) ([]byte, core.Options, string) {
 		if o.Get("__panic").Truthy() {
 			panic("测试用的故障（__panic）")
 		}
+		if v := o.Get("__spin"); v.Type() == js.TypeNumber {
+			spin(time.Duration(v.Float()) * time.Millisecond)
+		}
 	}
 	return input, opts, ""
+}
+
+// limits is core's size limits and binary test, for the page to refuse an input before
+// it decodes anything (web/ui/limits.js): numbers, core's messages, and the test itself.
+func limits() js.Value {
+	o := js.Global().Get("Object").New()
+	o.Set("maxInput", core.MaxInput)
+	o.Set("maxText", core.MaxText)
+	o.Set("binaryScan", source.BinaryScan)
+	o.Set("binary", source.ErrBinary.Error())
+	o.Set("tooLarge", js.FuncOf(func(_ js.Value, args []js.Value) any { return core.TooLarge(intArg(args)) }))
+	o.Set("tooLong", js.FuncOf(func(_ js.Value, args []js.Value) any { return core.TooLong(intArg(args)) }))
+	o.Set("looksBinary", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) == 0 || !args[0].InstanceOf(js.Global().Get("Uint8Array")) {
+			return false
+		}
+		b := make([]byte, min(args[0].Length(), source.BinaryScan))
+		js.CopyBytesToGo(b, args[0])
+		return source.LooksBinary(b)
+	}))
+	return o
+}
+
+func intArg(args []js.Value) int {
+	if len(args) == 0 || args[0].Type() != js.TypeNumber {
+		return 0
+	}
+	return args[0].Int()
+}
+
+// spin keeps the check busy for d, a test hook (__spin, in milliseconds) for a long
+// check to cancel. It does not sleep: a call from JavaScript cannot wait for timers.
+func spin(d time.Duration) {
+	for t0 := time.Now(); time.Since(t0) < d; {
+	}
 }
 
 // recoverInto turns a panic into the error value the page shows, what failed first: a

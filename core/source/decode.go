@@ -9,6 +9,9 @@ import (
 	"golang.org/x/text/encoding/unicode"
 )
 
+// BinaryScan is how many bytes at the start of an input LooksBinary reads.
+const BinaryScan = 64 << 10
+
 // ErrBinary is returned for input that is not text in any encoding we read.
 var ErrBinary = errors.New("不是文本文件（含有二进制数据）")
 
@@ -42,7 +45,7 @@ func Decode(in []byte) (*Text, error) {
 		}
 		return utf16Text(in, order, 0, name)
 	}
-	if looksBinary(in) {
+	if LooksBinary(in) {
 		// UTF-16 text that is mostly Chinese has few zero bytes: judge it by what it says
 		if t := utf16ByContent(in); t != nil {
 			return t, nil
@@ -143,7 +146,7 @@ func utf16Text(in []byte, order unicode.Endianness, bom int, name string) (*Text
 		i += w
 	}
 	t := b.Text("text", name, len(in))
-	if looksBinary([]byte(t.S)) {
+	if LooksBinary([]byte(t.S)) {
 		return nil, ErrBinary
 	}
 	return t, nil
@@ -177,12 +180,10 @@ func utf16ByContent(in []byte) *Text {
 	return best
 }
 
-// looksBinary reports NUL bytes or many control characters in the first 64 KiB.
-func looksBinary(in []byte) bool {
-	n := len(in)
-	if n > 65536 {
-		n = 65536
-	}
+// LooksBinary is the test for data that is no text: a NUL byte, or many control
+// characters, in the first 64 KiB (UTF-16 text has NULs too: Decode tells it apart first).
+func LooksBinary(in []byte) bool {
+	n := min(len(in), BinaryScan)
 	ctl := 0
 	for _, c := range in[:n] {
 		switch {
@@ -243,7 +244,7 @@ func multiByte(in []byte, enc encoding.Encoding, name string, charLen func([]byt
 		b.Stand(string(out[i:]), pos, len(in))
 	}
 	t := b.Text("text", name, len(in))
-	if bad*10 > utf8.RuneCount(out)+10 || looksBinary(out) {
+	if bad*10 > utf8.RuneCount(out)+10 || LooksBinary(out) {
 		return nil, -1 << 30
 	}
 	return t, common - 4*bad

@@ -160,7 +160,7 @@ func Dist(web string) ([]byte, error) {
 		return string(b), err
 	}
 	var files = map[string]string{}
-	for _, name := range []string{"index.html", "style.css", "wasm_exec.js", "engine.js", Lite.Wasm, Full.Wasm, DocxLib} {
+	for _, name := range []string{"index.html", "style.css", "wasm_exec.js", "engine.js", "worker.js", Lite.Wasm, Full.Wasm, DocxLib} {
 		s, err := read(name)
 		if err != nil {
 			return nil, err
@@ -173,7 +173,7 @@ func Dist(web string) ([]byte, error) {
 	}
 	files["main.js"] = app
 	html := files["index.html"]
-	for _, name := range []string{"wasm_exec.js", "engine.js", "main.js", DocxLib} {
+	for _, name := range []string{"wasm_exec.js", "engine.js", "worker.js", "main.js", DocxLib} {
 		if strings.Contains(strings.ToLower(files[name]), "</script") {
 			return nil, fmt.Errorf("%s contains </script and cannot be inlined", name)
 		}
@@ -201,7 +201,9 @@ func Dist(web string) ([]byte, error) {
 		{`<script type="module" src="main.js"></script>`, inline(files["main.js"])},
 		// the Word writer, inert text until a review is first saved as .docx (export.js
 		// runs it as an inline script, allowed by its hash)
-		{"</body>", block(Full) + "\n" + `<script type="text/plain" id="nb-docx-src">` + allow(files[DocxLib]) + "</script>\n</body>"},
+		{"</body>", block(Full) + "\n" + `<script type="text/plain" id="nb-docx-src">` + allow(files[DocxLib]) + "</script>\n" +
+			// the checker's worker, inert text the engine runs from a Blob (worker-src blob:)
+			`<script type="text/plain" id="nianbao-worker-src">` + files["wasm_exec.js"] + "\n" + files["worker.js"] + "</script>\n</body>"},
 	}
 	for _, r := range replacements {
 		if strings.Count(html, r.old) != 1 {
@@ -217,6 +219,6 @@ func Dist(web string) ([]byte, error) {
 	if strings.Count(html, self) != 1 || !strings.Contains(html, "connect-src 'none'") {
 		return nil, errors.New("index.html: the Content-Security-Policy meta tag lost script-src or connect-src 'none'")
 	}
-	html = strings.Replace(html, self, "script-src "+strings.Join(hashes, " ")+" 'wasm-unsafe-eval'", 1)
+	html = strings.Replace(html, self, "script-src "+strings.Join(hashes, " ")+" 'wasm-unsafe-eval'; worker-src blob:", 1)
 	return []byte(html), nil
 }

@@ -70,6 +70,7 @@ func TestDist(t *testing.T) {
 		"style.css":         "body { color: red }",
 		"wasm_exec.js":      "globalThis.Go = class {};",
 		"engine.js":         "self.nianbaoEngine = {};",
+		"worker.js":         "self.onmessage = () => {};",
 		"main.js":           "import { part } from './ui/part.js';\nconsole.log('$& $1 app', part, import.meta.url);",
 		"ui/part.js":        "export const part = 'the part';",
 		DocxLib:             "globalThis.docx = {Packer: 1};",
@@ -122,7 +123,12 @@ func TestDist(t *testing.T) {
 	} else if sum := sha256.Sum256([]byte(docx[1])); !strings.Contains(policy, "'sha256-"+base64.StdEncoding.EncodeToString(sum[:])+"'") {
 		t.Errorf("policy lacks the docx library's hash")
 	}
-	for _, want := range []string{"connect-src 'none'", "'wasm-unsafe-eval'"} {
+	// the worker's code, inert text the engine runs from a Blob
+	worker := regexp.MustCompile(`<script type="text/plain" id="nianbao-worker-src">([^<]*)</script>`).FindStringSubmatch(page)
+	if worker == nil || worker[1] != files["wasm_exec.js"]+"\n"+files["worker.js"] {
+		t.Errorf("no inert worker block holding wasm_exec.js and worker.js")
+	}
+	for _, want := range []string{"connect-src 'none'", "'wasm-unsafe-eval'", "worker-src blob:"} {
 		if !strings.Contains(policy, want) {
 			t.Errorf("policy lacks %s: %s", want, policy)
 		}

@@ -239,8 +239,9 @@ func (tb *tab) noRequestsSinceLoad() {
 	tb.mu.Unlock()
 	var other []string
 	for _, u := range late {
-		// the served page loads its full module, from itself, when an input needs it
-		if u != base+"nianbao-full.wasm.js" {
+		// the served page loads its full module and its worker, from itself, when needed;
+		// the single file's worker is a Blob of its own text
+		if u != base+"nianbao-full.wasm.js" && u != base+"worker.js" && u != base+"wasm_exec.js" && !strings.HasPrefix(u, "blob:") {
 			other = append(other, u)
 		}
 	}

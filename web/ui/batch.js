@@ -60,21 +60,37 @@ export function install(ui) {
     $('batch-back').hidden = true;
     $('batch-dashboard').hidden = true;
     renderBatch();
-    for (let i = 0; i < files.length; i++) {
+    ui.busy('正在检查 0/' + files.length, () => {
+      run.cancelled = true;
+    });
+    for (let i = 0; i < files.length && !run.cancelled; i++) {
       if (state.batch !== run) return; // another batch or a single file replaced it
       progress(run, i);
       await new Promise((r) => setTimeout(r, 0)); // let the progress bar paint
-      run.rows.push(await batchRow(files[i], i));
+      const row = await batchRow(run, i);
+      if (run.cancelled) break;
+      run.rows.push(row);
       renderBatch();
     }
     if (state.batch !== run) return;
-    await crossYears(run);
+    if (!run.cancelled) {
+      step(run, '正在比对相邻年度的报告');
+      await crossYears(run);
+    }
     if (state.batch !== run) return;
+    ui.busy(null);
     run.done = true;
     renderOverview(run);
-    progress(run, files.length);
-    ui.page.batch = { total: files.length, done: files.length, finished: true };
-    say('批量检查完成：共 ' + files.length + ' 个文件');
+    progress(run, run.rows.length);
+    ui.page.batch = { total: files.length, done: run.rows.length, finished: true, cancelled: !!run.cancelled };
+    if (run.cancelled) say('批量检查已取消：已检查 ' + run.rows.length + '/' + files.length + ' 个文件');
+    else say('批量检查完成：共 ' + files.length + ' 个文件');
+  }
+
+  // step says what the batch does now, in its bar and in the page's busy bar.
+  function step(run, what) {
+    $('batch-count').textContent = what;
+    ui.busyStep(what);
   }
 
   // crossYears compares the reports of one body for consecutive years in the batch:
@@ -87,15 +103,15 @@ export function install(ui) {
       return; // the batch stands without the comparison
     }
     if (!Array.isArray(pairs) || !pairs.length) return;
-    $('batch-count').textContent = '正在比对相邻年度的报告…';
     for (const [o, n] of pairs) {
-      if (state.batch !== run) return;
+      if (state.batch !== run || run.cancelled) return;
       const older = run.rows[o], newer = run.rows[n];
       let out;
       try {
         const [a, b] = await Promise.all([run.files[o], run.files[n]].map((f) => f.arrayBuffer().then((buf) => new Uint8Array(buf))));
         out = await engine.compareYears(a, ui.options({ name: run.files[o].name }), b, ui.options({ name: run.files[n].name }));
       } catch (e) {
+        if (run.cancelled) return;
         out = ui.failed(e);
       }
       if (!Array.isArray(out) || !out[1] || out[1].error) {
@@ -119,7 +135,9 @@ export function install(ui) {
     if (ui.page.batch) ui.page.batch.done = n;
   }
 
-  async function batchRow(file, i) {
+  async function batchRow(run, i) {
+    const file = run.files[i];
+    const of = ' ' + (i + 1) + '/' + run.files.length + '：' + file.name;
     const row = { i, file: pathOf(file), agency: '', year: null, template: '', errors: null, warnings: null, reader: null, cross: '', note: '' };
     if (!state.ready) {
       row.note = '检查程序未能启动';
@@ -127,6 +145,7 @@ export function install(ui) {
     }
     let bytes;
     try {
+      step(run, '正在读取' + of);
       bytes = new Uint8Array(await file.arrayBuffer());
     } catch (e) {
       row.note = '无法读取文件：' + (e && e.message ? e.message : e);
@@ -134,6 +153,7 @@ export function install(ui) {
     }
     let res;
     try {
+      step(run, '正在检查' + of);
       res = await engine.check(bytes, ui.options({ name: file.name }));
     } catch (e) {
       row.note = ui.failed(e).error;
@@ -248,12 +268,16 @@ export function install(ui) {
     ctx.frame.classList.remove('batch-item');
     ctx.frame.classList.add('batch-list');
     $('batch-back').hidden = true;
-    progress(run, run.done ? run.files.length : run.rows.length);
+    progress(run, run.rows.length);
     const tr = root.querySelector('#batch-rows tr');
     if (tr) tr.focus();
   }
 
   function closeBatch() {
+    if (state.batch && !state.batch.done) {
+      engine.cancel(); // its checks have no one to show them to
+      ui.busy(null);
+    }
     state.batch = null;
     ui.page.batch = null;
     if (state.prev && state.prev.batch) {

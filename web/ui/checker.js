@@ -1,6 +1,7 @@
 // the checker: runs checks through the engine and shows their results when they come.
 import { h } from './dom.js';
 import { LOADING_FULL } from './labels.js';
+import { WORKER_MIN } from './limits.js';
 
 // install adds this part's functions to the view (ui) and returns its event binding.
 export function install(ui) {
@@ -154,9 +155,16 @@ export function install(ui) {
       ui.page.timing = Object.assign({}, state.timing);
       return;
     }
-    const t0 = performance.now();
     const comparing = state.prev && !isEmpty(state.prev.doc);
     state.prevResult = null;
+    if (large(doc) || (comparing && large(state.prev.doc))) {
+      checkInWorker(doc, comparing ? state.prev.doc : null);
+      return;
+    }
+    if (engine.busy()) engine.cancel(); // a large check of text since cut short
+    ui.busy(null);
+    state.runs = (state.runs || 0) + 1;
+    const t0 = performance.now();
     const res = comparing ? compare(state.prev.doc, doc) : check(...checkInput(doc));
     const t1 = performance.now();
     const needsFull = [res, state.prevResult].some((r) => r && r.input && r.input.module === 'full');
@@ -170,31 +178,81 @@ export function install(ui) {
       });
       return;
     }
+    finish(res, doc, t1 - t0);
+  }
+
+  // finish shows a check's Result (the check took ms) and tells whoever waits for it.
+  function finish(res, doc, ms) {
     if (doc.kind === 'html' && res && !res.error && (!res.input || res.input.format !== 'html') && doc.text) {
       // the HTML could not be read as such: use the clipboard's plain text instead
       ui.setDoc({ kind: 'text', text: doc.text, name: '' });
       return;
     }
+    const t1 = performance.now();
     ui.showResult(res, doc);
+    state.shownDoc = doc;
     shown(res, doc);
-    state.timing.check = t1 - t0;
+    state.timing.check = ms;
     state.timing.render = performance.now() - t1;
     state.timing.checks = (state.timing.checks || 0) + 1;
     ui.page.timing = Object.assign({}, state.timing);
   }
 
-  // waitForFull shows the input while the full module loads: the text stays in the editor,
-  // a file's name stays in the source pane, nothing of the previous result is left.
+  // large tells an input checked in the worker: on the page a check of it would hold the
+  // page for a noticeable time (a 200 KB report takes about 50 ms, ten times the sample).
+  function large(doc) {
+    if (!doc) return false;
+    const n = doc.kind === 'text' ? doc.text.length : doc.kind === 'html' ? doc.html.length : doc.bytes.length;
+    return n > WORKER_MIN;
+  }
+
+  // checkInWorker checks a large input (and the other year's, prev) in the worker: the
+  // page stays usable, says how long it has been checking, and 取消 stops it.
+  async function checkInWorker(doc, prev) {
+    if (engine.busy()) engine.cancel(); // an older check of this text: its result is stale
+    const run = (state.runs = (state.runs || 0) + 1);
+    const current = () => run === state.runs && state.doc === doc;
+    if (state.shownDoc !== doc) pending(doc, '正在检查……');
+    ui.busy(doc.kind === 'file' ? '正在读取并检查 ' + doc.name : '正在检查', () => {
+      if (current()) pending(doc, '检查已取消。修改报告或重新打开文件即可再次检查。');
+    });
+    const t0 = performance.now();
+    let res;
+    try {
+      const [di, dopts] = checkInput(doc);
+      if (prev) {
+        const [pi, po] = checkInput(prev);
+        const out = await engine.compareYears(pi, options(po), di, options(dopts));
+        if (Array.isArray(out) && current()) state.prevResult = out[0];
+        res = Array.isArray(out) ? out[1] : out;
+      } else res = await engine.check(di, options(Object.assign({ held: true }, dopts)));
+    } catch (e) {
+      if (e && e.cancelled) return; // 取消 said so; a newer check replaced this one
+      res = { error: '检查程序出错：' + (e && e.message ? e.message : e) };
+    }
+    if (!current()) return;
+    ui.busy(null);
+    finish(res, doc, performance.now() - t0);
+  }
+
+  // waitForFull shows the input while the full module loads.
   function waitForFull(doc) {
+    pending(doc, LOADING_FULL, 'loading-full');
+  }
+
+  // pending shows the input with note instead of a result: the text stays in the editor,
+  // a file's name stays in the source pane, nothing of the previous result is left.
+  function pending(doc, note, cls) {
     ui.closePopover();
     state.result = null;
+    state.shownDoc = null;
     state.F = [];
     state.byCell = new Map();
     if (doc.kind === 'text') ui.showSource(ui.plainView(doc.text));
-    else ui.showSource({ text: '', key: 'at', editable: false, note: LOADING_FULL, pos: new Uint32Array(1), lines: [0] });
-    $('summary').replaceChildren(h('span', { class: 'muted loading-full' }, LOADING_FULL));
-    $('tables').replaceChildren(h('p', { class: 'empty' }, LOADING_FULL));
-    $('findings').replaceChildren(h('p', { class: 'empty' }, LOADING_FULL));
+    else ui.showSource({ text: '', key: 'at', editable: false, note, pos: new Uint32Array(1), lines: [0] });
+    $('summary').replaceChildren(h('span', { class: 'muted' + (cls ? ' ' + cls : '') }, note));
+    $('tables').replaceChildren(h('p', { class: 'empty' }, note));
+    $('findings').replaceChildren(h('p', { class: 'empty' }, note));
   }
 
   // shown tells whoever waits for a result: the host page's listeners, load()'s callers.
@@ -212,5 +270,5 @@ export function install(ui) {
     state.timer = setTimeout(runCheck, delay);
   }
 
-  Object.assign(ui, { api, options, registry, templateName, startEngine, loadFull, afterEngineReady, sampleDoc, check, failed, checkInput, compare, isEmpty, runCheck, waitForFull, shown, scheduleCheck });
+  Object.assign(ui, { api, options, registry, templateName, startEngine, loadFull, afterEngineReady, sampleDoc, check, failed, checkInput, compare, isEmpty, runCheck, waitForFull, pending, shown, scheduleCheck, checkInWorker });
 }

@@ -2,7 +2,7 @@
 import { confirmed } from './dom.js';
 import { store, forget } from './storage.js';
 import { TEXT_FILE, FULL_FILE } from './labels.js';
-import { MAX_INPUT, tooLarge, tooLong, looksBinary, hasUTF16Mark, LARGE_TEXT } from './limits.js';
+import { limits, tooLarge, tooLong, binary as isBinary, LARGE_TEXT } from './limits.js';
 
 // install adds this part's functions to the view (ui) and returns its event binding.
 export function install(ui) {
@@ -65,7 +65,7 @@ export function install(ui) {
     if (!dt || (e.target !== ta && e.target.closest && e.target.closest('input, textarea'))) return; // a note field
     const html = dt.getData('text/html');
     const plain = dt.getData('text/plain');
-    const big = ((html.length + plain.length) * 3 > MAX_INPUT && tooLarge(new Blob([html || plain]).size)) || (!html && tooLong(plain));
+    const big = ((html.length + plain.length) * 3 > limits().maxInput && tooLarge(new Blob([html || plain]).size)) || (!html && tooLong(plain));
     if (big) {
       e.preventDefault(); // megabytes the checker would refuse stay out of the editor
       banner('无法使用粘贴的内容：' + big.replace('文件', '内容') + '。');
@@ -122,7 +122,7 @@ export function install(ui) {
     }
     banner('');
     // binary data is never decoded into the editor: the checker judges it as a file
-    const binary = looksBinary(bytes) && !hasUTF16Mark(bytes);
+    const binary = isBinary(bytes);
     if (!binary && (TEXT_FILE.test(file.name) || !/\.[a-z0-9]+$/i.test(file.name))) {
       const text = ui.decodeText(bytes, file.name);
       if (text != null) return { kind: 'text', text, name: file.name };

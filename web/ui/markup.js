@@ -34,6 +34,8 @@ export function buildView() {
     h('div', { id: 'sample-note', class: 'sample-note', role: 'note', hidden: true }),
     h('div', { id: 'compare-bar', class: 'compare-bar', role: 'status', hidden: true }),
     h('div', { id: 'banner', class: 'banner', role: 'alert', hidden: true }),
+    h('div', { id: 'busy', class: 'busy', hidden: true },
+      h('span', { id: 'busy-text', role: 'status' }), btn('busy-cancel', '取消', { title: '停止正在进行的检查（报告仍在编辑区）' })),
     h('section', { id: 'batch', class: 'batch', hidden: true, 'aria-labelledby': 'batch-title' },
       h('div', { class: 'batch-bar' },
         h('h2', { id: 'batch-title' }, '批量检查'),

@@ -1,0 +1,93 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// bigReport is JavaScript for the sample report written out again and again, past n
+// characters: a text the page checks in its worker (web/ui/limits.js WORKER_MIN).
+func bigReport(n int) string {
+	return fmt.Sprintf(`(s => s + ('\n' + s).repeat(Math.ceil(%d / s.length)))(nianbao.sample)`, n)
+}
+
+// sameResult is JavaScript comparing two Results whatever the order of their keys (the
+// cells are a Go map, written in any order).
+const sameResult = `((a, b) => {
+	const canon = (v) => v && typeof v === 'object'
+		? (Array.isArray(v) ? v.map(canon) : Object.fromEntries(Object.keys(v).sort().map((k) => [k, canon(v[k])])))
+		: v;
+	return JSON.stringify(canon(a)) === JSON.stringify(canon(b));
+})`
+
+// TestWorker: a large report is checked in the worker, the page painting frames all the
+// while, with the same Result as the page's own module gives; 取消 stops a check, and the
+// next one runs in a new worker. Served, and from dist/nianbao.html over file://.
+func TestWorker(t *testing.T) {
+	for _, target := range []struct{ name, url string }{
+		{"served", base},
+		{"dist", "file://" + filepath.Join(root, "dist", "nianbao.html")},
+	} {
+		t.Run(target.name, func(t *testing.T) {
+			tb := newTab(t)
+			tb.open(target.url)
+			// frames counted while the worker checks 600 K characters: the page does not freeze
+			tb.eval(`(async () => {
+				window.__big = `+bigReport(600<<10)+`;
+				window.__frames = 0;
+				window.__busy = [];
+				const count = () => { __frames++; if (!window.__done) requestAnimationFrame(count); };
+				requestAnimationFrame(count);
+				new MutationObserver(() => __busy.push(document.getElementById('busy-text').textContent))
+					.observe(document.getElementById('busy-text'), {childList: true, characterData: true, subtree: true});
+				window.__res = await nianbaoPage.load(__big);
+				window.__done = true;
+				return true;
+			})()`, nil)
+			var got struct {
+				Frames int
+				Busy   []string
+				Same   bool
+				Error  string
+				Hidden bool
+			}
+			tb.eval(`({frames: __frames, busy: __busy, same: `+sameResult+`(nianbao.check(__big, {name: '', held: true}), __res),
+				error: String(__res.error || ''), hidden: document.getElementById('busy').hidden})`, &got)
+			if got.Error != "" || !got.Same {
+				t.Errorf("the worker's Result differs from the page module's (error %q)", got.Error)
+			}
+			if got.Frames < 2 {
+				t.Errorf("%d frames painted while the worker checked: the page froze", got.Frames)
+			}
+			if len(got.Busy) == 0 || !strings.HasPrefix(got.Busy[0], "正在检查") || !got.Hidden {
+				t.Errorf("busy bar said %q, hidden after: %v", got.Busy, got.Hidden)
+			}
+			tb.expectShownMatchesResult("large report")
+
+			// 取消: the check stops, the page says so, and the next check runs
+			before := tb.checks()
+			tb.eval(`nianbaoPage.setTestOptions({__spin: 60000}); nianbaoPage.load(__big + '\n附'); true`, nil)
+			tb.wait(`!document.getElementById('busy').hidden && nianbaoEngine.busy()`)
+			tb.eval(`document.getElementById('busy-cancel').click(); nianbaoPage.setTestOptions(null); true`, nil)
+			if s := tb.str(`document.getElementById('summary').textContent`); !strings.Contains(s, "检查已取消") {
+				t.Errorf("after 取消 the summary says %q", s)
+			}
+			if tb.checks() != before || tb.bool(`nianbaoEngine.busy() || !document.getElementById('busy').hidden`) {
+				t.Errorf("the cancelled check went on")
+			}
+			var after struct {
+				Natural float64
+				Error   string
+			}
+			tb.eval(`nianbaoPage.load(__big + '\n').then(r => ({natural: r.cells['t3.new.natural'].value, error: String(r.error || '')}))`, &after)
+			if after.Error != "" || after.Natural != 8 {
+				t.Errorf("the check after 取消: %+v", after)
+			}
+			tb.noRequestsSinceLoad()
+		})
+	}
+}

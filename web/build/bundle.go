@@ -31,20 +31,57 @@ func Bundle(web string) (string, error) {
 		IgnoreAnnotations: false,
 	})
 	if len(res.Errors) > 0 {
-		var msgs []string
-		for _, m := range res.Errors {
-			loc := ""
-			if m.Location != nil {
-				loc = fmt.Sprintf("%s:%d: ", m.Location.File, m.Location.Line)
-			}
-			msgs = append(msgs, loc+m.Text)
-		}
-		return "", errors.New("esbuild: " + strings.Join(msgs, "; "))
+		return "", buildErrors(res.Errors)
 	}
 	if len(res.OutputFiles) != 1 {
 		return "", fmt.Errorf("esbuild: %d output files, want 1", len(res.OutputFiles))
 	}
 	return string(res.OutputFiles[0].Contents), nil
+}
+
+// CodeMirrorLib is the editor the page uses for long texts (web/vendor/codemirror).
+const CodeMirrorLib = "vendor/codemirror/codemirror.iife.js"
+
+// BundleCodeMirror bundles web/vendor/codemirror/entry.js, its imports resolved in
+// nodeModules (the npm packages, installed at the versions README.md lists), into one
+// classic script that sets the global nianbaoCodeMirror, with the packages' licences.
+func BundleCodeMirror(web, nodeModules string) (string, error) {
+	res := api.Build(api.BuildOptions{
+		EntryPoints:       []string{filepath.Join(absDir(web), "vendor", "codemirror", "entry.js")},
+		Bundle:            true,
+		Format:            api.FormatIIFE,
+		GlobalName:        "nianbaoCodeMirror",
+		Target:            api.ES2020,
+		MinifyWhitespace:  true,
+		MinifySyntax:      true,
+		MinifyIdentifiers: true,
+		LegalComments:     api.LegalCommentsInline,
+		NodePaths:         []string{absDir(nodeModules)},
+		Write:             false,
+		LogLevel:          api.LogLevelSilent,
+		Charset:           api.CharsetUTF8,
+		AbsWorkingDir:     absDir(web),
+		TreeShaking:       api.TreeShakingTrue,
+	})
+	if len(res.Errors) > 0 {
+		return "", buildErrors(res.Errors)
+	}
+	if len(res.OutputFiles) != 1 {
+		return "", fmt.Errorf("esbuild: %d output files, want 1", len(res.OutputFiles))
+	}
+	return string(res.OutputFiles[0].Contents), nil
+}
+
+func buildErrors(errs []api.Message) error {
+	var msgs []string
+	for _, m := range errs {
+		loc := ""
+		if m.Location != nil {
+			loc = fmt.Sprintf("%s:%d: ", m.Location.File, m.Location.Line)
+		}
+		msgs = append(msgs, loc+m.Text)
+	}
+	return errors.New("esbuild: " + strings.Join(msgs, "; "))
 }
 
 func absDir(dir string) string {

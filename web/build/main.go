@@ -7,6 +7,7 @@
 //	go run ./web/build -measure web/nianbao.wasm -full web/nianbao-full.wasm
 //	                                                      their sizes raw, gzip and brotli, against the budget
 //	go run ./web/build -sizes x.wasm                      what makes a wasm binary large (build it without -s -w)
+//	go run ./web/build -codemirror DIR/node_modules       bundle web/vendor/codemirror (see its README.md)
 //
 // The page runs two WebAssembly modules: the lite one (text and HTML input) at load, and
 // the full one (adding Markdown, Word, PDF and the goldmark renderer) only when needed.
@@ -40,8 +41,9 @@ func main() {
 	measureOf := flag.String("measure", "", "print this (lite) wasm binary's size raw, gzip and brotli, against the budget")
 	measureFull := flag.String("full", "", "with -measure: the full wasm binary, reported beside it")
 	top := flag.Int("top", 25, "with -sizes: how many packages and functions to list")
+	codemirror := flag.String("codemirror", "", "bundle web/vendor/codemirror from this node_modules directory")
 	flag.Parse()
-	if *compact == "" && *wasmJS == "" && *dist == "" && *sizesOf == "" && *measureOf == "" {
+	if *compact == "" && *wasmJS == "" && *dist == "" && *sizesOf == "" && *measureOf == "" && *codemirror == "" {
 		flag.Usage()
 		os.Exit(2)
 	}
@@ -61,6 +63,11 @@ func main() {
 		wasm, err := os.ReadFile(strings.TrimSuffix(*wasmJS, ".js"))
 		check(err)
 		check(write(*wasmJS, WasmScript(wasm, mod)))
+	}
+	if *codemirror != "" {
+		js, err := BundleCodeMirror(*web, *codemirror)
+		check(err)
+		check(write(filepath.Join(*web, CodeMirrorLib), []byte(js)))
 	}
 	if *dist != "" {
 		page, err := Dist(*web)
@@ -160,7 +167,7 @@ func Dist(web string) ([]byte, error) {
 		return string(b), err
 	}
 	var files = map[string]string{}
-	for _, name := range []string{"index.html", "style.css", "wasm_exec.js", "engine.js", "worker.js", Lite.Wasm, Full.Wasm, DocxLib} {
+	for _, name := range []string{"index.html", "style.css", "wasm_exec.js", "engine.js", "worker.js", Lite.Wasm, Full.Wasm, DocxLib, CodeMirrorLib} {
 		s, err := read(name)
 		if err != nil {
 			return nil, err
@@ -173,7 +180,7 @@ func Dist(web string) ([]byte, error) {
 	}
 	files["main.js"] = app
 	html := files["index.html"]
-	for _, name := range []string{"wasm_exec.js", "engine.js", "worker.js", "main.js", DocxLib} {
+	for _, name := range []string{"wasm_exec.js", "engine.js", "worker.js", "main.js", DocxLib, CodeMirrorLib} {
 		if strings.Contains(strings.ToLower(files[name]), "</script") {
 			return nil, fmt.Errorf("%s contains </script and cannot be inlined", name)
 		}
@@ -201,7 +208,9 @@ func Dist(web string) ([]byte, error) {
 		{`<script type="module" src="main.js"></script>`, inline(files["main.js"])},
 		// the Word writer, inert text until a review is first saved as .docx (export.js
 		// runs it as an inline script, allowed by its hash)
+		// and the long text's editor, the same until a text over a million characters comes
 		{"</body>", block(Full) + "\n" + `<script type="text/plain" id="nb-docx-src">` + allow(files[DocxLib]) + "</script>\n" +
+			`<script type="text/plain" id="nb-codemirror-src">` + allow(files[CodeMirrorLib]) + "</script>\n" +
 			// the checker's worker, inert text the engine runs from a Blob (worker-src blob:)
 			`<script type="text/plain" id="nianbao-worker-src">` + files["wasm_exec.js"] + "\n" + files["worker.js"] + "</script>\n</body>"},
 	}

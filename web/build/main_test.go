@@ -74,10 +74,11 @@ func TestDist(t *testing.T) {
 		"main.js":           "import { part } from './ui/part.js';\nconsole.log('$& $1 app', part, import.meta.url);",
 		"ui/part.js":        "export const part = 'the part';",
 		DocxLib:             "globalThis.docx = {Packer: 1};",
+		CodeMirrorLib:       "var nianbaoCodeMirror = {EditorView: 1};",
 		"nianbao.wasm":      string(wasm),
 		"nianbao-full.wasm": string(full),
 	}
-	for _, sub := range []string{"ui", "vendor/docx"} {
+	for _, sub := range []string{"ui", "vendor/docx", "vendor/codemirror"} {
 		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -122,6 +123,12 @@ func TestDist(t *testing.T) {
 		t.Errorf("no inert docx block holding the library")
 	} else if sum := sha256.Sum256([]byte(docx[1])); !strings.Contains(policy, "'sha256-"+base64.StdEncoding.EncodeToString(sum[:])+"'") {
 		t.Errorf("policy lacks the docx library's hash")
+	}
+	cm := regexp.MustCompile(`<script type="text/plain" id="nb-codemirror-src">([^<]*)</script>`).FindStringSubmatch(page)
+	if cm == nil || cm[1] != files[CodeMirrorLib] {
+		t.Errorf("no inert block holding CodeMirror")
+	} else if sum := sha256.Sum256([]byte(cm[1])); !strings.Contains(policy, "'sha256-"+base64.StdEncoding.EncodeToString(sum[:])+"'") {
+		t.Errorf("policy lacks CodeMirror's hash")
 	}
 	// the worker's code, inert text the engine runs from a Blob
 	worker := regexp.MustCompile(`<script type="text/plain" id="nianbao-worker-src">([^<]*)</script>`).FindStringSubmatch(page)

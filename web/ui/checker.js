@@ -139,6 +139,7 @@ export function install(ui) {
   function runCheck() {
     clearTimeout(state.timer);
     state.timer = 0;
+    ui.syncBig(); // the long text's editor hands its text over once, here
     const doc = state.doc;
     if (state.dirty) {
       state.dirty = false; // typed text is kept for the next visit once typing pauses

@@ -21,6 +21,7 @@
 // Nothing here makes a network request: the library is the page's own file.
 
 import { el, installStyle } from './dom.js';
+import { loadVendor } from './vendor.js';
 
 const SECTION_DISMISSED = '经人工核实不作为问题的事项';
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
@@ -196,31 +197,9 @@ export async function copyText(text) {
   return ok;
 }
 
-let docxLoading = null;
-
 // loadDocx gets the docx library once, from wherever this page carries it.
 export function loadDocx() {
-  if (globalThis.docx && globalThis.docx.Packer) return Promise.resolve(globalThis.docx);
-  if (docxLoading) return docxLoading;
-  docxLoading = new Promise((resolve, reject) => {
-    const done = () => (globalThis.docx && globalThis.docx.Packer ? resolve(globalThis.docx) : reject(new Error('docx 库未能载入')));
-    const script = document.createElement('script');
-    const inert = document.getElementById('nb-docx-src');
-    if (inert) {
-      script.textContent = inert.textContent; // runs at once; allowed by its hash in the CSP
-      document.head.appendChild(script);
-      done();
-      return;
-    }
-    script.src = new URL('../vendor/docx/docx.iife.js', import.meta.url).href;
-    script.onload = done;
-    script.onerror = () => reject(new Error('docx 库未能载入'));
-    document.head.appendChild(script);
-  }).catch((err) => {
-    docxLoading = null; // a later click may try again
-    throw err;
-  });
-  return docxLoading;
+  return loadVendor('docx', 'nb-docx-src', new URL('../vendor/docx/docx.iife.js', import.meta.url).href, (d) => d.Packer);
 }
 
 // Fonts and sizes of a Chinese official document: 宋体 headings, 仿宋 text (三号 16pt is

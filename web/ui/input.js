@@ -71,6 +71,7 @@ export function install(ui) {
       banner('无法使用粘贴的内容：' + big.replace('文件', '内容') + '。');
       return;
     }
+    if (ui.inBigEditor(e.target)) return; // the long text's editor pastes it in place
     const inEditor = e.target === ta;
     const whole = !inEditor || !ta.value.trim() || (ta.selectionStart === 0 && ta.selectionEnd === ta.value.length);
     if (html && /<table[\s>]/i.test(html) && whole) {

@@ -55,6 +55,7 @@ export function buildView() {
         h('div', { class: 'docbar', id: 'docbar', hidden: true }, h('span', { id: 'docbar-text' }), btn('to-text', '改为可编辑文本')),
         h('div', { class: 'source', id: 'editor' },
           h('div', { class: 'backdrop src-text', id: 'backdrop', 'aria-hidden': 'true' }),
+          h('div', { class: 'bigedit', id: 'bigedit', hidden: true }),
           h('textarea', { class: 'src-text', id: 'input', spellcheck: 'false', autocomplete: 'off', 'aria-label': '报告全文',
             placeholder: '在此粘贴政府信息公开工作年度报告全文（可直接从 Word、WPS 或网页复制），\n或把 .txt、.html、.docx、.doc、.pdf、.ofd、.md 文件拖到页面上。\n\n检查完全在本机浏览器中进行，报告内容不会发送到任何地方。' })),
         h('div', { class: 'source', id: 'docview-wrap', hidden: true },

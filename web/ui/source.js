@@ -2,7 +2,6 @@
 import { h } from './dom.js';
 import { utf8Positions, indexOfByte, lineStarts, lineOf } from './offsets.js';
 import { FORMAT_NAMES } from './labels.js';
-import { LARGE_TEXT } from './limits.js';
 
 // install adds this part's functions to the view (ui) and returns its event binding.
 export function install(ui) {
@@ -113,13 +112,15 @@ export function install(ui) {
   function paintSource() {
     const v = state.view;
     const target = v.editable ? $('backdrop') : $('docview');
-    if (v.editable && v.text.length > LARGE_TEXT) {
-      // megabytes laid out again behind the editor at every keystroke froze the tab:
-      // a text this long is edited plain, its findings listed but not painted in it
+    if (v.editable && ui.wantsBig(state.doc, v.text)) {
+      // megabytes laid out again at every keystroke froze the tab: a text this long is
+      // edited plain in CodeMirror (bigtext.js), its findings listed but not painted in it
       target.replaceChildren();
       $('source-note').textContent = v.text.length + ' 字（文本较长，编辑区内不标出问题位置）';
+      if (state.doc && state.doc.kind === 'text') ui.showBig(state.doc);
       return;
     }
+    if (v.editable) ui.hideBig();
     const frag = document.createDocumentFragment();
     const text = v.text;
     const ranges = state.result && v.pos ? sourceRanges() : [];

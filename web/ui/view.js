@@ -16,12 +16,13 @@ import * as popover from './popover.js';
 import * as review from './review.js';
 import * as batch from './batch.js';
 import * as busy from './busy.js';
+import * as bigtext from './bigtext.js';
 import * as settings from './settings.js';
 import * as menus from './menus.js';
 import * as sample from './sample.js';
 
 // popover binds before years and review: Escape closes the pop-up before a dialog or a menu.
-const PARTS = [checker, busy, input, source, results, tables, findings, popover, years, review, batch, settings, menus, sample];
+const PARTS = [checker, busy, bigtext, input, source, results, tables, findings, popover, years, review, batch, settings, menus, sample];
 
 // createView builds the view into ctx.frame and runs it. ctx:
 //   root    the Document or ShadowRoot holding the view (ids are looked up in it)

@@ -142,6 +142,10 @@
       return b64;
     }
     const el = document.getElementById(m.block);
+    // a block the parser has not finished holds part of the module: the single file
+    // reloaded with a Word file asks for the full module before its block is all read
+    // (issue 13, point 5: inflating the cut data failed and the page stayed on its banner)
+    if (el && document.readyState === 'loading' && !el.nextSibling) return null;
     if (el) {
       b64 = el.textContent;
       el.remove(); // editing slows down beside megabytes of text in the document
@@ -317,6 +321,7 @@
   // callWorker calls a module's method in the worker, sending the compiled module first.
   async function callWorker(kind, method, args) {
     const mod = await compiled(MODULES[kind]);
+    await domParsed(); // the single file's worker code is at the end of the page
     if (!worker) {
       try {
         worker = newWorker();

@@ -217,11 +217,26 @@ func (tb *tab) wait(cond string) {
 	}
 }
 
+// waitFor polls a JavaScript condition for at most d and tells whether it came true.
+func (tb *tab) waitFor(cond string, d time.Duration) bool {
+	tb.t.Helper()
+	ctx, cancel := context.WithTimeout(tb.ctx, d)
+	defer cancel()
+	_, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](cond, chromedp.WithPollingInterval(10*time.Millisecond)))
+	return err == nil
+}
+
 // open loads the page and waits until its first check has been shown.
 func (tb *tab) open(url string) {
 	tb.t.Helper()
 	tb.do(chromedp.Navigate(url))
 	tb.wait(`window.nianbaoPage && nianbaoPage.ready && nianbaoPage.timing.checks >= 1`)
+	tb.loaded()
+}
+
+// loaded notes that the page has loaded: requests and policy violations count from here.
+func (tb *tab) loaded() {
+	tb.t.Helper()
 	tb.eval(`window.__csp = []; document.addEventListener('securitypolicyviolation', e => __csp.push(e.violatedDirective + ' ' + e.blockedURI)); true`, nil)
 	tb.mu.Lock()
 	tb.mark = len(tb.reqs)

@@ -34,6 +34,19 @@ import (
 
 const viewW, viewH = 1366, 768
 
+// targets are the page's two forms: served, and the single file opened from file://.
+func targets() []struct{ name, url string } {
+	return []struct{ name, url string }{
+		{"served", base},
+		{"dist", "file://" + filepath.Join(root, "dist", "nianbao.html")},
+	}
+}
+
+// countFrames is JavaScript counting the frames painted (window.__frames) until
+// window.__done is set: a page that freezes paints none.
+const countFrames = `window.__frames = 0; window.__done = false;
+	requestAnimationFrame(function count() { __frames++; if (!__done) requestAnimationFrame(count); });`
+
 var (
 	root    string          // the repository
 	base    string          // the served page

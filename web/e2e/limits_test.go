@@ -40,9 +40,7 @@ func TestLimitsFromBridge(t *testing.T) {
 		const b = new Uint8Array(Math.round(18.6 * (1 << 20)));
 		b.set([0, 1, 0, 0, 0, 0x12, 1, 0]);
 		for (let i = 8; i < b.length; i += 65536) crypto.getRandomValues(b.subarray(i, Math.min(b.length, i + 65536)));
-		window.__frames = 0; window.__done = false;
-		const count = () => { __frames++; if (!__done) requestAnimationFrame(count); };
-		requestAnimationFrame(count);
+		`+countFrames+`
 		nianbaoPage.open('SourceHanSans.ttf', b);
 		return true;
 	})()`, nil)

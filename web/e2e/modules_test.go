@@ -24,10 +24,7 @@ func TestModules(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	for _, target := range []struct{ name, url string }{
-		{"served", base},
-		{"dist", "file://" + filepath.Join(root, "dist", "nianbao.html")},
-	} {
+	for _, target := range targets() {
 		t.Run(target.name, func(t *testing.T) {
 			tb := newTab(t)
 			tb.open(target.url)

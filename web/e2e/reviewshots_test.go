@@ -15,13 +15,7 @@ import (
 // 1366x768; review-word.png, the first page of the .docx the page saves, as LibreOffice
 // prints it (soffice to PDF, pdftoppm at 80 dpi).
 func TestReviewScreenshots(t *testing.T) {
-	dir := os.Getenv("NIANBAO_SHOTS")
-	if dir == "" {
-		t.Skip("set NIANBAO_SHOTS=docs to write the screenshots")
-	}
-	if !filepath.IsAbs(dir) {
-		dir = filepath.Join(root, dir)
-	}
+	dir := shotsDir(t)
 	for _, tool := range []string{"soffice", "pdftoppm"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			t.Skipf("%s is not installed", tool)

@@ -12,16 +12,7 @@ import (
 // the repository root): the sample (seed 004), and a report whose arithmetic is wrong
 // with its first error selected.
 func TestScreenshots(t *testing.T) {
-	dir := os.Getenv("NIANBAO_SHOTS")
-	if dir == "" {
-		t.Skip("set NIANBAO_SHOTS=docs to write the screenshots")
-	}
-	if !filepath.IsAbs(dir) {
-		dir = filepath.Join(root, dir)
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	dir := shotsDir(t)
 	tb := newTab(t)
 	tb.open(base)
 	tb.wait(`nianbaoPage.timing.checks > 0`)
@@ -56,4 +47,21 @@ func TestScreenshots(t *testing.T) {
 	tb.eval(`document.getElementById('show-review').click(); true`, nil)
 	tb.wait(`document.querySelector('#review-body h1')`) // export.js, from the lite module's review()
 	tb.screenshot(filepath.Join(dir, "review.png"))
+}
+
+// shotsDir is where the screenshots go ($NIANBAO_SHOTS, from the repository's root); the
+// test is skipped when it is not set.
+func shotsDir(t *testing.T) string {
+	t.Helper()
+	dir := os.Getenv("NIANBAO_SHOTS")
+	if dir == "" {
+		t.Skip("set NIANBAO_SHOTS=docs to write the screenshots")
+	}
+	if !filepath.IsAbs(dir) {
+		dir = filepath.Join(root, dir)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }

@@ -156,6 +156,8 @@ export function install(ui) {
       step(run, '正在检查' + of);
       res = await engine.check(bytes, ui.options({ name: file.name }));
     } catch (e) {
+      // a single report's check in the worker was stopped, and this one with it: again
+      if (e && e.cancelled && !run.cancelled && state.batch === run) return batchRow(run, i);
       row.note = ui.failed(e).error;
       return row;
     }

@@ -162,8 +162,10 @@ export function install(ui) {
       checkInWorker(doc, comparing ? state.prev.doc : null);
       return;
     }
-    if (engine.busy()) engine.cancel(); // a large check of text since cut short
-    ui.busy(null);
+    if (state.workerCheck) {
+      engine.cancel(); // a large check of the text since cut short: its result is stale
+      ui.busy(null);
+    }
     state.runs = (state.runs || 0) + 1;
     const t0 = performance.now();
     const res = comparing ? compare(state.prev.doc, doc) : check(...checkInput(doc));
@@ -210,11 +212,13 @@ export function install(ui) {
   // checkInWorker checks a large input (and the other year's, prev) in the worker: the
   // page stays usable, says how long it has been checking, and 取消 stops it.
   async function checkInWorker(doc, prev) {
-    if (engine.busy()) engine.cancel(); // an older check of this text: its result is stale
+    if (state.workerCheck) engine.cancel(); // an older check of this input: its result is stale
     const run = (state.runs = (state.runs || 0) + 1);
+    state.workerCheck = run;
     const current = () => run === state.runs && state.doc === doc;
     if (state.shownDoc !== doc) pending(doc, '正在检查……');
     ui.busy(doc.kind === 'file' ? '正在读取并检查 ' + doc.name : '正在检查', () => {
+      state.workerCheck = 0;
       if (current()) pending(doc, '检查已取消。修改报告或重新打开文件即可再次检查。');
     });
     const t0 = performance.now();
@@ -232,6 +236,7 @@ export function install(ui) {
       res = { error: '检查程序出错：' + (e && e.message ? e.message : e) };
     }
     if (!current()) return;
+    state.workerCheck = 0;
     ui.busy(null);
     finish(res, doc, performance.now() - t0);
   }

@@ -85,3 +85,42 @@ func TestWorker(t *testing.T) {
 		})
 	}
 }
+
+// TestBatchProgress: a batch says what it does, 正在读取 and 正在检查 N/M, in its bar and in
+// the busy bar; 取消 stops it between reports and keeps the rows already done.
+func TestBatchProgress(t *testing.T) {
+	_, paths := twoSeeds(t)
+	tb := newTab(t)
+	tb.open(base)
+	tb.eval(`window.__said = []; for (const id of ['busy-text', 'batch-count']) new MutationObserver(() => __said.push(document.getElementById(id).textContent))
+		.observe(document.getElementById(id), {childList: true, characterData: true, subtree: true}); true`, nil)
+	tb.dropMany(paths)
+	tb.wait(`nianbaoPage.batch && nianbaoPage.batch.finished`)
+	var said []string
+	tb.eval(`__said`, &said)
+	all := strings.Join(said, "\n")
+	for _, want := range []string{"正在读取 1/2：000_e0bf6f214cd92753.txt", "正在检查 1/2：000_e0bf6f214cd92753.txt", "正在检查 2/2：004_fe52555f254f9b80.txt", "已检查 2/2"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the batch never said %q: %q", want, said)
+		}
+	}
+	if !tb.bool(`document.getElementById('busy').hidden`) {
+		t.Errorf("the busy bar stays after the batch")
+	}
+
+	// a batch whose first check hangs: 取消 stops it at once, nothing left running
+	tb.eval(`nianbaoPage.setTestOptions({__spin: 60000}); true`, nil)
+	tb.dropMany(paths)
+	tb.wait(`!document.getElementById('busy').hidden && nianbaoEngine.busy()`)
+	tb.eval(`document.getElementById('busy-cancel').click(); nianbaoPage.setTestOptions(null); true`, nil)
+	tb.wait(`nianbaoPage.batch && nianbaoPage.batch.finished`)
+	var b struct {
+		Done      int
+		Cancelled bool
+		Busy      bool
+	}
+	tb.eval(`({done: nianbaoPage.batch.done, cancelled: nianbaoPage.batch.cancelled, busy: nianbaoEngine.busy() || !document.getElementById('busy').hidden})`, &b)
+	if !b.Cancelled || b.Done != 0 || b.Busy {
+		t.Errorf("after 取消: %+v, want cancelled with no rows and nothing running", b)
+	}
+}

@@ -155,6 +155,8 @@ func fold(r rune) rune {
 		return '.'
 	case '－', '—', '–', '―', '─', '━':
 		return '—'
+	case '│', '┃', '║':
+		return '|' // a table drawn in box-drawing strokes: its cell separators
 	}
 	if r < 0x80 || r >= 0x4e00 && r <= 0x9fff {
 		return r // ASCII, and the CJK ideographs, which no width folds

@@ -907,3 +907,102 @@ func TestMojibakeReport(t *testing.T) {
 		})
 	}
 }
+
+// converterTables renders the 2021 sample as Pandoc writes a Word file's tables: in a
+// grid ("+----+" borders, a narrow label column whose labels wrap over the row's lines)
+// or as plain text (columns of spaces under a rule of dashes, the headings numbered
+// "3.  " with the number set apart).
+func converterTables(grid bool) string {
+	var b strings.Builder
+	b.WriteString("淮安市人民政府2024年政府信息公开工作年度报告\n\n1.  总体情况\n\n2024年，我市严格落实《条例》。\n\n")
+	// table writes a table of rows, each a label (wrapped every 4 characters in a
+	// grid) and its values
+	table := func(heads []string, rows [][]string) {
+		n := len(heads)
+		border := "+" + strings.Repeat("-", 10) + strings.Repeat("+"+strings.Repeat("-", 8), n-1) + "+\n"
+		if !grid {
+			border = strings.Repeat("-", 10) + strings.Repeat(" "+strings.Repeat("-", 8), n-1) + "\n"
+		}
+		line := func(cells []string) {
+			for i, c := range cells {
+				w := 8
+				if i == 0 {
+					w = 10
+				}
+				pad := max(1, w-len([]rune(c))*2)
+				if grid {
+					b.WriteString("| " + c + strings.Repeat(" ", max(0, pad-1)))
+				} else {
+					b.WriteString(c + strings.Repeat(" ", pad))
+				}
+			}
+			if grid {
+				b.WriteString("|")
+			}
+			b.WriteString("\n")
+		}
+		b.WriteString(border)
+		for _, r := range append([][]string{heads}, rows...) {
+			label := []rune(r[0])
+			if !grid {
+				line(r)
+				continue
+			}
+			for k := 0; k < len(label) || k == 0; k += 4 {
+				cells := make([]string, n)
+				cells[0] = string(label[k:min(k+4, len(label))])
+				if k == 0 {
+					copy(cells[1:], r[1:])
+				}
+				line(cells)
+			}
+			b.WriteString(border)
+		}
+		if !grid {
+			b.WriteString(border)
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("2.  主动公开政府信息情况\n\n")
+	group := ""
+	var rows [][]string
+	heads := []string{}
+	for _, r := range template.T2v2021.Rows {
+		if r.Group != group {
+			if rows != nil {
+				table(heads, rows)
+			}
+			group, rows = r.Group, [][]string{}
+			heads = []string{"信息内容"}
+			for _, c := range r.Cols {
+				heads = append(heads, template.T2v2021.Col(c).Label)
+			}
+			b.WriteString(group + "\n\n")
+		}
+		rows = append(rows, append([]string{r.Label}, sample.t2[r.ID]...))
+	}
+	table(heads, rows)
+	b.WriteString("3.  收到和处理政府信息公开申请情况\n\n")
+	rows = nil
+	for _, r := range template.T3.Active(map[string]bool{template.OtherSplit: true}) {
+		rows = append(rows, append([]string{r.Label}, sample.t3[r.ID]...))
+	}
+	table([]string{"项目", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"}, rows)
+	b.WriteString("4.  政府信息公开行政复议、行政诉讼情况\n\n")
+	heads = slices.Repeat([]string{"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"}, 3)
+	table(append([]string{"行政复议"}, heads[1:]...), [][]string{append([]string{sample.t4[0]}, sample.t4[1:]...)})
+	b.WriteString("5.  存在的主要问题及改进情况\n\n政府信息公开的及时性还有待提高。\n\n6.  其他需要报告的事项\n\n本年度未收取信息处理费。\n")
+	return b.String()
+}
+
+// TestConverterTables reads Pandoc's grid and plain tables: the borders are no cells,
+// a label wrapped over a grid row's lines is one label, a heading's number is no value.
+func TestConverterTables(t *testing.T) {
+	for _, grid := range []bool{true, false} {
+		t.Run(map[bool]string{true: "grid", false: "plain"}[grid], func(t *testing.T) {
+			res := shapeResult(t, converterTables(grid), "report.txt", "2021", 2024, "淮安市人民政府")
+			assertSample(t, res, sample.t2, sample.t3, sample.t4)
+			assertUnknown(t, res, nil)
+		})
+	}
+}

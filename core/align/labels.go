@@ -131,7 +131,7 @@ func dropGroupPrefix(text string) string {
 // labelText returns the text of label l, extended by the following text tokens while
 // they continue the expected wording (a label wrapped over lines).
 func (a *aligner) labelText(l label, want string, labels []label) (string, int) {
-	text, end := token.Squeeze(a.rep.Norm.S[l.start:l.end]), l.end
+	text, end := a.spanText(l), l.end
 	w := ComparableWant(want)
 	got := Comparable(text)
 	skipped := 0
@@ -155,6 +155,21 @@ func (a *aligner) labelText(l label, want string, labels []label) (string, int) 
 		text, end, got = text+t.Key, t.End, c
 	}
 	return text, end
+}
+
+// spanText returns the label's text without spaces: the text it spans, or, when a token
+// of it was joined over the lines of a grid table's cell, its tokens' text, without the
+// cell borders between the lines.
+func (a *aligner) spanText(l label) string {
+	raw := a.rep.Norm.S[l.start:l.end]
+	if strings.IndexByte(raw, '|') < 0 || l.last >= len(a.toks) {
+		return token.Squeeze(raw)
+	}
+	var b strings.Builder
+	for k := l.first; k <= l.last; k++ {
+		b.WriteString(a.toks[k].Key)
+	}
+	return b.String()
 }
 
 func startsLabel(labels []label, k int) bool {

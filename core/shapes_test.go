@@ -1006,3 +1006,17 @@ func TestConverterTables(t *testing.T) {
 		})
 	}
 }
+
+// TestPandocSpans reads Markdown that Pandoc wrote from a styled web page or Word
+// file: every piece of text a span with its style ("[0]{style="font-size:10.0pt"}"),
+// whose numbers are no values, and fenced divs around the body.
+func TestPandocSpans(t *testing.T) {
+	styled := regexp.MustCompile(`(?m)(\| )([^|\n]+?)( +)\|`).ReplaceAllString(converterMarkdown(), "$1[$2]{lang=\"EN-US\" style=\"font-size:10.0pt;font-family:仿宋\"}$3|")
+	md := "::: {.WordSection1}\n" + strings.Replace(styled, "2024年，我市", "[2024年，我市]{style=\"font-size:16.0pt;\nfont-family:\\\"Times New Roman\\\"\"}", 1) + ":::\n"
+	if !strings.Contains(md, "[行政许可]{lang=") {
+		t.Fatalf("the cells were not styled:\n%s", md[:600])
+	}
+	res := shapeResult(t, md, "report.md", "2021", 2024, "淮安市人民政府")
+	assertSample(t, res, sample.t2, sample.t3, sample.t4)
+	assertUnknown(t, res, nil)
+}

@@ -157,19 +157,19 @@ func (a *aligner) labelText(l label, want string, labels []label) (string, int) 
 	return text, end
 }
 
-// spanText returns the label's text without spaces: the text it spans, or, when a token
-// of it was joined over the lines of a grid table's cell, its tokens' text, without the
-// cell borders between the lines.
+// spanText returns the label's text without spaces: the text it spans, or, when a
+// grid table's cell continues it on the lines below (token.Joined), its tokens' text.
 func (a *aligner) spanText(l label) string {
-	raw := a.rep.Norm.S[l.start:l.end]
-	if strings.IndexByte(raw, '|') < 0 || l.last >= len(a.toks) {
-		return token.Squeeze(raw)
-	}
 	var b strings.Builder
-	for k := l.first; k <= l.last; k++ {
-		b.WriteString(a.toks[k].Key)
+	for k := l.first; k <= l.last && k < len(a.toks); k++ {
+		if a.toks[k].Joined {
+			for k := l.first; k <= l.last; k++ {
+				b.WriteString(a.toks[k].Key)
+			}
+			return b.String()
+		}
 	}
-	return b.String()
+	return token.Squeeze(a.rep.Norm.S[l.start:l.end])
 }
 
 func startsLabel(labels []label, k int) bool {

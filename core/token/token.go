@@ -39,6 +39,10 @@ type Token struct {
 	Filler bool
 	// PageNum marks a page number such as "-3-" or "第3页".
 	PageNum bool
+	// Joined marks a label that a grid table's cell continues on the lines below: its
+	// Text holds them all, while Start and End stay on its first line, so that the
+	// tokens keep their order in the text.
+	Joined bool
 	// Gap is the separator before the token: how sure it is that a new cell starts.
 	Gap Gap
 	// DotAfter marks a number followed at once by "." or "、" and text ("条02.政府",
@@ -140,7 +144,7 @@ func (st *Stream) joinGridLine(first int) {
 		t := &st.Tokens[g.cells[i][0]]
 		t.Text += st.Tokens[c[0]].Text
 		t.Key = Squeeze(t.Text)
-		t.End = st.Tokens[c[0]].End
+		t.Joined = true
 	}
 	st.Tokens = st.Tokens[:first]
 }

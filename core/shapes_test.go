@@ -1020,3 +1020,18 @@ func TestPandocSpans(t *testing.T) {
 	assertSample(t, res, sample.t2, sample.t3, sample.t4)
 	assertUnknown(t, res, nil)
 }
+
+// TestDoclingSpans reads Markdown as docling writes a table with spanned cells: the
+// cell's text repeated in every column it spans ("| 行政许可 | 56 | 56 | 56 |" under a
+// header spanning three columns), which is one value, whichever column is the row's.
+func TestDoclingSpans(t *testing.T) {
+	two := regexp.MustCompile(`(?m)^\| ([^|\n]+) \| ([^|\n]+) \|$`)
+	md := two.ReplaceAllString(converterMarkdown(), "| $1 | $2 | $2 | $2 |")
+	md = strings.ReplaceAll(md, "\n| --- | --- |\n", "\n| --- | --- | --- | --- |\n")
+	if !strings.Contains(md, "| 行政许可 | "+sample.t2["license"][0]+" | "+sample.t2["license"][0]+" |") {
+		t.Fatalf("no spanned cell:\n%s", md[:800])
+	}
+	res := shapeResult(t, md, "report.md", "2021", 2024, "淮安市人民政府")
+	assertSample(t, res, sample.t2, sample.t3, sample.t4)
+	assertUnknown(t, res, nil)
+}

@@ -320,6 +320,7 @@ func (st *Stream) Release() {
 const maxCell = 360
 
 func (st *Stream) tokenizeLine(line string, off, lineNo, para, page int) {
+	st.cells = st.cells[:0]
 	if isPageNumber(line) {
 		t := st.word(strings.TrimSpace(line), off+strings.Index(line, strings.TrimSpace(line)), line, off, lineNo, para, page)
 		t.Kind, t.PageNum = Text, true
@@ -334,7 +335,6 @@ func (st *Stream) tokenizeLine(line string, off, lineNo, para, page int) {
 		sep = '\t'
 	}
 	if sep == 0 {
-		st.cells = st.cells[:0]
 		st.words(line, off, line, off, lineNo, para, page)
 		return
 	}
@@ -361,7 +361,6 @@ func (st *Stream) tokenizeLine(line string, off, lineNo, para, page int) {
 		}
 	}
 	at := off
-	st.cells = st.cells[:0]
 	for _, p := range pieces {
 		st.cells = append(st.cells, len(st.Tokens))
 		trimmed := strings.TrimSpace(p)

@@ -77,8 +77,8 @@ func check(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			err = e
 		}
 	}
-	if err == nil && !out.table() {
-		years.report(stderr) // what a streamed output could not carry
+	if err == nil && !out.table() && !opts.json && !opts.jsonl {
+		years.report(stderr) // what a streamed output could not carry (JSON carries addenda)
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "nianbao:", err)

@@ -104,7 +104,23 @@ func (o *output) separate() {
 
 func (o *output) end(y *years) error {
 	switch {
-	case o.opts.json && !o.single, o.opts.summaryJSON:
+	case o.opts.json && !o.single, o.opts.jsonl:
+		for _, a := range y.addenda() {
+			if o.opts.json {
+				o.separate()
+			}
+			if err := o.enc.Encode(a); err != nil {
+				return err
+			}
+			o.n++
+		}
+		if o.opts.json {
+			if o.n == 0 {
+				o.w.WriteString("\n")
+			}
+			o.w.WriteString("]\n")
+		}
+	case o.opts.summaryJSON:
 		if o.n == 0 {
 			o.w.WriteString("\n")
 		}

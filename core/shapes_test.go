@@ -1037,3 +1037,41 @@ func TestDoclingSpans(t *testing.T) {
 	assertSample(t, res, sample.t2, sample.t3, sample.t4)
 	assertUnknown(t, res, nil)
 }
+
+// TestTablesAsPictures: a page whose tables are pictures says so where they stand
+// (read.image) besides what was not read; a page with a logo and its tables as text
+// says nothing of pictures; text copied from Word keeps a picture's place as U+FFFC.
+func TestTablesAsPictures(t *testing.T) {
+	raw, err := os.ReadFile("../testdata/markup/seed004.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(raw)
+	pictured := regexp.MustCompile(`(?s)<table.*?</table>`).ReplaceAllString(page, `<p><img src="/upload/table.png" alt=""></p>`)
+	logo := strings.Replace(page, "<body", `<body><img src="logo.png"`, 1)
+	pasted := strings.Replace(converterTables(false), "2.  主动公开政府信息情况", "2.  主动公开政府信息情况\n\n\uFFFC\n\n\uFFFC\n", 1)
+	pasted = pasted[:strings.Index(pasted, "2.  主动公开政府信息情况")+len("2.  主动公开政府信息情况\n\n\uFFFC\n\n\uFFFC\n")] + "\n5.  存在的主要问题及改进情况\n\n无。\n"
+	for _, c := range []struct {
+		name, text, file, want string
+	}{
+		{"page", pictured, "report.html", "表二、表三、表四一格也没有读出，而原文有 3 张图片：这些表格很可能是以图片形式发布的，程序无法读取图片中的数字，没有核对；请核对原件，或提供表格为文字的版本"},
+		{"logo", logo, "report.html", ""},
+		{"pasted", pasted, "report.txt", "原文有 2 张图片：报告的表格很可能是以图片形式发布的，程序无法读取图片中的数字；请核对原件，或提供表格为文字的版本"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			res := Check([]byte(c.text), Options{Name: c.file})
+			got := ""
+			for _, f := range res.Findings {
+				if f.Rule == "read.image" {
+					got = f.Message
+					if f.Origin != "reader" || len(f.At) != 2 || c.text[f.At[0]:min(len(c.text), f.At[0]+len("\uFFFC"))] != "\uFFFC" && !strings.HasPrefix(c.text[f.At[0]:], "<img") {
+						t.Errorf("at %v (%q), want at a picture", f.At, c.text[f.At[0]:min(len(c.text), f.At[0]+20)])
+					}
+				}
+			}
+			if got != c.want {
+				t.Errorf("read.image %q, want %q", got, c.want)
+			}
+		})
+	}
+}

@@ -1075,3 +1075,81 @@ func TestTablesAsPictures(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckEach checks each report a text holds, as its own result: the 2019-format
+// report first, then the 2021 one, then a third body's, each with its own year, agency
+// and cells, offsets into the one input, and no read.multiple; Check on the same text
+// checks the first and says others follow. A text of one report is one result.
+func TestCheckEach(t *testing.T) {
+	first := renderReport(layouts["pipe"], template.Generations[1], title2019, sample2019.t2, sample2019.t3, sample2019.t4)
+	second := render(layouts["pipe"], sample.t2, sample.t3, sample.t4)
+	// the third's title set over two lines, a foreword between it and 一、总体情况
+	third := strings.Replace(strings.ReplaceAll(second, "淮安市人民政府", "淮安市清江浦区人民政府"),
+		"淮安市清江浦区人民政府2024年政府信息公开工作年度报告\n", "          淮安市清江浦区人民政府\n   2024 年政府信息公开工作年度报告\n\n"+
+			"本报告由淮安市清江浦区人民政府办公室根据《中华人民共和国政府信息公开条例》和国务院办公厅政府信息公开办公室有关要求编制。"+
+			"本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。如对本报告有疑问，请与区政府办公室联系。\n\n", 1)
+	if !strings.Contains(third, "本报告由") {
+		t.Fatal("the third report's title was not set over two lines")
+	}
+	for _, shape := range []string{"lines", "crawled"} {
+		t.Run(shape, func(t *testing.T) {
+			text := first + "\n" + second + "\n" + third
+			if shape == "crawled" {
+				text = crawled(text, true)
+			}
+			all := CheckEach([]byte(text), Options{Name: "汇编.txt"})
+			if len(all) != 3 {
+				t.Fatalf("%d results, want 3", len(all))
+			}
+			want := []struct {
+				tmpl, agency string
+				year         int
+			}{{"2019", "华县自然资源局", 2020}, {"2021", "淮安市人民政府", 2024}, {"2021", "淮安市清江浦区人民政府", 2024}}
+			prev := -1
+			for i, res := range all {
+				w := want[i]
+				if res.Part != i+1 || res.File != "汇编.txt" || res.Template != w.tmpl || derefS(res.Agency) != w.agency || deref(res.Year) != w.year {
+					t.Errorf("part %d: %d %s %s %v %v, want %+v", i+1, res.Part, res.File, res.Template, derefS(res.Agency), deref(res.Year), w)
+				}
+				if res.Summary.Others || res.Summary.Unread != 0 {
+					t.Errorf("part %d: summary %+v", i+1, res.Summary)
+				}
+				// the findings of the report checked alone, none of another's
+				alone := []string{first, second, third}[i]
+				if shape == "crawled" {
+					alone = crawled(alone, true)
+				}
+				if got, want := findingTexts(res), findingTexts(Check([]byte(alone), Options{})); got != want {
+					t.Errorf("part %d: findings\n%s\nwant, as checked alone,\n%s", i+1, got, want)
+				}
+				// its cells stand in its own part of the input, after the part before
+				at := res.Cells["t3.new.total"].At
+				if len(at) != 2 || at[0] <= prev {
+					t.Errorf("part %d: 表三 new.total at %v, after %d", i+1, at, prev)
+				} else {
+					prev = at[0]
+				}
+				if i == 0 {
+					assertCells(t, res, template.Generations[1], sample2019.t2, sample2019.t3, sample2019.t4)
+				} else {
+					assertSample(t, res, sample.t2, sample.t3, sample.t4)
+				}
+			}
+			if one := Check([]byte(text), Options{Name: "汇编.txt"}); !one.Summary.Others || one.Part != 0 {
+				t.Errorf("Check: summary %+v part %d, want others and no part", one.Summary, one.Part)
+			}
+		})
+	}
+	if one := CheckEach([]byte(second), Options{}); len(one) != 1 || one[0].Part != 0 || one[0].Summary.Unread != 0 {
+		t.Errorf("one report: %d results, part %d", len(one), one[0].Part)
+	}
+}
+
+// findingTexts lists a result's findings, rule and message, one a line.
+func findingTexts(res *Result) string {
+	var b strings.Builder
+	for _, f := range res.Findings {
+		b.WriteString(f.Rule + " " + f.Message + "\n")
+	}
+	return b.String()
+}

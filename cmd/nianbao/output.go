@@ -187,9 +187,13 @@ func newReviews(dir string) (*reviews, error) {
 }
 
 func (r *reviews) write(res *core.Result, previous string) error {
-	base := strings.TrimSuffix(filepath.Base(res.File), filepath.Ext(res.File))
-	if res.File == "-" {
+	file := strings.TrimSuffix(res.File, fmt.Sprintf("#%d", res.Part)) // one of several reports: 汇编.txt#2
+	base := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
+	if file == "-" {
 		base = "标准输入"
+	}
+	if res.Part > 0 {
+		base += fmt.Sprintf("#%d", res.Part)
 	}
 	name := base
 	for k := 2; r.taken[name]; k++ {

@@ -363,3 +363,35 @@ func TestStreamedPeers(t *testing.T) {
 		t.Errorf("addendum %+v", a)
 	}
 }
+
+// TestEach: a file holding two reports is checked as one (the first, and exit 3), or
+// with --each as two results named 汇编.txt#1 and #2, each with its own review.
+func TestEach(t *testing.T) {
+	dir := t.TempDir()
+	two := string(mustRead(t, filepath.Join(seedDir, "004_fe52555f254f9b80.txt"))) + "\n" +
+		string(mustRead(t, filepath.Join(seedDir, "001_4d220e2fb02edc16.txt")))
+	file := filepath.Join(dir, "汇编.txt")
+	os.WriteFile(file, []byte(two), 0o644)
+	if code, out, _ := runCLI(t, "", "check", file); code != 3 || !strings.Contains(out, "文本中还有其他报告，只检查了第一份") {
+		t.Errorf("without --each: exit %d\n%s", code, out)
+	}
+	reviewDir := filepath.Join(dir, "审核意见")
+	code, out, errs := runCLI(t, "", "check", "--each", "--jsonl", "--review", reviewDir, file)
+	var got []string
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var r core.Result
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, fmt.Sprintf("%s %d %s %v", filepath.Base(r.File), r.Part, *r.Agency, r.Summary.Others))
+	}
+	want := []string{"汇编.txt#1 1 东胜区行政审批政务服务与数据管理局 false", "汇编.txt#2 2 山海关区南关街道办事处 false"}
+	if fmt.Sprint(got) != fmt.Sprint(want) || code == 3 {
+		t.Errorf("--each: exit %d, results %q, want %q\n%s", code, got, want, errs)
+	}
+	for _, name := range []string{"汇编#1.审核意见.md", "汇编#2.审核意见.txt"} {
+		if _, err := os.Stat(filepath.Join(reviewDir, name)); err != nil {
+			t.Errorf("review %s: %v", name, err)
+		}
+	}
+}

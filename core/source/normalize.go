@@ -126,6 +126,21 @@ func (n *Norm) Prefix(end int) *Norm {
 	return &p
 }
 
+// After returns the normalised text with everything before byte start blanked out
+// (line breaks kept): the text of a report that starts there, in a text holding
+// several, whose offsets still map to the whole input.
+func (n *Norm) After(start int) *Norm {
+	b := []byte(n.Text.S)
+	for i := 0; i < start && i < len(b); i++ {
+		if b[i] != '\n' && b[i] != '\f' {
+			b[i] = ' '
+		}
+	}
+	p := *n
+	p.Text.S = string(b)
+	return &p
+}
+
 // Span maps a byte range of the normalised text to the input as given.
 func (n *Norm) Span(start, end int) [2]int {
 	v := n.Text.Span(start, end)

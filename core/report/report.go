@@ -11,15 +11,28 @@ import (
 
 // Cell is one value of a rebuilt table.
 type Cell struct {
-	ID         string
-	Table      string
-	Row, Col   string
-	Label      string   // "表三 （七）总计 · 自然人"
+	*Place
 	Value      *float64 // nil: blank, dash or unreadable
 	Raw        string
 	Start, End int  // byte offsets in the normalised text; -1 when nothing was read
 	Blank      bool // the report left it blank or wrote a dash
 	Unread     bool // the reader could not place a value here
+	value      float64
+}
+
+// Place is where a cell stands in its table, and its names: the same in every report,
+// made once and shared by the cells of every report at that place.
+type Place struct {
+	ID       string
+	Table    string
+	Row, Col string
+	Label    string // "表三 （七）总计 · 自然人"
+}
+
+// SetValue gives the cell a value, held in the cell itself: no allocation of its own.
+func (c *Cell) SetValue(v float64) {
+	c.value = v
+	c.Value = &c.value
 }
 
 // Known reports whether the cell has a value.

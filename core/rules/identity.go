@@ -25,15 +25,17 @@ func checkIdentities(p *Pass) {
 	var unread []string
 	var assumed []string // identities that hold only if a blank means 0, worded
 	var assumedCells []string
-	var failed []assumedFailure // identities that fail if a blank means 0
+	var failed []assumedFailure   // identities that fail if a blank means 0
+	var lbuf, rbuf []*report.Cell // the sides' cells, reused from line to line
 	for _, t := range rep.Tables {
 		for _, id := range t.Identities {
 			if id.Rule != p.Rule.ID || (id.When != "" && !rep.Variants[id.When]) {
 				continue
 			}
 			for _, line := range lines(rep, t, id) {
-				left, lok := side(rep, t, id, line, id.Left)
-				right, rok := side(rep, t, id, line, id.Right)
+				left, lok := side(rep, t, id, line, id.Left, lbuf[:0])
+				right, rok := side(rep, t, id, line, id.Right, rbuf[:0])
+				lbuf, rbuf = keep(lbuf, left), keep(rbuf, right)
 				if left == nil || right == nil { // a cell the template variant lacks
 					continue
 				}
@@ -230,11 +232,14 @@ func lines(rep *report.Report, t *template.Table, id template.Identity) []string
 	return out
 }
 
-// side returns the cells of one side of an identity on one line; ok is false when one
-// of them is unknown, and the slice is nil when the report has no such cell at all.
-func side(rep *report.Report, t *template.Table, id template.Identity, line string, ids []string) ([]*report.Cell, bool) {
-	var out []*report.Cell
-	if len(ids) > 0 { // no ids: nil, and ok
+// side returns the cells of one side of an identity on one line, appended to out (an
+// empty slice); ok is false when one of them is unknown, and the slice is nil when the
+// report has no such cell at all.
+func side(rep *report.Report, t *template.Table, id template.Identity, line string, ids []string, out []*report.Cell) ([]*report.Cell, bool) {
+	if len(ids) == 0 {
+		return nil, true // no ids: nil, and ok
+	}
+	if out == nil {
 		out = make([]*report.Cell, 0, len(ids))
 	}
 	ok := true
@@ -251,6 +256,14 @@ func side(rep *report.Report, t *template.Table, id template.Identity, line stri
 		out = append(out, c)
 	}
 	return out, ok
+}
+
+// keep returns the larger array of buf and side, to be reused.
+func keep(buf, side []*report.Cell) []*report.Cell {
+	if cap(side) > cap(buf) {
+		return side
+	}
+	return buf
 }
 
 // sum adds the cells' values; a blank counts as 0 (callers only sum blanks when

@@ -188,9 +188,9 @@ func (a *aligner) newCell(n *report.Place) *report.Cell {
 	*c = report.Cell{Place: n, Start: -1, End: -1, Unread: true}
 	a.rep.Cells[n.ID] = c
 	if a.rep.Order == nil {
-		a.rep.Order = make([]string, 0, 256) // the cells of a 2019 or 2021 report
+		a.rep.Order = make([]*report.Cell, 0, 256) // the cells of a 2019 or 2021 report
 	}
-	a.rep.Order = append(a.rep.Order, n.ID)
+	a.rep.Order = append(a.rep.Order, c)
 	return c
 }
 

@@ -78,7 +78,7 @@ type Report struct {
 	Agency     string
 
 	Cells  map[string]*Cell
-	Order  []string // cell ids in table order
+	Order  []*Cell // the cells in table order
 	Labels []Label
 
 	// Stats is the 2008-2018 statistics table, in the order printed.

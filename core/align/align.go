@@ -179,18 +179,14 @@ func (a *aligner) decide(gen2 *template.Generation, other string) {
 
 // newCell registers an empty cell of table t, taking it from the block of cells the
 // aligner allocates at once.
-func (a *aligner) newCell(n *report.Place) *report.Cell {
+func (a *aligner) newCell(t *template.Table, n *report.Place) *report.Cell {
 	if len(a.block) == 0 {
 		a.block = make([]report.Cell, 64)
 	}
 	c := &a.block[0]
 	a.block = a.block[1:]
 	*c = report.Cell{Place: n, Start: -1, End: -1, Unread: true}
-	a.rep.Cells[n.ID] = c
-	if a.rep.Order == nil {
-		a.rep.Order = make([]*report.Cell, 0, 256) // the cells of a 2019 or 2021 report
-	}
-	a.rep.Order = append(a.rep.Order, c)
+	a.rep.AddCell(t, c)
 	return c
 }
 
@@ -208,7 +204,7 @@ func placesOf(t *template.Table) [][]report.Place {
 			if t.ID == "t4" {
 				label = tableShort(t.ID) + " " + groupLabel(row) + " · " + col.Label
 			}
-			out[i][j] = report.Place{ID: template.CellID(t.ID, row.ID, col.ID), Table: t.ID, Row: row.ID, Col: col.ID, Label: label}
+			out[i][j] = report.Place{ID: template.CellID(t.ID, row.ID, col.ID), Table: t.ID, Row: row.ID, Col: col.ID, Label: label, Pos: i*len(t.Cols) + j}
 		}
 	}
 	if n, loaded := placesCache.LoadOrStore(t, out); loaded {
@@ -272,7 +268,7 @@ func (a *aligner) grid(t *template.Table, rows []template.Row, cols []template.C
 		for id := range rowCols(r, cols) {
 			for _, c := range cols {
 				if c.ID == id {
-					all = append(all, a.newCell(&places[ri][colIndex(t, c.ID)]))
+					all = append(all, a.newCell(t, &places[ri][colIndex(t, c.ID)]))
 				}
 			}
 		}

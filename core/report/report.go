@@ -27,6 +27,9 @@ type Place struct {
 	Table    string
 	Row, Col string
 	Label    string // "表三 （七）总计 · 自然人"
+	// Pos is the place's index in its table's grid: row i and column j of the
+	// template table's Rows and Cols at i*len(Cols)+j.
+	Pos int
 }
 
 // SetValue gives the cell a value, held in the cell itself: no allocation of its own.
@@ -106,9 +109,32 @@ type Report struct {
 	// in parallel do not read each other's out).
 	Prose any
 
-	rows map[*template.Table][]template.Row
-	cols map[*template.Table][]template.Col
+	rows  map[*template.Table][]template.Row
+	cols  map[*template.Table][]template.Col
+	grids map[*template.Table][]*Cell
 }
+
+// AddCell registers a cell of table t: by id, in table order, and by position.
+func (r *Report) AddCell(t *template.Table, c *Cell) {
+	r.Cells[c.ID] = c
+	if r.Order == nil {
+		r.Order = make([]*Cell, 0, 256) // the cells of a 2019 or 2021 report
+	}
+	r.Order = append(r.Order, c)
+	g, ok := r.grids[t]
+	if !ok {
+		if r.grids == nil {
+			r.grids = make(map[*template.Table][]*Cell, 3)
+		}
+		g = make([]*Cell, len(t.Rows)*len(t.Cols))
+		r.grids[t] = g
+	}
+	g[c.Pos] = c
+}
+
+// Grid returns the cells of table t by position (see Place.Pos), nil where the
+// report has no such cell; nil for a table whose cells were not added by AddCell.
+func (r *Report) Grid(t *template.Table) []*Cell { return r.grids[t] }
 
 // Cell returns the cell of table t at row and column, or nil.
 func (r *Report) Cell(t, row, col string) *Cell {

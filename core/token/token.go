@@ -747,6 +747,9 @@ func isPageNumber(line string) bool {
 	if t == "" || !(t[0] == '-' || t[0] >= '0' && t[0] <= '9' || strings.HasPrefix(t, "—") || strings.HasPrefix(t, "第")) {
 		return false // how every page number starts
 	}
+	if !pageNumberBytes(t) {
+		return false // a row of a table laid out in columns, most often
+	}
 	s := Squeeze(line)
 	if s == "" {
 		return false
@@ -775,6 +778,25 @@ func isPageNumber(line string) bool {
 		return true
 	}
 	return false
+}
+
+// pageNumberBytes reports a line whose ASCII is only what a page number may hold
+// (digits, '-', '/' and white space) with at most six digits: every form isPageNumber
+// takes has that, and a table's row of numbers rarely does.
+func pageNumberBytes(s string) bool {
+	digits := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			if digits++; digits > 6 {
+				return false
+			}
+		case c >= utf8.RuneSelf, c == '-', c == '/', c == ' ', c >= '\t' && c <= '\r':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func allDigits(s string) bool {

@@ -9,7 +9,7 @@ package source
 
 import (
 	"sort"
-	"unicode/utf8"
+	"strings"
 )
 
 // Text is a document as the checker reads it.
@@ -91,7 +91,7 @@ func clamp(v, lo, hi int) int {
 
 // Builder assembles a Text piece by piece.
 type Builder struct {
-	buf  []byte
+	buf  strings.Builder // the text, handed over by Text without a copy
 	segs []seg
 	max  int
 }
@@ -120,9 +120,9 @@ func (b *Builder) Chars(s string, in, outW, inW int) {
 // char appends the character r, which is inW bytes long in the input at offset in:
 // Chars(string(r), in, utf8.RuneLen(r), inW) without making a string.
 func (b *Builder) char(r rune, in, inW int) {
-	at := len(b.buf)
-	b.buf = utf8.AppendRune(b.buf, r)
-	if outW := len(b.buf) - at; outW != inW {
+	at := b.buf.Len()
+	b.buf.WriteRune(r)
+	if outW := b.buf.Len() - at; outW != inW {
 		b.mark(at, in, in+inW, outW, inW)
 		return
 	}
@@ -133,8 +133,8 @@ func (b *Builder) add(s string, in, inEnd, outW, inW int) {
 	if len(s) == 0 {
 		return
 	}
-	at := len(b.buf)
-	b.buf = append(b.buf, s...)
+	at := b.buf.Len()
+	b.buf.WriteString(s)
 	b.mark(at, in, inEnd, outW, inW)
 }
 
@@ -155,12 +155,12 @@ func (b *Builder) mark(at, in, inEnd, outW, inW int) {
 }
 
 // Len is the length of the text built so far.
-func (b *Builder) Len() int { return len(b.buf) }
+func (b *Builder) Len() int { return b.buf.Len() }
 
 // Text returns the built text. inputLen is the length of the input.
 func (b *Builder) Text(format, encoding string, inputLen int) *Text {
 	if inputLen < b.max {
 		inputLen = b.max
 	}
-	return &Text{S: string(b.buf), Format: format, Encoding: encoding, InputLen: inputLen, segs: b.segs}
+	return &Text{S: b.buf.String(), Format: format, Encoding: encoding, InputLen: inputLen, segs: b.segs}
 }

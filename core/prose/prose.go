@@ -9,6 +9,7 @@
 package prose
 
 import (
+	"nianbao/core/internal/cjk"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -394,7 +395,13 @@ func (d *Doc) sentences() {
 				continue
 			}
 			if c != 0xe3 && c != 0xef {
-				i++ // no full stop (。 ！ ？) starts so; breaks fall on whole characters
+				// no full stop (。 ！ ？) starts so: the whole character is stepped over
+				// unless a break falls inside it (breaks fall on whole characters)
+				if n := cjk.Step(d.S[:p.End], i); n == 1 || bi >= len(breaks) || breaks[bi] >= i+n {
+					i += n
+				} else {
+					i++
+				}
 				continue
 			}
 			r, w := utf8.DecodeRuneInString(d.S[i:])

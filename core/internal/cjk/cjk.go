@@ -105,3 +105,14 @@ func (w *Words) In(s string) bool {
 	}
 	return false
 }
+
+// Step returns how far a byte loop over s may step from i, at a byte it has no use
+// for: a whole three-byte character (almost every Chinese character and punctuation
+// mark), whose other bytes a loop looking for lead bytes or ASCII ignores anyway;
+// otherwise one byte.
+func Step(s string, i int) int {
+	if c := s[i]; c >= 0xe0 && c < 0xf0 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+		return 3
+	}
+	return 1
+}

@@ -85,7 +85,7 @@ func utf8Text(in []byte, bom int) *Text {
 	// what a Builder makes of one Copy, without copying the text twice more
 	t := &Text{S: string(in[bom:]), Format: "text", Encoding: "utf-8", InputLen: len(in)}
 	if len(t.S) > 0 {
-		t.segs = []seg{{at: 0, in: bom, inEnd: len(in), outW: 1, inW: 1}}
+		t.segs = []seg{newSeg(0, bom, len(in), 1, 1)}
 	}
 	return t
 }

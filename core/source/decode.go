@@ -2,6 +2,7 @@ package source
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"unicode/utf8"
 
@@ -184,8 +185,16 @@ func looksBinary(in []byte) bool {
 		n = 65536
 	}
 	ctl := 0
-	for _, c := range in[:n] {
-		switch {
+	for i := 0; i < n; i++ {
+		// eight bytes at a time while none is below 0x20 (most of a text: line
+		// breaks and tabs are the only control characters in it, every few dozen bytes)
+		for i+8 <= n && !hasControl(binary.LittleEndian.Uint64(in[i:])) {
+			i += 8
+		}
+		if i >= n {
+			break
+		}
+		switch c := in[i]; {
 		case c == 0:
 			return true
 		case c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x0B:
@@ -193,6 +202,12 @@ func looksBinary(in []byte) bool {
 		}
 	}
 	return ctl > n/20+2
+}
+
+// hasControl reports whether any of the eight bytes of x is below 0x20.
+func hasControl(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	return (x-0x20*ones)&^x&highs != 0
 }
 
 func gbCharLen(in []byte, i int) int {

@@ -240,12 +240,12 @@ func toResult(rep *report.Report, opts Options, n int) *Result {
 			}
 		}
 	}
-	for id, c := range rep.Cells {
+	for _, c := range rep.Order {
 		at, view := span(c.Start, c.End)
 		if at == nil {
 			at = pair(0, 0)
 		}
-		res.Cells[id] = Cell{Value: c.Value, Raw: c.Raw, At: at, View: view, Label: c.Label, State: cellState(c, ambiguous[id])}
+		res.Cells[c.ID] = Cell{Value: c.Value, Raw: c.Raw, At: at, View: view, Label: c.Label, State: cellState(c, ambiguous[c.ID])}
 	}
 	for _, c := range rep.Coverage {
 		res.Coverage = append(res.Coverage, Coverage{Table: c.Table, Name: c.Name, Cells: c.Cells, Read: c.Read, Found: c.Found})

@@ -51,14 +51,14 @@ func cover(rep *report.Report) {
 		c := report.Coverage{Table: t.ID, Name: tableShort(t.ID)}
 		if got := rep.Table(t.ID); got != nil {
 			c.Found = true
-			for _, id := range rep.Order {
-				if cell := rep.Cells[id]; cell.Table == t.ID {
+			for _, cell := range rep.Order {
+				if cell.Table == t.ID {
 					c.Cells++
 					if cell.Unread {
-						unread = append(unread, id)
+						unread = append(unread, cell.ID)
 						if cell.Raw != "" {
 							rep.Reader("read.garbled", "warning", fmt.Sprintf("%s处写作“%s”，不是数字（疑似识别错误），该格未读出，请核对原件",
-								cell.Label, cell.Raw), cell.Start, cell.End, id)
+								cell.Label, cell.Raw), cell.Start, cell.End, cell.ID)
 						}
 					} else {
 						c.Read++

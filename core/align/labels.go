@@ -119,10 +119,7 @@ var reGroupPrefix = lazy.Regexp(`^(三[、.]?本年度办理结果|\(?[三四五
 // dropGroupPrefix removes a prefix reGroupPrefix matches, unless nothing would be
 // left: reGroupPrefix.ReplaceAllString without copying a text it does not match.
 func dropGroupPrefix(text string) string {
-	if !reGroupPrefix().MatchString(text) {
-		return text
-	}
-	if loc := reGroupPrefix().FindStringIndex(text); loc[1] < len(text) {
+	if loc := reGroupPrefix().FindStringIndex(text); loc != nil && loc[1] < len(text) {
 		return text[loc[1]:] // loc[0] is 0: the pattern is anchored
 	}
 	return text

@@ -18,7 +18,8 @@ func Normalize(t *Text) *Norm {
 	trad := isTraditional(s)
 	// the text rarely grows in normalising; one run per changed character and the
 	// unchanged text after it
-	b := Builder{buf: make([]byte, 0, len(s)), segs: make([]seg, 0, len(s)/32+4)}
+	b := Builder{segs: make([]seg, 0, len(s)/32+4)}
+	b.buf.Grow(len(s))
 	var run []byte // a run of Han characters waiting for T->S conversion
 	runStart := -1
 	var runOffs []int // S offsets of the runes in run

@@ -191,7 +191,7 @@ func (st *Stream) col(line string, lineOff, start int) int {
 func Tokenize(s string) *Stream {
 	// a form feed ends a line too: a PDF's pages would otherwise grow Lines twice over
 	nLines := strings.Count(s, "\n") + strings.Count(s, "\f") + 1
-	st := &Stream{Tokens: newTokens(len(s)/12 + 16), Lines: make([]Line, 0, nLines)}
+	st := newStream(len(s)/12+16, nLines)
 	para, page := 0, 0
 	blank := true
 	lineNo := 0
@@ -293,26 +293,36 @@ func gapOf(sep string) Gap {
 	return g
 }
 
-// tokenPool holds the token arrays of released streams: the array is the largest
-// allocation of a check, and a batch or a page checks one report after another.
-var tokenPool sync.Pool // *[]Token, empty
+// arrayPool holds the arrays of released streams (a *Stream holding nothing else):
+// the tokens are the largest allocation of a check, the lines next, and a batch or a
+// page checks one report after another.
+var arrayPool sync.Pool
 
-func newTokens(n int) []Token {
-	if p, ok := tokenPool.Get().(*[]Token); ok && cap(*p) >= n {
-		return *p
+// newStream returns an empty stream with room for n tokens and lines lines, its
+// arrays those of a released stream when they are large enough.
+func newStream(n, lines int) *Stream {
+	st, ok := arrayPool.Get().(*Stream)
+	if !ok {
+		st = &Stream{}
 	}
-	return make([]Token, 0, n)
+	if cap(st.Tokens) < n {
+		st.Tokens = make([]Token, 0, n)
+	}
+	if cap(st.Lines) < lines {
+		st.Lines = make([]Line, 0, lines)
+	}
+	return st
 }
 
-// Release hands the stream's tokens back for a later Tokenize to reuse; neither the
-// stream nor any slice of its Tokens may be used afterwards.
+// Release hands the stream's arrays back for a later Tokenize to reuse; neither the
+// stream nor any slice of its Tokens or Lines may be used afterwards.
 func (st *Stream) Release() {
 	if st == nil || cap(st.Tokens) == 0 {
 		return
 	}
-	toks := st.Tokens[:0]
-	st.Tokens = nil
-	tokenPool.Put(&toks)
+	arrays := &Stream{Tokens: st.Tokens[:0], Lines: st.Lines[:0], ws: st.ws[:0], kinds: st.kinds[:0], pieces: st.pieces[:0]}
+	*st = Stream{}
+	arrayPool.Put(arrays)
 }
 
 // maxCell is the longest text, in bytes, a pipe- or tab-delimited piece may have to be
@@ -866,6 +876,9 @@ func isPageNumber(line string) bool {
 	if t == "" || !(t[0] == '-' || t[0] >= '0' && t[0] <= '9' || strings.HasPrefix(t, "—") || strings.HasPrefix(t, "第")) {
 		return false // how every page number starts
 	}
+	if !pageNumberBytes(t) {
+		return false // a row of a table laid out in columns, most often
+	}
 	s := Squeeze(line)
 	if s == "" {
 		return false
@@ -894,6 +907,25 @@ func isPageNumber(line string) bool {
 		return true
 	}
 	return false
+}
+
+// pageNumberBytes reports a line whose ASCII is only what a page number may hold
+// (digits, '-', '/' and white space) with at most six digits: every form isPageNumber
+// takes has that, and a table's row of numbers rarely does.
+func pageNumberBytes(s string) bool {
+	digits := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			if digits++; digits > 6 {
+				return false
+			}
+		case c >= utf8.RuneSelf, c == '-', c == '/', c == ' ', c >= '\t' && c <= '\r':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func allDigits(s string) bool {

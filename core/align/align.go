@@ -24,6 +24,7 @@
 package align
 
 import (
+	"iter"
 	"sync"
 
 	"nianbao/core/internal/lazy"
@@ -178,45 +179,41 @@ func (a *aligner) decide(gen2 *template.Generation, other string) {
 
 // newCell registers an empty cell of table t, taking it from the block of cells the
 // aligner allocates at once.
-func (a *aligner) newCell(t *template.Table, row template.Row, col template.Col, n cellNames) *report.Cell {
+func (a *aligner) newCell(t *template.Table, n *report.Place) *report.Cell {
 	if len(a.block) == 0 {
 		a.block = make([]report.Cell, 64)
 	}
 	c := &a.block[0]
 	a.block = a.block[1:]
-	*c = report.Cell{ID: n.id, Table: t.ID, Row: row.ID, Col: col.ID, Label: n.label, Start: -1, End: -1, Unread: true}
-	a.rep.Cells[n.id] = c
-	if a.rep.Order == nil {
-		a.rep.Order = make([]string, 0, 256) // the cells of a 2019 or 2021 report
-	}
-	a.rep.Order = append(a.rep.Order, n.id)
+	*c = report.Cell{Place: n, Start: -1, End: -1, Unread: true}
+	a.rep.AddCell(t, c)
 	return c
 }
 
-type cellNames struct{ id, label string }
-
-// cellNamesOf returns the id and label of every cell of table t, by the row's and the
-// column's index in t.Rows and t.Cols: the same in every report, made once.
-func cellNamesOf(t *template.Table) [][]cellNames {
-	if n, ok := namesOf.Load(t); ok {
-		return n.([][]cellNames)
+// placesOf returns the place of every cell of table t, by the row's and the column's
+// index in t.Rows and t.Cols: the same in every report, made once.
+func placesOf(t *template.Table) [][]report.Place {
+	if n, ok := placesCache.Load(t); ok {
+		return n.([][]report.Place)
 	}
-	out := make([][]cellNames, len(t.Rows))
+	out := make([][]report.Place, len(t.Rows))
 	for i, row := range t.Rows {
-		out[i] = make([]cellNames, len(t.Cols))
+		out[i] = make([]report.Place, len(t.Cols))
 		for j, col := range t.Cols {
 			label := tableShort(t.ID) + " " + row.Label + " · " + col.Label
 			if t.ID == "t4" {
 				label = tableShort(t.ID) + " " + groupLabel(row) + " · " + col.Label
 			}
-			out[i][j] = cellNames{id: template.CellID(t.ID, row.ID, col.ID), label: label}
+			out[i][j] = report.Place{ID: template.CellID(t.ID, row.ID, col.ID), Table: t.ID, Row: row.ID, Col: col.ID, Label: label, Pos: i*len(t.Cols) + j}
 		}
 	}
-	namesOf.Store(t, out)
+	if n, loaded := placesCache.LoadOrStore(t, out); loaded {
+		return n.([][]report.Place) // another check made them first: share its
+	}
 	return out
 }
 
-var namesOf sync.Map // *template.Table -> [][]cellNames
+var placesCache sync.Map // *template.Table -> [][]report.Place
 
 func groupLabel(r template.Row) string {
 	if r.Group != "" {
@@ -261,19 +258,42 @@ func nextNonEmpty(st *token.Stream, i, step int) int {
 
 // grid registers the cells of rows x cols (each row keeping only the columns it has).
 func (a *aligner) grid(t *template.Table, rows []template.Row, cols []template.Col) [][]*report.Cell {
-	names := cellNamesOf(t)
+	places := placesOf(t)
 	out := make([][]*report.Cell, len(rows))
+	// the rows' cells cut from one array: a row has at most every column
+	all := make([]*report.Cell, 0, len(rows)*len(cols))
 	for i, r := range rows {
 		ri := rowIndex(t, r.ID)
-		for _, id := range template.RowCols(r, cols) {
+		from := len(all)
+		for id := range rowCols(r, cols) {
 			for _, c := range cols {
 				if c.ID == id {
-					out[i] = append(out[i], a.newCell(t, r, c, names[ri][colIndex(t, c.ID)]))
+					all = append(all, a.newCell(t, &places[ri][colIndex(t, c.ID)]))
 				}
 			}
 		}
+		out[i] = all[from:len(all):len(all)]
 	}
 	return out
+}
+
+// rowCols is template.RowCols without making the list of every column's id.
+func rowCols(r template.Row, cols []template.Col) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		if r.Cols != nil {
+			for _, id := range r.Cols {
+				if !yield(id) {
+					return
+				}
+			}
+			return
+		}
+		for _, c := range cols {
+			if !yield(c.ID) {
+				return
+			}
+		}
+	}
 }
 
 // colIndex returns the index of column id in t.Cols.

@@ -119,10 +119,7 @@ var reGroupPrefix = lazy.Regexp(`^(三[、.]?本年度办理结果|\(?[三四五
 // dropGroupPrefix removes a prefix reGroupPrefix matches, unless nothing would be
 // left: reGroupPrefix.ReplaceAllString without copying a text it does not match.
 func dropGroupPrefix(text string) string {
-	if !reGroupPrefix().MatchString(text) {
-		return text
-	}
-	if loc := reGroupPrefix().FindStringIndex(text); loc[1] < len(text) {
+	if loc := reGroupPrefix().FindStringIndex(text); loc != nil && loc[1] < len(text) {
 		return text[loc[1]:] // loc[0] is 0: the pattern is anchored
 	}
 	return text
@@ -131,7 +128,7 @@ func dropGroupPrefix(text string) string {
 // labelText returns the text of label l, extended by the following text tokens while
 // they continue the expected wording (a label wrapped over lines).
 func (a *aligner) labelText(l label, want string, labels []label) (string, int) {
-	text, end := token.Squeeze(a.rep.Norm.S[l.start:l.end]), l.end
+	text, end := a.spanText(l), l.end
 	w := ComparableWant(want)
 	got := Comparable(text)
 	skipped := 0
@@ -155,6 +152,21 @@ func (a *aligner) labelText(l label, want string, labels []label) (string, int) 
 		text, end, got = text+t.Key, t.End, c
 	}
 	return text, end
+}
+
+// spanText returns the label's text without spaces: the text it spans, or, when a
+// grid table's cell continues it on the lines below (token.Joined), its tokens' text.
+func (a *aligner) spanText(l label) string {
+	var b strings.Builder
+	for k := l.first; k <= l.last && k < len(a.toks); k++ {
+		if a.toks[k].Joined {
+			for k := l.first; k <= l.last; k++ {
+				b.WriteString(a.toks[k].Key)
+			}
+			return b.String()
+		}
+	}
+	return token.Squeeze(a.rep.Norm.S[l.start:l.end])
 }
 
 func startsLabel(labels []label, k int) bool {

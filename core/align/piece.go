@@ -148,8 +148,7 @@ func fillPieces(cells []*report.Cell, ps []piece) {
 			c.Blank = true
 			continue
 		}
-		v := p.value
-		c.Value = &v
+		c.SetValue(p.value)
 	}
 }
 

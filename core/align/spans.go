@@ -29,8 +29,8 @@ func (a *aligner) spans() {
 		}
 		from := a.headerStart(t.ID, region[0], start)
 		end := from
-		for _, id := range rep.Order {
-			if c := rep.Cells[id]; c.Table == t.ID && !c.Unread && c.End > end {
+		for _, c := range rep.Order {
+			if c.Table == t.ID && !c.Unread && c.End > end {
 				end = c.End
 			}
 		}
@@ -53,8 +53,8 @@ var reT3Head = template.NewPattern(`勾稽关系|申请人情况`)
 // after the section heading, whose words the region was found by.
 func (a *aligner) headerStart(table string, tok int, p *template.Pattern) int {
 	first := len(a.rep.Norm.S)
-	for _, id := range a.rep.Order {
-		if c := a.rep.Cells[id]; c.Table == table && !c.Unread && c.Start >= 0 {
+	for _, c := range a.rep.Order {
+		if c.Table == table && !c.Unread && c.Start >= 0 {
 			first = min(first, c.Start)
 		}
 	}

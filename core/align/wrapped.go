@@ -37,8 +37,8 @@ func (a *aligner) wrappedLabels() {
 		return // every label recorded whole: nothing to read back
 	}
 	firsts := map[string]int{} // the start of each row's first cell
-	for _, id := range rep.Order {
-		if c := rep.Cells[id]; c.Table == t.ID && !c.Unread && c.Start >= 0 {
+	for _, c := range rep.Order {
+		if c.Table == t.ID && !c.Unread && c.Start >= 0 {
 			if f, ok := firsts[c.Row]; !ok || c.Start < f {
 				firsts[c.Row] = c.Start
 			}

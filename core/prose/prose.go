@@ -9,6 +9,7 @@
 package prose
 
 import (
+	"nianbao/core/internal/cjk"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -21,8 +22,8 @@ type Doc struct {
 	// S is the prose: lines outside the tables, joined into paragraphs, without white
 	// space (one space is kept between two Latin letters or digits).
 	S string
-	// at[i] is the offset in the normalised text of S[i]; at[len(S)] is the end.
-	at []int32
+	// runs map S to the normalised text: pieces of S copied from it in one piece
+	runs []run
 
 	Paras     []Span     // paragraphs, in S
 	Sentences []Sentence // sentences, in S
@@ -70,18 +71,24 @@ type Section struct {
 	Start, End int
 }
 
-// Pos maps an offset in S to the normalised text.
+// run is a piece of S copied in one piece from the normalised text: S[at:] came from
+// offset from, up to the next run.
+type run struct{ at, from int }
+
+// Pos maps an offset in S to the normalised text; an offset at or past the end of S,
+// to the end of its last character.
 func (d *Doc) Pos(i int) int {
 	if i < 0 {
 		return -1
 	}
-	if i >= len(d.at) {
-		if len(d.at) == 0 {
-			return 0
-		}
-		return int(d.at[len(d.at)-1])
+	if len(d.runs) == 0 {
+		return 0
 	}
-	return int(d.at[i])
+	if i >= len(d.S) {
+		return d.Pos(len(d.S)-1) + 1
+	}
+	k := sort.Search(len(d.runs), func(k int) bool { return d.runs[k].at > i }) - 1
+	return d.runs[k].from + i - d.runs[k].at
 }
 
 // Span maps a range of S to the normalised text.
@@ -136,7 +143,8 @@ func Read(rep *report.Report) *Doc {
 	for _, sp := range spans {
 		size -= sp.End - sp.Start
 	}
-	b := builder{d: d, s: s, buf: make([]byte, 0, max(size, 0)), at: make([]int32, 0, max(size, 0)+1)}
+	b := builder{d: d, s: s}
+	b.buf.Grow(max(size, 0))
 	gap := false       // a blank line or a table since the last prose line
 	pageBreak := false // a page break since the last prose line
 	lastPage := 0
@@ -193,11 +201,8 @@ func Read(rep *report.Report) *Doc {
 		}
 	}
 	b.breakPara()
-	d.S = string(b.buf)
-	d.at = b.at
-	if n := len(b.at); n > 0 {
-		d.at = append(d.at, b.at[n-1]+1)
-	}
+	d.S = b.buf.String()
+	d.runs = b.runs
 	for _, ls := range b.lineStarts {
 		d.LineStarts = append(d.LineStarts, ls.at)
 	}
@@ -281,8 +286,8 @@ func isTableLine(text string) bool {
 type builder struct {
 	d          *Doc
 	s          string
-	buf        []byte
-	at         []int32
+	buf        strings.Builder
+	runs       []run
 	paraStart  int
 	lineStarts []lineStart
 }
@@ -298,23 +303,23 @@ type lineStart struct {
 // line breaks (a crawler's whole body on one line) rather than a paragraph.
 const longLine = 1500
 
-func (b *builder) empty() bool { return len(b.buf) == b.paraStart }
+func (b *builder) empty() bool { return b.buf.Len() == b.paraStart }
 
 func (b *builder) endsSentence() bool {
-	r, _ := utf8.DecodeLastRune(b.buf)
+	r, _ := utf8.DecodeLastRuneInString(b.buf.String())
 	return strings.ContainsRune("。！？!?；;：:", r)
 }
 
 func (b *builder) breakPara() {
-	if len(b.buf) > b.paraStart {
-		b.d.Paras = append(b.d.Paras, Span{b.paraStart, len(b.buf)})
+	if b.buf.Len() > b.paraStart {
+		b.d.Paras = append(b.d.Paras, Span{b.paraStart, b.buf.Len()})
 	}
-	b.paraStart = len(b.buf)
+	b.paraStart = b.buf.Len()
 }
 
 // line appends the line s[start:end] without its white space.
 func (b *builder) line(start, end, li int, long bool) {
-	b.lineStarts = append(b.lineStarts, lineStart{at: len(b.buf), line: li, para: b.empty(), long: long})
+	b.lineStarts = append(b.lineStarts, lineStart{at: b.buf.Len(), line: li, para: b.empty(), long: long})
 	prevSpace := false
 	for i := start; i < end; {
 		c := b.s[i]
@@ -323,9 +328,9 @@ func (b *builder) line(start, end, li int, long bool) {
 			i++
 			continue
 		}
-		if prevSpace && isAlnum(c) && len(b.buf) > b.paraStart && isAlnum(b.buf[len(b.buf)-1]) {
-			b.buf = append(b.buf, ' ')
-			b.at = append(b.at, int32(i-1))
+		if n := b.buf.Len(); prevSpace && isAlnum(c) && n > b.paraStart && isAlnum(b.buf.String()[n-1]) {
+			b.copied(i - 1)
+			b.buf.WriteByte(' ') // the blank before, kept
 		}
 		prevSpace = false
 		// the run of text up to the next white space, whole: no byte of a multi-byte
@@ -334,12 +339,20 @@ func (b *builder) line(start, end, li int, long bool) {
 		for j < end && !isBlank(b.s[j]) {
 			j++
 		}
-		b.buf = append(b.buf, b.s[i:j]...)
-		for k := i; k < j; k++ {
-			b.at = append(b.at, int32(k))
-		}
+		b.copied(i)
+		b.buf.WriteString(b.s[i:j])
 		i = j
 	}
+}
+
+// copied notes that what is written next comes from offset from of the normalised
+// text: a new run, unless it goes on from the last.
+func (b *builder) copied(from int) {
+	at := b.buf.Len()
+	if n := len(b.runs); n > 0 && b.runs[n-1].from+at-b.runs[n-1].at == from {
+		return
+	}
+	b.runs = append(b.runs, run{at: at, from: from})
 }
 
 func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\v' }
@@ -382,7 +395,13 @@ func (d *Doc) sentences() {
 				continue
 			}
 			if c != 0xe3 && c != 0xef {
-				i++ // no full stop (。 ！ ？) starts so; breaks fall on whole characters
+				// no full stop (。 ！ ？) starts so: the whole character is stepped over
+				// unless a break falls inside it (breaks fall on whole characters)
+				if n := cjk.Step(d.S[:p.End], i); n == 1 || bi >= len(breaks) || breaks[bi] >= i+n {
+					i += n
+				} else {
+					i++
+				}
 				continue
 			}
 			r, w := utf8.DecodeRuneInString(d.S[i:])

@@ -250,7 +250,7 @@ func mayCount(text string) bool {
 			continue
 		}
 		if c < 0xe4 || c > 0xe9 || c == 0xe8 {
-			i++ // none of the characters looked for starts so
+			i += cjk.Step(text, i) // none of the characters looked for starts so
 			continue
 		}
 		r, w := utf8.DecodeRuneInString(text[i:])
@@ -966,7 +966,7 @@ func scanNumbers(text string) []numMatch {
 			j = scanDigits(text, i)
 		case c >= 0x80:
 			if c != 0xe4 && c != 0xe5 && c != 0xe7 && c != 0xe9 {
-				i++ // no Chinese numeral starts so: step over the character byte by byte
+				i += cjk.Step(text, i) // no Chinese numeral starts so: step over the character
 				continue
 			}
 			r, w := utf8.DecodeRuneInString(text[i:])

@@ -11,15 +11,31 @@ import (
 
 // Cell is one value of a rebuilt table.
 type Cell struct {
-	ID         string
-	Table      string
-	Row, Col   string
-	Label      string   // "表三 （七）总计 · 自然人"
+	*Place
 	Value      *float64 // nil: blank, dash or unreadable
 	Raw        string
 	Start, End int  // byte offsets in the normalised text; -1 when nothing was read
 	Blank      bool // the report left it blank or wrote a dash
 	Unread     bool // the reader could not place a value here
+	value      float64
+}
+
+// Place is where a cell stands in its table, and its names: the same in every report,
+// made once and shared by the cells of every report at that place.
+type Place struct {
+	ID       string
+	Table    string
+	Row, Col string
+	Label    string // "表三 （七）总计 · 自然人"
+	// Pos is the place's index in its table's grid: row i and column j of the
+	// template table's Rows and Cols at i*len(Cols)+j.
+	Pos int
+}
+
+// SetValue gives the cell a value, held in the cell itself: no allocation of its own.
+func (c *Cell) SetValue(v float64) {
+	c.value = v
+	c.Value = &c.value
 }
 
 // Known reports whether the cell has a value.
@@ -65,7 +81,7 @@ type Report struct {
 	Agency     string
 
 	Cells  map[string]*Cell
-	Order  []string // cell ids in table order
+	Order  []*Cell // the cells in table order
 	Labels []Label
 
 	// Stats is the 2008-2018 statistics table, in the order printed.
@@ -93,9 +109,32 @@ type Report struct {
 	// in parallel do not read each other's out).
 	Prose any
 
-	rows map[*template.Table][]template.Row
-	cols map[*template.Table][]template.Col
+	rows  map[*template.Table][]template.Row
+	cols  map[*template.Table][]template.Col
+	grids map[*template.Table][]*Cell
 }
+
+// AddCell registers a cell of table t: by id, in table order, and by position.
+func (r *Report) AddCell(t *template.Table, c *Cell) {
+	r.Cells[c.ID] = c
+	if r.Order == nil {
+		r.Order = make([]*Cell, 0, 256) // the cells of a 2019 or 2021 report
+	}
+	r.Order = append(r.Order, c)
+	g, ok := r.grids[t]
+	if !ok {
+		if r.grids == nil {
+			r.grids = make(map[*template.Table][]*Cell, 3)
+		}
+		g = make([]*Cell, len(t.Rows)*len(t.Cols))
+		r.grids[t] = g
+	}
+	g[c.Pos] = c
+}
+
+// Grid returns the cells of table t by position (see Place.Pos), nil where the
+// report has no such cell; nil for a table whose cells were not added by AddCell.
+func (r *Report) Grid(t *template.Table) []*Cell { return r.grids[t] }
 
 // Cell returns the cell of table t at row and column, or nil.
 func (r *Report) Cell(t, row, col string) *Cell {

@@ -19,8 +19,7 @@ var _ = register(ruleCellInvalid)
 
 func runInvalid(p *Pass) {
 	rep := p.Report
-	for _, id := range rep.Order {
-		c := rep.Cells[id]
+	for _, c := range rep.Order {
 		if !c.Known() {
 			continue
 		}
@@ -69,8 +68,7 @@ func runBlank(p *Pass) {
 		seenRow, seenCol := map[string]bool{}, map[string]bool{}
 		total := 0
 		start, end := -1, -1
-		for _, id := range rep.Order {
-			c := rep.Cells[id]
+		for _, c := range rep.Order {
 			if c.Table != t.ID {
 				continue
 			}

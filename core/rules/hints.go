@@ -46,8 +46,8 @@ func runT3Swap(p *Pass) {
 		diff := map[string]float64{}
 		var cols []string
 		for _, c := range rep.Cols(t) {
-			left, lok := side(rep, t, id, c.ID, id.Left)
-			right, rok := side(rep, t, id, c.ID, id.Right)
+			left, lok := side(rep, t, id, c.ID, id.Left, nil)
+			right, rok := side(rep, t, id, c.ID, id.Right, nil)
 			if left == nil || right == nil || !lok || !rok {
 				continue
 			}
@@ -210,8 +210,8 @@ func fitsRow(rep *report.Report, t *template.Table, ids []string, vals []float64
 			continue
 		}
 		for _, line := range lines(rep, t, id) {
-			left, _ := side(rep, t, id, line, id.Left)
-			right, _ := side(rep, t, id, line, id.Right)
+			left, _ := side(rep, t, id, line, id.Left, nil)
+			right, _ := side(rep, t, id, line, id.Right, nil)
 			l, lok, lmine := overlaid(left, given)
 			r, rok, rmine := overlaid(right, given)
 			if left == nil || right == nil || !lok || !rok || !lmine && !rmine {

@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"math"
 	"nianbao/core/internal/cjk"
+	"slices"
 	"strings"
+	"sync"
 
 	"nianbao/core/internal/lazy"
 	"nianbao/core/report"
@@ -25,15 +27,34 @@ func checkIdentities(p *Pass) {
 	var unread []string
 	var assumed []string // identities that hold only if a blank means 0, worded
 	var assumedCells []string
-	var failed []assumedFailure // identities that fail if a blank means 0
+	var failed []assumedFailure   // identities that fail if a blank means 0
+	var lbuf, rbuf []*report.Cell // the sides' cells, reused from line to line
 	for _, t := range rep.Tables {
-		for _, id := range t.Identities {
+		grid := rep.Grid(t)
+		for k := range t.Identities {
+			id := t.Identities[k]
 			if id.Rule != p.Rule.ID || (id.When != "" && !rep.Variants[id.When]) {
 				continue
 			}
+			var at *positions
+			if grid != nil {
+				at = positionsOf(t, &t.Identities[k])
+			}
 			for _, line := range lines(rep, t, id) {
-				left, lok := side(rep, t, id, line, id.Left)
-				right, rok := side(rep, t, id, line, id.Right)
+				var left, right []*report.Cell
+				var lok, rok bool
+				if at != nil {
+					li, ok := at.lines[line]
+					if !ok {
+						li = -1
+					}
+					left, lok = sideAt(grid, len(t.Cols), id.Per, at.left, li, lbuf[:0])
+					right, rok = sideAt(grid, len(t.Cols), id.Per, at.right, li, rbuf[:0])
+				} else {
+					left, lok = side(rep, t, id, line, id.Left, lbuf[:0])
+					right, rok = side(rep, t, id, line, id.Right, rbuf[:0])
+				}
+				lbuf, rbuf = keep(lbuf, left), keep(rbuf, right)
 				if left == nil || right == nil { // a cell the template variant lacks
 					continue
 				}
@@ -230,11 +251,14 @@ func lines(rep *report.Report, t *template.Table, id template.Identity) []string
 	return out
 }
 
-// side returns the cells of one side of an identity on one line; ok is false when one
-// of them is unknown, and the slice is nil when the report has no such cell at all.
-func side(rep *report.Report, t *template.Table, id template.Identity, line string, ids []string) ([]*report.Cell, bool) {
-	var out []*report.Cell
-	if len(ids) > 0 { // no ids: nil, and ok
+// side returns the cells of one side of an identity on one line, appended to out (an
+// empty slice); ok is false when one of them is unknown, and the slice is nil when the
+// report has no such cell at all.
+func side(rep *report.Report, t *template.Table, id template.Identity, line string, ids []string, out []*report.Cell) ([]*report.Cell, bool) {
+	if len(ids) == 0 {
+		return nil, true // no ids: nil, and ok
+	}
+	if out == nil {
 		out = make([]*report.Cell, 0, len(ids))
 	}
 	ok := true
@@ -251,6 +275,86 @@ func side(rep *report.Report, t *template.Table, id template.Identity, line stri
 		out = append(out, c)
 	}
 	return out, ok
+}
+
+// positions are an identity's cells by position in its table's grid (Report.Grid):
+// for each side, the index of each of its ids among the table's rows (Per "col") or
+// columns (Per "row"), -1 for an id the table lacks; and the index of each line.
+type positions struct {
+	left, right []int
+	lines       map[string]int
+}
+
+// positionsOf returns the positions of identity id of table t, worked out once.
+func positionsOf(t *template.Table, id *template.Identity) *positions {
+	if p, ok := positionsCache.Load(id); ok {
+		return p.(*positions)
+	}
+	rows := make([]string, len(t.Rows))
+	for i, r := range t.Rows {
+		rows[i] = r.ID
+	}
+	cols := make([]string, len(t.Cols))
+	for i, c := range t.Cols {
+		cols[i] = c.ID
+	}
+	ids, lineIDs := rows, cols
+	if id.Per == "row" {
+		ids, lineIDs = cols, rows
+	}
+	p := &positions{left: indexes(ids, id.Left), right: indexes(ids, id.Right), lines: make(map[string]int, len(lineIDs))}
+	for i, l := range lineIDs {
+		p.lines[l] = i
+	}
+	positionsCache.Store(id, p)
+	return p
+}
+
+var positionsCache sync.Map // *template.Identity -> *positions
+
+// indexes returns the index of each of want in ids, -1 where it is not there.
+func indexes(ids, want []string) []int {
+	out := make([]int, len(want))
+	for k, w := range want {
+		out[k] = slices.Index(ids, w)
+	}
+	return out
+}
+
+// sideAt is side by position: the cells of one side (at, as positions gives them)
+// on line li of table grid, which has ncols columns.
+func sideAt(grid []*report.Cell, ncols int, per string, at []int, li int, out []*report.Cell) ([]*report.Cell, bool) {
+	if len(at) == 0 {
+		return nil, true // no ids: nil, and ok
+	}
+	if out == nil {
+		out = make([]*report.Cell, 0, len(at))
+	}
+	ok := true
+	for _, x := range at {
+		row, col := x, li
+		if per == "row" {
+			row, col = li, x
+		}
+		if row < 0 || col < 0 {
+			return nil, false
+		}
+		c := grid[row*ncols+col]
+		if c == nil {
+			return nil, false
+		}
+		ok = ok && c.Known()
+		out = append(out, c)
+	}
+	return out, ok
+}
+
+// keep returns the larger array of buf and side, to be reused.
+func keep(buf, side []*report.Cell) []*report.Cell {
+	if cap(side) > cap(buf) {
+		return side
+	}
+	return buf
 }
 
 // sum adds the cells' values; a blank counts as 0 (callers only sum blanks when

@@ -124,9 +124,9 @@ func change(got, want string) string {
 // rowCells lists the cells of a table row, in order.
 func rowCells(rep *report.Report, table, row string) []string {
 	var ids []string
-	for _, id := range rep.Order {
-		if c := rep.Cells[id]; c.Table == table && c.Row == row {
-			ids = append(ids, id)
+	for _, c := range rep.Order {
+		if c.Table == table && c.Row == row {
+			ids = append(ids, c.ID)
 		}
 	}
 	return ids

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"nianbao/core/internal/cjk"
 	"nianbao/core/internal/lazy"
 	"nianbao/core/report"
 )
@@ -51,6 +52,7 @@ func placeholders(s string) [][]int {
 	for i := 0; i+1 < len(s); i++ {
 		c := s[i]
 		if !placeholderByte[c] {
+			i += cjk.Step(s, i) - 1 // the rest of a character no placeholder starts with
 			continue
 		}
 		hint := false

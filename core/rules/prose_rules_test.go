@@ -51,7 +51,7 @@ func (c ruleCase) build(t *testing.T) *report.Report {
 		for id, v := range c.cells {
 			v := v
 			parts := strings.SplitN(id, ".", 2)
-			rep.Cells[id] = &report.Cell{ID: id, Table: parts[0], Value: &v, Start: -1, End: -1}
+			rep.Cells[id] = &report.Cell{Place: &report.Place{ID: id, Table: parts[0]}, Value: &v, Start: -1, End: -1}
 		}
 	}
 	return rep
@@ -443,7 +443,7 @@ func TestOffsetsThroughNormalisation(t *testing.T) {
 	rep := readReport(t, text)
 	rep.Template, rep.Year = "2021", 2024
 	v := 5.0
-	rep.Cells = map[string]*report.Cell{"t3.new.total": {ID: "t3.new.total", Value: &v, Start: -1, End: -1}}
+	rep.Cells = map[string]*report.Cell{"t3.new.total": {Place: &report.Place{ID: "t3.new.total"}, Value: &v, Start: -1, End: -1}}
 	rep.Findings = nil // the reader's: this text has no table
 	Lookup("text.table").Run(&Pass{Report: rep, Rule: Lookup("text.table")})
 	if len(rep.Findings) != 1 {

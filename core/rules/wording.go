@@ -233,7 +233,7 @@ func runWordingCut(p *Pass) {
 // tableStarts returns the sorted offsets of the tables' cells and entries.
 func tableStarts(rep *report.Report) []int {
 	out := make([]int, 0, len(rep.Cells)+len(rep.Stats))
-	for _, c := range rep.Cells {
+	for _, c := range rep.Order {
 		if c.Start >= 0 {
 			out = append(out, c.Start)
 		}

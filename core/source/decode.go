@@ -2,6 +2,7 @@ package source
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"unicode/utf8"
 
@@ -88,7 +89,7 @@ func utf8Text(in []byte, bom int) *Text {
 	// what a Builder makes of one Copy, without copying the text twice more
 	t := &Text{S: string(in[bom:]), Format: "text", Encoding: "utf-8", InputLen: len(in)}
 	if len(t.S) > 0 {
-		t.segs = []seg{{at: 0, in: bom, inEnd: len(in), outW: 1, inW: 1}}
+		t.segs = []seg{newSeg(0, bom, len(in), 1, 1)}
 	}
 	return t
 }
@@ -185,8 +186,16 @@ func utf16ByContent(in []byte) *Text {
 func LooksBinary(in []byte) bool {
 	n := min(len(in), BinaryScan)
 	ctl := 0
-	for _, c := range in[:n] {
-		switch {
+	for i := 0; i < n; i++ {
+		// eight bytes at a time while none is below 0x20 (most of a text: line
+		// breaks and tabs are the only control characters in it, every few dozen bytes)
+		for i+8 <= n && !hasControl(binary.LittleEndian.Uint64(in[i:])) {
+			i += 8
+		}
+		if i >= n {
+			break
+		}
+		switch c := in[i]; {
 		case c == 0:
 			return true
 		case c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x0B:
@@ -194,6 +203,12 @@ func LooksBinary(in []byte) bool {
 		}
 	}
 	return ctl > n/20+2
+}
+
+// hasControl reports whether any of the eight bytes of x is below 0x20.
+func hasControl(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	return (x-0x20*ones)&^x&highs != 0
 }
 
 func gbCharLen(in []byte, i int) int {

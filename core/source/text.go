@@ -9,7 +9,7 @@ package source
 
 import (
 	"sort"
-	"unicode/utf8"
+	"strings"
 )
 
 // Text is a document as the checker reads it.
@@ -24,9 +24,21 @@ type Text struct {
 // seg maps a run of S to a run of the input. Within the run, characters advance by
 // outW bytes in S and inW bytes in the input (outW == inW for copied text); a run with
 // inW == 0 stands as a whole for input[in:inEnd] (an entity, a synthetic separator).
+// Its fields are small (a text has one for every character a normaliser changes):
+// offsets fit 31 bits, as every input the checker takes does (MaxInput).
 type seg struct {
-	at, in, inEnd int
-	outW, inW     int
+	at, in, inEnd int32
+	outW, inW     uint8
+}
+
+// newSeg returns the seg of the run at at.
+func newSeg(at, in, inEnd, outW, inW int) seg {
+	return seg{at: int32(at), in: int32(in), inEnd: int32(inEnd), outW: uint8(outW), inW: uint8(inW)}
+}
+
+// ints returns the seg's fields as ints.
+func (s seg) ints() (at, in, inEnd, outW, inW int) {
+	return int(s.at), int(s.in), int(s.inEnd), int(s.outW), int(s.inW)
 }
 
 // Input maps a byte offset in S to a byte offset in the input. Offsets inside a
@@ -36,19 +48,19 @@ func (t *Text) Input(i int) int {
 	if len(t.segs) == 0 {
 		return clamp(i, 0, t.InputLen)
 	}
-	k := sort.Search(len(t.segs), func(k int) bool { return t.segs[k].at > i }) - 1
+	k := sort.Search(len(t.segs), func(k int) bool { return int(t.segs[k].at) > i }) - 1
 	if k < 0 {
-		return t.segs[0].in
+		return int(t.segs[0].in)
 	}
-	s := t.segs[k]
-	if s.inW == 0 {
-		if i == s.at {
-			return s.in
+	at, in, inEnd, outW, inW := t.segs[k].ints()
+	if inW == 0 {
+		if i == at {
+			return in
 		}
-		return s.inEnd
+		return inEnd
 	}
-	n := (i - s.at) / s.outW
-	return clamp(s.in+n*s.inW, s.in, s.inEnd)
+	n := (i - at) / outW
+	return clamp(in+n*inW, in, inEnd)
 }
 
 // Span maps a half-open byte range of S to the input: from where its first character
@@ -67,16 +79,16 @@ func (t *Text) inputEnd(i int) int {
 	if len(t.segs) == 0 {
 		return clamp(i, 0, t.InputLen)
 	}
-	k := sort.Search(len(t.segs), func(k int) bool { return t.segs[k].at > i-1 }) - 1
+	k := sort.Search(len(t.segs), func(k int) bool { return int(t.segs[k].at) > i-1 }) - 1
 	if k < 0 {
-		return t.segs[0].in
+		return int(t.segs[0].in)
 	}
-	s := t.segs[k]
-	if s.inW == 0 {
-		return s.inEnd
+	at, in, inEnd, outW, inW := t.segs[k].ints()
+	if inW == 0 {
+		return inEnd
 	}
-	n := (i - 1 - s.at) / s.outW
-	return clamp(s.in+(n+1)*s.inW, s.in, s.inEnd)
+	n := (i - 1 - at) / outW
+	return clamp(in+(n+1)*inW, in, inEnd)
 }
 
 func clamp(v, lo, hi int) int {
@@ -91,7 +103,7 @@ func clamp(v, lo, hi int) int {
 
 // Builder assembles a Text piece by piece.
 type Builder struct {
-	buf  []byte
+	buf  strings.Builder // the text, handed over by Text without a copy
 	segs []seg
 	max  int
 }
@@ -120,9 +132,9 @@ func (b *Builder) Chars(s string, in, outW, inW int) {
 // char appends the character r, which is inW bytes long in the input at offset in:
 // Chars(string(r), in, utf8.RuneLen(r), inW) without making a string.
 func (b *Builder) char(r rune, in, inW int) {
-	at := len(b.buf)
-	b.buf = utf8.AppendRune(b.buf, r)
-	if outW := len(b.buf) - at; outW != inW {
+	at := b.buf.Len()
+	b.buf.WriteRune(r)
+	if outW := b.buf.Len() - at; outW != inW {
 		b.mark(at, in, in+inW, outW, inW)
 		return
 	}
@@ -133,8 +145,8 @@ func (b *Builder) add(s string, in, inEnd, outW, inW int) {
 	if len(s) == 0 {
 		return
 	}
-	at := len(b.buf)
-	b.buf = append(b.buf, s...)
+	at := b.buf.Len()
+	b.buf.WriteString(s)
 	b.mark(at, in, inEnd, outW, inW)
 }
 
@@ -144,23 +156,23 @@ func (b *Builder) mark(at, in, inEnd, outW, inW int) {
 		b.max = inEnd
 	}
 	if n := len(b.segs); n > 0 && inW != 0 {
-		p := &b.segs[n-1]
 		// extend the previous run when this one continues it exactly
-		if p.inW == inW && p.outW == outW && p.inEnd == in && p.at+(p.inEnd-p.in)/inW*outW == at {
-			p.inEnd = inEnd
+		pAt, pIn, pInEnd, pOutW, pInW := b.segs[n-1].ints()
+		if pInW == inW && pOutW == outW && pInEnd == in && pAt+(pInEnd-pIn)/inW*outW == at {
+			b.segs[n-1].inEnd = int32(inEnd)
 			return
 		}
 	}
-	b.segs = append(b.segs, seg{at: at, in: in, inEnd: inEnd, outW: outW, inW: inW})
+	b.segs = append(b.segs, newSeg(at, in, inEnd, outW, inW))
 }
 
 // Len is the length of the text built so far.
-func (b *Builder) Len() int { return len(b.buf) }
+func (b *Builder) Len() int { return b.buf.Len() }
 
 // Text returns the built text. inputLen is the length of the input.
 func (b *Builder) Text(format, encoding string, inputLen int) *Text {
 	if inputLen < b.max {
 		inputLen = b.max
 	}
-	return &Text{S: string(b.buf), Format: format, Encoding: encoding, InputLen: inputLen, segs: b.segs}
+	return &Text{S: b.buf.String(), Format: format, Encoding: encoding, InputLen: inputLen, segs: b.segs}
 }

@@ -37,6 +37,7 @@ func Match(p *Pattern, s string) bool {
 type Matcher struct {
 	re *regexp.Regexp // nil for a pattern of fixed words
 	plain
+	any *cjk.Words // words, or else need, looked for at once
 }
 
 // MatcherOf returns the matcher of p, worked out on first use.
@@ -45,6 +46,9 @@ func MatcherOf(p *Pattern) *Matcher {
 		m := &Matcher{plain: parsePlain(p.expr)}
 		if m.words == nil {
 			m.re = regexp.MustCompile(p.expr)
+			m.any = cjk.NewWords(m.need)
+		} else {
+			m.any = cjk.NewWords(m.words)
 		}
 		p.m = m
 	})
@@ -56,7 +60,7 @@ func (m *Matcher) Match(s string) bool {
 	switch {
 	case m.words == nil:
 		// a match holds one of need: without one, the engine need not run
-		if m.need != nil && !containsAny(s, m.need) {
+		if m.need != nil && !m.any.In(s) {
 			return false
 		}
 		return m.re.MatchString(s)
@@ -68,16 +72,7 @@ func (m *Matcher) Match(s string) bool {
 		}
 		return false
 	}
-	return containsAny(s, m.words)
-}
-
-func containsAny(s string, words []string) bool {
-	for _, w := range words {
-		if cjk.Contains(s, w) {
-			return true
-		}
-	}
-	return false
+	return m.any.In(s)
 }
 
 // plain is a pattern as the finite set of words it matches: any of them occurs in s,

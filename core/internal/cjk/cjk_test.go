@@ -87,3 +87,55 @@ func benchWords(b *testing.B, index func(s, w string) int) {
 
 func BenchmarkIndex(b *testing.B)        { benchWords(b, Index) }
 func BenchmarkStringsIndex(b *testing.B) { benchWords(b, strings.Index) }
+
+// FuzzWords holds Words.In to ContainsAny on any text and words.
+func FuzzWords(f *testing.F) {
+	f.Add("政府信息公开工作年度报告", "公开|年度", "")
+	f.Add("予以公开予以公开", "以公|予", "x")
+	f.Add("abc", "", "c")
+	f.Fuzz(func(t *testing.T, s, a, b string) {
+		ws := append(strings.Split(a, "|"), b)
+		if got, want := NewWords(ws).In(s), ContainsAny(s, ws); got != want {
+			t.Fatalf("In(%q, %q) = %v, want %v", s, ws, got, want)
+		}
+	})
+}
+
+func TestWords(t *testing.T) {
+	ws := []string{"不予公开", "驳回", "td"}
+	for s, want := range map[string]bool{"本年不予公开3件": true, "驳回": true, "予公开": false, "": false, "table td": true, "t d": false} {
+		if got := NewWords(ws).In(s); got != want {
+			t.Errorf("In(%q) = %v, want %v", s, got, want)
+		}
+	}
+	many := make([]string, 65)
+	for i := range many {
+		many[i] = strings.Repeat("字", i+1)
+	}
+	if !NewWords(many).In("字") || NewWords(many[1:]).In("字") {
+		t.Error("more than 64 words: not as ContainsAny")
+	}
+	if !NewWords([]string{"x", ""}).In("") {
+		t.Error("the empty word is in every text")
+	}
+}
+
+// benchLines checks each line of the seeds for the words, as the label matchers do.
+func benchLines(b *testing.B, in func(s string) bool) {
+	seeds, _ := filepath.Glob("../../../testdata/seeds/*.txt")
+	var lines []string
+	for _, f := range seeds {
+		data, _ := os.ReadFile(f)
+		lines = append(lines, strings.Split(string(data), "\n")...)
+	}
+	for i := 0; b.Loop(); i++ {
+		in(lines[i%len(lines)])
+	}
+}
+
+var labelWords = []string{"本年新收", "上年结转", "予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理"}
+
+func BenchmarkWordsIn(b *testing.B) { benchLines(b, NewWords(labelWords).In) }
+func BenchmarkContainsAny(b *testing.B) {
+	benchLines(b, func(s string) bool { return ContainsAny(s, labelWords) })
+}

@@ -59,7 +59,7 @@ score:
 # Browser tests: real headless Chromium (/usr/bin/chromium, or $$CHROMIUM) drives the served
 # page and dist/nianbao.html. NIANBAO_SHOTS=docs also rewrites the screenshots in docs/.
 e2e: wasm dist
-	$(GO) test -tags e2e -count=1 -timeout 6m ./web/e2e/
+	$(GO) test -tags e2e -count=1 -timeout 12m ./web/e2e/
 
 # Core benchmarks and the command line's batch throughput (reports/cpu-s); the command
 # as a process over 440 and 4,400 reports in each output mode (reports/cpu-s, peak-MB);

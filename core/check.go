@@ -53,52 +53,113 @@ type Options struct {
 }
 
 // Check reads one report and checks it. It never panics: a failure inside the
-// checker is returned as a Result whose Input.Error says what went wrong.
+// checker is returned as a Result whose Input.Error says what went wrong. A text
+// holding several reports is checked up to where the second starts, and says so
+// (read.multiple, Summary.Others); CheckEach checks each.
 func Check(input []byte, opts Options) (res *Result) {
+	defer recovered(opts, len(input), &res)
+	norm, res := prepare(input, opts)
+	if res != nil {
+		return res
+	}
+	res, _ = checkPart(norm, 0, opts, len(input), false)
+	return res
+}
+
+// CheckEach checks every report a text holds — a compilation (汇编) of a county's
+// departments, a crawler's listing page, reports pasted together — each as its own
+// Result numbered by Part (1, 2, …), with offsets into the one input. A text holding
+// one report gives the one Result Check gives. Like Check, it never panics.
+func CheckEach(input []byte, opts Options) (out []*Result) {
+	var failure *Result
 	defer func() {
-		if p := recover(); p != nil {
-			res = failed(opts, len(input), "internal", fmt.Sprintf("检查程序内部错误：%v", p))
-			res.Findings[0].Message += "\n" + firstFrames(string(debug.Stack()))
+		if failure != nil {
+			out = append(out, failure) // a failure inside the checker ends the list
 		}
 	}()
+	defer recovered(opts, len(input), &failure)
+	norm, res := prepare(input, opts)
+	if res != nil {
+		return []*Result{res}
+	}
+	for start := 0; ; {
+		res, next := checkPart(norm, start, opts, len(input), true)
+		res.Part = len(out) + 1
+		out = append(out, res)
+		if next <= start {
+			if len(out) == 1 {
+				res.Part = 0 // the text holds one report
+			}
+			return out
+		}
+		start = next
+	}
+}
+
+// recovered turns a panic inside the checker into a Result naming it.
+func recovered(opts Options, n int, res **Result) {
+	if p := recover(); p != nil {
+		*res = failed(opts, n, "internal", fmt.Sprintf("检查程序内部错误：%v", p))
+		(*res).Findings[0].Message += "\n" + firstFrames(string(debug.Stack()))
+	}
+}
+
+// prepare reads and normalises the input, or returns the Result of an input that
+// cannot be used.
+func prepare(input []byte, opts Options) (*source.Norm, *Result) {
 	if len(input) > MaxInput {
-		return failed(opts, len(input), "read.size", fmt.Sprintf("文件过大（%.1f MB），上限为 %d MB；请只粘贴报告正文", float64(len(input))/(1<<20), MaxInput>>20))
+		return nil, failed(opts, len(input), "read.size", fmt.Sprintf("文件过大（%.1f MB），上限为 %d MB；请只粘贴报告正文", float64(len(input))/(1<<20), MaxInput>>20))
 	}
 	text, err := markup.Read(input, opts.Name, opts.Format)
 	if errors.Is(err, markup.ErrFull) {
 		res := failed(opts, len(input), "read.input", err.Error())
 		res.Input.Module = "full" // the lite build's hand-over to the full one
-		return res
+		return nil, res
 	}
 	if err != nil {
 		res := failed(opts, len(input), "read.input", err.Error())
 		// bytes that are text in no encoding (random data, a font) are no report at all,
 		// unlike a Word or PDF file that could not be read
 		res.Summary.NotReport = errors.Is(err, source.ErrBinary)
-		return res
+		return nil, res
 	}
 	if len(text.S) > MaxText {
-		return failed(opts, len(input), "read.size", fmt.Sprintf("文字内容过长（%.1f MB），上限为 %d MB：一份年度报告的文字通常不到 200 KB，请确认没有粘贴多份报告或其他内容", float64(len(text.S))/(1<<20), MaxText>>20))
+		return nil, failed(opts, len(input), "read.size", fmt.Sprintf("文字内容过长（%.1f MB），上限为 %d MB：一份年度报告的文字通常不到 200 KB，请确认没有粘贴多份报告或其他内容", float64(len(text.S))/(1<<20), MaxText>>20))
 	}
-	norm := source.Normalize(text)
+	return source.Normalize(text), nil
+}
+
+// checkPart checks the report that starts at byte start of the normalised text and
+// runs up to the next report's start, which it returns (0 when none follows). The
+// text before start is blanked rather than cut, so that every offset still maps to
+// the input. Unless each report is checked (each), the one checked says that others
+// follow, unchecked.
+func checkPart(norm *source.Norm, start int, opts Options, n int, each bool) (*Result, int) {
+	if start > 0 {
+		norm = norm.After(start)
+	}
 	st := token.Tokenize(norm.S)
-	var rest string // further reports in the text, not checked
-	if cut := align.NextReport(norm.S, st); cut > 0 {
+	var rest string // further reports in the text
+	cut := align.NextReport(norm.S, st)
+	if cut <= start {
+		cut = 0
+	}
+	if cut > 0 {
 		st.Release()
 		rest = norm.S[cut:]
 		norm = norm.Prefix(cut)
 		st = token.Tokenize(norm.S)
 	}
 	rep := align.Read(norm, st)
-	if rest != "" {
+	if rest != "" && !each {
 		rep.Others = true
 		rep.Reader("read.multiple", "warning", fmt.Sprintf("文本中不止一份报告：从“%s”起（约 %d 字）是另一份报告，本次只检查了第一份。"+
 			"请把各份报告分开检查（命令行可以把它们存为多个文件批量检查）", opening(rest, 30), utf8.RuneCountInString(rest)), -1, -1)
 	}
 	rules.RunWith(rep, rules.Config{Deadline: opts.Deadline, Held: opts.Held})
-	res = toResult(rep, opts, len(input))
+	res := toResult(rep, opts, n)
 	rep.Stream.Release() // the result holds no token: the next check reuses the array
-	return res
+	return res, cut
 }
 
 // failed is the result for an input that could not be used at all.

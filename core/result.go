@@ -4,7 +4,10 @@ package core
 // line tool prints it as JSON; the browser API returns the same object (converted by
 // vert, which reads the js tag, so every field has one and none has a named basic type).
 type Result struct {
-	File     string          `json:"file" js:"file"`
+	File string `json:"file" js:"file"`
+	// Part numbers the report within a text holding several (CheckEach): 1, 2, …;
+	// 0 when the text was checked as one report.
+	Part     int             `json:"part,omitempty" js:"part"`
 	Template string          `json:"template" js:"template"`         // "2021" | "2019" | "stats" | "unknown"
 	Variant  []string        `json:"variant,omitempty" js:"variant"` // deviations from the template, in Chinese
 	Year     *int            `json:"year" js:"year"`

@@ -907,3 +907,249 @@ func TestMojibakeReport(t *testing.T) {
 		})
 	}
 }
+
+// converterTables renders the 2021 sample as Pandoc writes a Word file's tables: in a
+// grid ("+----+" borders, a narrow label column whose labels wrap over the row's lines)
+// or as plain text (columns of spaces under a rule of dashes, the headings numbered
+// "3.  " with the number set apart).
+func converterTables(grid bool) string {
+	var b strings.Builder
+	b.WriteString("淮安市人民政府2024年政府信息公开工作年度报告\n\n1.  总体情况\n\n2024年，我市严格落实《条例》。\n\n")
+	// table writes a table of rows, each a label (wrapped every 4 characters in a
+	// grid) and its values
+	table := func(heads []string, rows [][]string) {
+		n := len(heads)
+		border := "+" + strings.Repeat("-", 10) + strings.Repeat("+"+strings.Repeat("-", 8), n-1) + "+\n"
+		if !grid {
+			border = strings.Repeat("-", 10) + strings.Repeat(" "+strings.Repeat("-", 8), n-1) + "\n"
+		}
+		line := func(cells []string) {
+			for i, c := range cells {
+				w := 8
+				if i == 0 {
+					w = 10
+				}
+				pad := max(1, w-len([]rune(c))*2)
+				if grid {
+					b.WriteString("| " + c + strings.Repeat(" ", max(0, pad-1)))
+				} else {
+					b.WriteString(c + strings.Repeat(" ", pad))
+				}
+			}
+			if grid {
+				b.WriteString("|")
+			}
+			b.WriteString("\n")
+		}
+		b.WriteString(border)
+		for _, r := range append([][]string{heads}, rows...) {
+			label := []rune(r[0])
+			if !grid {
+				line(r)
+				continue
+			}
+			for k := 0; k < len(label) || k == 0; k += 4 {
+				cells := make([]string, n)
+				cells[0] = string(label[k:min(k+4, len(label))])
+				if k == 0 {
+					copy(cells[1:], r[1:])
+				}
+				line(cells)
+			}
+			b.WriteString(border)
+		}
+		if !grid {
+			b.WriteString(border)
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("2.  主动公开政府信息情况\n\n")
+	group := ""
+	var rows [][]string
+	heads := []string{}
+	for _, r := range template.T2v2021.Rows {
+		if r.Group != group {
+			if rows != nil {
+				table(heads, rows)
+			}
+			group, rows = r.Group, [][]string{}
+			heads = []string{"信息内容"}
+			for _, c := range r.Cols {
+				heads = append(heads, template.T2v2021.Col(c).Label)
+			}
+			b.WriteString(group + "\n\n")
+		}
+		rows = append(rows, append([]string{r.Label}, sample.t2[r.ID]...))
+	}
+	table(heads, rows)
+	b.WriteString("3.  收到和处理政府信息公开申请情况\n\n")
+	rows = nil
+	for _, r := range template.T3.Active(map[string]bool{template.OtherSplit: true}) {
+		rows = append(rows, append([]string{r.Label}, sample.t3[r.ID]...))
+	}
+	table([]string{"项目", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"}, rows)
+	b.WriteString("4.  政府信息公开行政复议、行政诉讼情况\n\n")
+	heads = slices.Repeat([]string{"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"}, 3)
+	table(append([]string{"行政复议"}, heads[1:]...), [][]string{append([]string{sample.t4[0]}, sample.t4[1:]...)})
+	b.WriteString("5.  存在的主要问题及改进情况\n\n政府信息公开的及时性还有待提高。\n\n6.  其他需要报告的事项\n\n本年度未收取信息处理费。\n")
+	return b.String()
+}
+
+// TestConverterTables reads Pandoc's grid and plain tables: the borders are no cells,
+// a label wrapped over a grid row's lines is one label, a heading's number is no value.
+func TestConverterTables(t *testing.T) {
+	// w3m's dump of a web page draws the same grid in box-drawing strokes
+	box := strings.NewReplacer("+", "┼", "-", "─", "|", "│").Replace(converterTables(true))
+	for name, text := range map[string]string{"grid": converterTables(true), "plain": converterTables(false), "box": box} {
+		t.Run(name, func(t *testing.T) {
+			res := shapeResult(t, text, "report.txt", "2021", 2024, "淮安市人民政府")
+			assertSample(t, res, sample.t2, sample.t3, sample.t4)
+			assertUnknown(t, res, nil)
+		})
+	}
+}
+
+// TestPandocSpans reads Markdown that Pandoc wrote from a styled web page or Word
+// file: every piece of text a span with its style ("[0]{style="font-size:10.0pt"}"),
+// whose numbers are no values, and fenced divs around the body.
+func TestPandocSpans(t *testing.T) {
+	styled := regexp.MustCompile(`(?m)(\| )([^|\n]+?)( +)\|`).ReplaceAllString(converterMarkdown(), "$1[$2]{lang=\"EN-US\" style=\"font-size:10.0pt;font-family:仿宋\"}$3|")
+	md := "::: {.WordSection1}\n" + strings.Replace(styled, "2024年，我市", "[2024年，我市]{style=\"font-size:16.0pt;\nfont-family:\\\"Times New Roman\\\"\"}", 1) + ":::\n"
+	if !strings.Contains(md, "[行政许可]{lang=") {
+		t.Fatalf("the cells were not styled:\n%s", md[:600])
+	}
+	res := shapeResult(t, md, "report.md", "2021", 2024, "淮安市人民政府")
+	assertSample(t, res, sample.t2, sample.t3, sample.t4)
+	assertUnknown(t, res, nil)
+}
+
+// TestDoclingSpans reads Markdown as docling writes a table with spanned cells: the
+// cell's text repeated in every column it spans ("| 行政许可 | 56 | 56 | 56 |" under a
+// header spanning three columns), which is one value, whichever column is the row's.
+func TestDoclingSpans(t *testing.T) {
+	two := regexp.MustCompile(`(?m)^\| ([^|\n]+) \| ([^|\n]+) \|$`)
+	md := two.ReplaceAllString(converterMarkdown(), "| $1 | $2 | $2 | $2 |")
+	md = strings.ReplaceAll(md, "\n| --- | --- |\n", "\n| --- | --- | --- | --- |\n")
+	if !strings.Contains(md, "| 行政许可 | "+sample.t2["license"][0]+" | "+sample.t2["license"][0]+" |") {
+		t.Fatalf("no spanned cell:\n%s", md[:800])
+	}
+	res := shapeResult(t, md, "report.md", "2021", 2024, "淮安市人民政府")
+	assertSample(t, res, sample.t2, sample.t3, sample.t4)
+	assertUnknown(t, res, nil)
+}
+
+// TestTablesAsPictures: a page whose tables are pictures says so where they stand
+// (read.image) besides what was not read; a page with a logo and its tables as text
+// says nothing of pictures; text copied from Word keeps a picture's place as U+FFFC.
+func TestTablesAsPictures(t *testing.T) {
+	raw, err := os.ReadFile("../testdata/markup/seed004.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(raw)
+	pictured := regexp.MustCompile(`(?s)<table.*?</table>`).ReplaceAllString(page, `<p><img src="/upload/table.png" alt=""></p>`)
+	logo := strings.Replace(page, "<body", `<body><img src="logo.png"`, 1)
+	pasted := strings.Replace(converterTables(false), "2.  主动公开政府信息情况", "2.  主动公开政府信息情况\n\n\uFFFC\n\n\uFFFC\n", 1)
+	pasted = pasted[:strings.Index(pasted, "2.  主动公开政府信息情况")+len("2.  主动公开政府信息情况\n\n\uFFFC\n\n\uFFFC\n")] + "\n5.  存在的主要问题及改进情况\n\n无。\n"
+	for _, c := range []struct {
+		name, text, file, want string
+	}{
+		{"page", pictured, "report.html", "表二、表三、表四一格也没有读出，而原文有 3 张图片：这些表格很可能是以图片形式发布的，程序无法读取图片中的数字，没有核对；请核对原件，或提供表格为文字的版本"},
+		{"logo", logo, "report.html", ""},
+		{"pasted", pasted, "report.txt", "原文有 2 张图片：报告的表格很可能是以图片形式发布的，程序无法读取图片中的数字；请核对原件，或提供表格为文字的版本"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			res := Check([]byte(c.text), Options{Name: c.file})
+			got := ""
+			for _, f := range res.Findings {
+				if f.Rule == "read.image" {
+					got = f.Message
+					if f.Origin != "reader" || len(f.At) != 2 || c.text[f.At[0]:min(len(c.text), f.At[0]+len("\uFFFC"))] != "\uFFFC" && !strings.HasPrefix(c.text[f.At[0]:], "<img") {
+						t.Errorf("at %v (%q), want at a picture", f.At, c.text[f.At[0]:min(len(c.text), f.At[0]+20)])
+					}
+				}
+			}
+			if got != c.want {
+				t.Errorf("read.image %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
+// TestCheckEach checks each report a text holds, as its own result: the 2019-format
+// report first, then the 2021 one, then a third body's, each with its own year, agency
+// and cells, offsets into the one input, and no read.multiple; Check on the same text
+// checks the first and says others follow. A text of one report is one result.
+func TestCheckEach(t *testing.T) {
+	first := renderReport(layouts["pipe"], template.Generations[1], title2019, sample2019.t2, sample2019.t3, sample2019.t4)
+	second := render(layouts["pipe"], sample.t2, sample.t3, sample.t4)
+	// the third's title set over two lines, a foreword between it and 一、总体情况
+	third := strings.Replace(strings.ReplaceAll(second, "淮安市人民政府", "淮安市清江浦区人民政府"),
+		"淮安市清江浦区人民政府2024年政府信息公开工作年度报告\n", "          淮安市清江浦区人民政府\n   2024 年政府信息公开工作年度报告\n\n"+
+			"本报告由淮安市清江浦区人民政府办公室根据《中华人民共和国政府信息公开条例》和国务院办公厅政府信息公开办公室有关要求编制。"+
+			"本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。如对本报告有疑问，请与区政府办公室联系。\n\n", 1)
+	if !strings.Contains(third, "本报告由") {
+		t.Fatal("the third report's title was not set over two lines")
+	}
+	for _, shape := range []string{"lines", "crawled"} {
+		t.Run(shape, func(t *testing.T) {
+			text := first + "\n" + second + "\n" + third
+			if shape == "crawled" {
+				text = crawled(text, true)
+			}
+			all := CheckEach([]byte(text), Options{Name: "汇编.txt"})
+			if len(all) != 3 {
+				t.Fatalf("%d results, want 3", len(all))
+			}
+			want := []struct {
+				tmpl, agency string
+				year         int
+			}{{"2019", "华县自然资源局", 2020}, {"2021", "淮安市人民政府", 2024}, {"2021", "淮安市清江浦区人民政府", 2024}}
+			prev := -1
+			for i, res := range all {
+				w := want[i]
+				if res.Part != i+1 || res.File != "汇编.txt" || res.Template != w.tmpl || derefS(res.Agency) != w.agency || deref(res.Year) != w.year {
+					t.Errorf("part %d: %d %s %s %v %v, want %+v", i+1, res.Part, res.File, res.Template, derefS(res.Agency), deref(res.Year), w)
+				}
+				if res.Summary.Others || res.Summary.Unread != 0 {
+					t.Errorf("part %d: summary %+v", i+1, res.Summary)
+				}
+				// the findings of the report checked alone, none of another's
+				alone := []string{first, second, third}[i]
+				if shape == "crawled" {
+					alone = crawled(alone, true)
+				}
+				if got, want := findingTexts(res), findingTexts(Check([]byte(alone), Options{})); got != want {
+					t.Errorf("part %d: findings\n%s\nwant, as checked alone,\n%s", i+1, got, want)
+				}
+				// its cells stand in its own part of the input, after the part before
+				at := res.Cells["t3.new.total"].At
+				if len(at) != 2 || at[0] <= prev {
+					t.Errorf("part %d: 表三 new.total at %v, after %d", i+1, at, prev)
+				} else {
+					prev = at[0]
+				}
+				if i == 0 {
+					assertCells(t, res, template.Generations[1], sample2019.t2, sample2019.t3, sample2019.t4)
+				} else {
+					assertSample(t, res, sample.t2, sample.t3, sample.t4)
+				}
+			}
+			if one := Check([]byte(text), Options{Name: "汇编.txt"}); !one.Summary.Others || one.Part != 0 {
+				t.Errorf("Check: summary %+v part %d, want others and no part", one.Summary, one.Part)
+			}
+		})
+	}
+	if one := CheckEach([]byte(second), Options{}); len(one) != 1 || one[0].Part != 0 || one[0].Summary.Unread != 0 {
+		t.Errorf("one report: %d results, part %d", len(one), one[0].Part)
+	}
+}
+
+// findingTexts lists a result's findings, rule and message, one a line.
+func findingTexts(res *Result) string {
+	var b strings.Builder
+	for _, f := range res.Findings {
+		b.WriteString(f.Rule + " " + f.Message + "\n")
+	}
+	return b.String()
+}

@@ -18,6 +18,7 @@ type batch struct {
 	stdin    io.Reader
 	format   string // forced reader, "" to sniff
 	deadline string // the deadline profile
+	each     bool   // check each report of a text holding several (core.CheckEach)
 	workers  int
 	tick     func() // called after each report, when not nil
 }
@@ -26,6 +27,24 @@ type batch struct {
 type checked struct {
 	res   *core.Result
 	facts *core.Facts
+	// more: the further reports of an input holding several, each checked (--each)
+	more []checked
+}
+
+// all returns the input's results: its first report's, then the others'.
+func (c checked) all() []checked {
+	first := c
+	first.more = nil
+	return append([]checked{first}, c.more...)
+}
+
+// size is what the input's facts keep in memory.
+func (c checked) size() int {
+	n := 0
+	for _, p := range c.all() {
+		n += p.facts.Size()
+	}
+	return n
 }
 
 // run reads and checks every input on a pool of workers and hands each result to emit
@@ -39,7 +58,7 @@ func (b batch) run(inputs []input, emit func(i int, c checked) error) error {
 	kept := 0
 	// deliver emits input i's result, the next in order
 	deliver := func(i int, c checked) error {
-		if kept += c.facts.Size(); i%256 == 255 {
+		if kept += c.size(); i%256 == 255 {
 			tuneGC(kept)
 		}
 		return emit(i, c)
@@ -110,24 +129,38 @@ func (b batch) run(inputs []input, emit func(i int, c checked) error) error {
 
 // check reads and checks one input and takes its facts.
 func (b batch) check(in input) checked {
-	res := checkInput(in, b.stdin, b.format, b.deadline)
-	c := checked{res, core.FactsOf(res)}
+	var c checked
+	for k, res := range checkInput(in, b.stdin, b.format, b.deadline, b.each) {
+		if res.Part > 0 {
+			// each report of the input under a name of its own, in every output
+			res.File = fmt.Sprintf("%s#%d", res.File, res.Part)
+		}
+		if k == 0 {
+			c = checked{res: res, facts: core.FactsOf(res)}
+		} else {
+			c.more = append(c.more, checked{res: res, facts: core.FactsOf(res)})
+		}
+	}
 	if b.tick != nil {
 		b.tick()
 	}
 	return c
 }
 
-// checkInput reads and checks one input.
-func checkInput(in input, stdin io.Reader, format, deadline string) *core.Result {
+// checkInput reads and checks one input: its report, or each of its reports.
+func checkInput(in input, stdin io.Reader, format, deadline string, each bool) []*core.Result {
 	if in.err != nil {
-		return unreadable(in.name, in.err.Error())
+		return []*core.Result{unreadable(in.name, in.err.Error())}
 	}
 	data, err := readInput(in.name, stdin)
 	if err != nil {
-		return unreadable(in.name, err.Error())
+		return []*core.Result{unreadable(in.name, err.Error())}
 	}
-	return core.Check(data, core.Options{Name: in.name, Format: format, Deadline: deadline})
+	opts := core.Options{Name: in.name, Format: format, Deadline: deadline}
+	if each {
+		return core.CheckEach(data, opts)
+	}
+	return []*core.Result{core.Check(data, opts)}
 }
 
 // unreadable is the result for a file that could not be read at all, shaped like

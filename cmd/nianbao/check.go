@@ -24,6 +24,7 @@ type checkOptions struct {
 	review      string // each report's 审核意见, into this directory
 	format      string
 	deadline    string // the deadline profile (rules.ParseDeadline)
+	each        bool   // check each report of a file holding several
 	workers     int
 }
 
@@ -34,14 +35,15 @@ func check(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	inputs := expand(names)
 	// one file named on the command line: the JSON is one object, not an array
-	single := len(names) == 1 && len(inputs) == 1 && inputs[0].name == names[0]
+	// (with --each, an array whatever the count: a file may hold several reports)
+	single := len(names) == 1 && len(inputs) == 1 && inputs[0].name == names[0] && !opts.each
 	out := newOutput(stdout, opts, single, len(inputs) > 1)
 	extras, err := openExtras(opts)
 	if err != nil {
 		fmt.Fprintln(stderr, "nianbao:", err)
 		return 2
 	}
-	b := batch{stdin: stdin, format: opts.format, deadline: opts.deadline, workers: opts.workers}
+	b := batch{stdin: stdin, format: opts.format, deadline: opts.deadline, each: opts.each, workers: opts.workers}
 	var p *progress
 	if len(inputs) > 1 && isTerminal(stderr) {
 		p = &progress{w: stderr, total: len(inputs)}
@@ -51,18 +53,20 @@ func check(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var status exitStatus
 	err = out.begin()
 	if err == nil {
-		err = b.run(inputs, func(i int, c checked) error {
-			previous := years.compare(i, c)
-			status.add(c.res)
-			if c.res.Input.Error != "" {
-				if p != nil {
-					p.clear()
+		err = b.run(inputs, func(i int, input checked) error {
+			for _, c := range input.all() {
+				previous := years.compare(i, c)
+				status.add(c.res)
+				if c.res.Input.Error != "" {
+					if p != nil {
+						p.clear()
+					}
+					fmt.Fprintf(stderr, "nianbao: %s: %s\n", c.res.File, c.res.Input.Error)
 				}
-				fmt.Fprintf(stderr, "nianbao: %s: %s\n", c.res.File, c.res.Input.Error)
-			}
-			for _, s := range append([]sink{out}, extras...) {
-				if err := s.write(c.res, previous); err != nil {
-					return err
+				for _, s := range append([]sink{out}, extras...) {
+					if err := s.write(c.res, previous); err != nil {
+						return err
+					}
 				}
 			}
 			return nil
@@ -77,8 +81,8 @@ func check(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			err = e
 		}
 	}
-	if err == nil && !out.table() {
-		years.report(stderr) // what a streamed output could not carry
+	if err == nil && !out.table() && !opts.json && !opts.jsonl {
+		years.report(stderr) // what a streamed output could not carry (JSON carries addenda)
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "nianbao:", err)
@@ -117,6 +121,7 @@ func parseCheck(args []string, stderr io.Writer) (opts checkOptions, names []str
 	fs.BoolVar(&opts.csv, "csv", false, "输出汇总表 CSV（带 BOM）")
 	fs.BoolVar(&opts.summaryJSON, "summary-json", false, "输出汇总表 JSON")
 	fs.BoolVar(&opts.detail, "detail", false, "多个文件时，在汇总表前列出每份报告的问题")
+	fs.BoolVar(&opts.each, "each", false, "一个文件中有多份报告（汇编、列表页）时逐份检查，各份名为“文件名#2”等")
 	fs.StringVar(&opts.cells, "cells", "", "把每份报告的每个单元格写入数据表（.csv 或 .jsonl）")
 	fs.StringVar(&opts.review, "review", "", "把每份报告的审核意见写入目录（.md 和 .txt）")
 	fs.StringVar(&opts.format, "format", "", "强制输入格式：text, markdown, html, docx, doc, pdf, ofd")

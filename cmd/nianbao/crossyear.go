@@ -59,6 +59,44 @@ func (y *years) finish() {
 	y.peers = core.ComparePeers(all)
 }
 
+// addendum adds findings to a result the streamed JSON already holds: an element of
+// the array (a line with --jsonl) after the results, told apart by its "addendum".
+type addendum struct {
+	Addendum string         `json:"addendum"` // crossyear: a pair whose older report came later; peers: peer.zero
+	File     string         `json:"file"`     // the result the findings belong to
+	Previous string         `json:"previous,omitempty"`
+	Findings []core.Finding `json:"findings"`
+}
+
+// addenda returns what the streamed results could not carry: the comparisons of the
+// pairs given newer first, and the batch's peer notes, one addendum per report.
+func (y *years) addenda() []addendum {
+	var out []addendum
+	for _, p := range y.pairs {
+		if p.late {
+			out = append(out, addendum{Addendum: "crossyear", File: p.newFile, Previous: p.oldFile, Findings: nonNil(p.findings)})
+		}
+	}
+	at := map[int]int{} // report index -> its peers addendum in out
+	for _, f := range y.peers {
+		k, ok := at[f.Index]
+		if !ok {
+			k = len(out)
+			at[f.Index] = k
+			out = append(out, addendum{Addendum: "peers", File: y.pairer.Facts(f.Index).File, Findings: []core.Finding{}})
+		}
+		out[k].Findings = append(out[k].Findings, f.Finding)
+	}
+	return out
+}
+
+func nonNil(fs []core.Finding) []core.Finding {
+	if fs == nil {
+		return []core.Finding{}
+	}
+	return fs
+}
+
 // report writes on w, for outputs already streamed, the findings that came too late to
 // be in a report's result: the pairs given newer first, and the batch's peers.
 func (y *years) report(w io.Writer) {

@@ -39,6 +39,8 @@ check 的选项：
   --cells 文件     另把每份报告的每个单元格写成一行（.csv 或 .jsonl，列见 README）
   --review 目录    另把每份报告的审核意见写入目录（名称.审核意见.md 和 .txt）
   --detail         多个文件时，在汇总表前列出每份报告的问题
+  --each           一个文件中有多份报告（汇编、列表页、粘贴在一起）时逐份检查，各份名为“文件名#2”等；
+                   不加时只检查第一份并提示（退出码 3）
   --format F       强制输入格式：text, markdown, html, docx, doc, pdf, ofd
   --deadline P     公布期限方案，默认为第一个：` + rules.DeadlineUsage() + `
   -j N             并行数（默认为 CPU 核数）

@@ -104,7 +104,23 @@ func (o *output) separate() {
 
 func (o *output) end(y *years) error {
 	switch {
-	case o.opts.json && !o.single, o.opts.summaryJSON:
+	case o.opts.json && !o.single, o.opts.jsonl:
+		for _, a := range y.addenda() {
+			if o.opts.json {
+				o.separate()
+			}
+			if err := o.enc.Encode(a); err != nil {
+				return err
+			}
+			o.n++
+		}
+		if o.opts.json {
+			if o.n == 0 {
+				o.w.WriteString("\n")
+			}
+			o.w.WriteString("]\n")
+		}
+	case o.opts.summaryJSON:
 		if o.n == 0 {
 			o.w.WriteString("\n")
 		}
@@ -171,9 +187,13 @@ func newReviews(dir string) (*reviews, error) {
 }
 
 func (r *reviews) write(res *core.Result, previous string) error {
-	base := strings.TrimSuffix(filepath.Base(res.File), filepath.Ext(res.File))
-	if res.File == "-" {
+	file := strings.TrimSuffix(res.File, fmt.Sprintf("#%d", res.Part)) // one of several reports: 汇编.txt#2
+	base := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
+	if file == "-" {
 		base = "标准输入"
+	}
+	if res.Part > 0 {
+		base += fmt.Sprintf("#%d", res.Part)
 	}
 	name := base
 	for k := 2; r.taken[name]; k++ {

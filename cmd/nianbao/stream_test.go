@@ -238,7 +238,8 @@ func TestReviewFiles(t *testing.T) {
 
 // TestStreamedCrossYear: in a streamed batch, a pair whose carry-over disagrees is
 // found and written in the newer result; a pair that agrees says nothing of it; a
-// pair given newer first is compared at the end and said on standard error.
+// pair given newer first is compared at the end and added to the streamed JSON as an
+// addendum (on standard error for a CSV summary).
 func TestStreamedCrossYear(t *testing.T) {
 	seed4 := string(mustRead(t, filepath.Join(seedDir, "004_fe52555f254f9b80.txt")))
 	older := strings.ReplaceAll(seed4, "2024", "2023")
@@ -262,26 +263,60 @@ func TestStreamedCrossYear(t *testing.T) {
 	for _, f := range files {
 		os.WriteFile(filepath.Join(dir, f.name), []byte(f.text), 0o644)
 	}
-	_, out, errs := runCLI(t, "", "check", "--jsonl", "-j", "3", dir)
-	carry := map[string][]string{}
-	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
-		var r core.Result
-		if err := json.Unmarshal([]byte(line), &r); err != nil {
-			t.Fatal(err)
-		}
-		for _, f := range r.Findings {
-			if f.Rule == "crossyear.carryover" {
-				carry[filepath.Base(r.File)] = append(carry[filepath.Base(r.File)], f.Message)
+	for _, format := range []string{"--jsonl", "--json"} {
+		_, out, errs := runCLI(t, "", "check", format, "-j", "3", dir)
+		var records []json.RawMessage
+		if format == "--json" {
+			if err := json.Unmarshal([]byte(out), &records); err != nil {
+				t.Fatal(err)
+			}
+		} else {
+			for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+				records = append(records, json.RawMessage(line))
 			}
 		}
+		carry := map[string][]string{}
+		var results []string
+		for _, rec := range records {
+			var r struct {
+				core.Result
+				Addendum, Previous string
+			}
+			if err := json.Unmarshal(rec, &r); err != nil {
+				t.Fatal(err)
+			}
+			name := filepath.Base(r.File)
+			if r.Addendum == "" {
+				results = append(results, name)
+			} else {
+				name += " (" + r.Addendum + ", " + filepath.Base(r.Previous) + ")"
+			}
+			for _, f := range r.Findings {
+				if f.Rule == "crossyear.carryover" {
+					carry[name] = append(carry[name], f.Message)
+				}
+			}
+		}
+		if len(results) != 6 || results[0] != "1-dongsheng-2023.txt" || results[5] != "6-zhunge-2023.txt" {
+			t.Errorf("%s: results %q, want the six in input order", format, results)
+		}
+		// the pair given newer first: compared at the end, and its findings added after
+		// the results, naming the result they belong to
+		want := map[string][]string{"2-dongsheng-2024.txt": {
+			"2024年表三「自然人」上年结转(0) ≠ 2023年（1-dongsheng-2023.txt）结转下年度继续办理(3)，差 3",
+			"2024年表三「总计」上年结转(0) ≠ 2023年（1-dongsheng-2023.txt）结转下年度继续办理(3)，差 3",
+		}, "5-zhunge-2024.txt (crossyear, 6-zhunge-2023.txt)": {
+			"2024年表三「自然人」上年结转(0) ≠ 2023年（6-zhunge-2023.txt）结转下年度继续办理(2)，差 2",
+		}}
+		if fmt.Sprint(carry) != fmt.Sprint(want) {
+			t.Errorf("%s: carry-over findings %q", format, carry)
+		}
+		if strings.Contains(errs, "跨年度比对的结果未写入") {
+			t.Errorf("%s: the addendum said on stderr too:\n%s", format, errs)
+		}
 	}
-	want := map[string][]string{"2-dongsheng-2024.txt": {
-		"2024年表三「自然人」上年结转(0) ≠ 2023年（1-dongsheng-2023.txt）结转下年度继续办理(3)，差 3",
-		"2024年表三「总计」上年结转(0) ≠ 2023年（1-dongsheng-2023.txt）结转下年度继续办理(3)，差 3",
-	}}
-	if fmt.Sprint(carry) != fmt.Sprint(want) {
-		t.Errorf("carry-over findings %q", carry)
-	}
+	// a summary table streamed as CSV has no place for them: standard error says them
+	_, _, errs := runCLI(t, "", "check", "--csv", dir)
 	wantErr := "nianbao: " + filepath.Join(dir, "5-zhunge-2024.txt") + " 排在上年报告 6-zhunge-2023.txt 之前，跨年度比对的结果未写入其结果：\n" +
 		"  [警告] crossyear.carryover 2024年表三「自然人」上年结转(0) ≠ 2023年（6-zhunge-2023.txt）结转下年度继续办理(2)，差 2\n"
 	if !strings.Contains(errs, wantErr) {
@@ -298,6 +333,65 @@ func contains(t *testing.T, what, text string, want ...string) {
 	for _, s := range want {
 		if !strings.Contains(text, s) {
 			t.Errorf("%s lacks %q\n%s", what, s, text)
+		}
+	}
+}
+
+// TestStreamedPeers: the batch's peer notes, which need every report, follow the
+// streamed results as an addendum naming the report they belong to.
+func TestStreamedPeers(t *testing.T) {
+	seed4 := string(mustRead(t, filepath.Join(seedDir, "004_fe52555f254f9b80.txt")))
+	dir := t.TempDir()
+	for i, town := range []string{"甲", "乙", "丙", "丁", "戊", "己", "庚"} {
+		text := strings.ReplaceAll(seed4, "东胜区", town+"区")
+		if town == "丁" {
+			text = strings.Replace(text, "行政许可 |\n52425 |", "行政许可 |\n0 |", 1)
+		}
+		os.WriteFile(filepath.Join(dir, fmt.Sprintf("%d.txt", i)), []byte(text), 0o644)
+	}
+	_, out, _ := runCLI(t, "", "check", "--jsonl", dir)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 8 {
+		t.Fatalf("%d lines, want 7 results and 1 addendum:\n%s", len(lines), out)
+	}
+	var a addendum
+	if err := json.Unmarshal([]byte(lines[7]), &a); err != nil {
+		t.Fatal(err)
+	}
+	if a.Addendum != "peers" || filepath.Base(a.File) != "3.txt" || len(a.Findings) != 1 || a.Findings[0].Rule != "peer.zero" ||
+		a.Findings[0].Message != "表二行政许可处理决定数为 0，而同批 6 个机关2024年报告中该数的中位数为 52425（报 0 的 0 个）；请核对是否漏填或填错位置" {
+		t.Errorf("addendum %+v", a)
+	}
+}
+
+// TestEach: a file holding two reports is checked as one (the first, and exit 3), or
+// with --each as two results named 汇编.txt#1 and #2, each with its own review.
+func TestEach(t *testing.T) {
+	dir := t.TempDir()
+	two := string(mustRead(t, filepath.Join(seedDir, "004_fe52555f254f9b80.txt"))) + "\n" +
+		string(mustRead(t, filepath.Join(seedDir, "001_4d220e2fb02edc16.txt")))
+	file := filepath.Join(dir, "汇编.txt")
+	os.WriteFile(file, []byte(two), 0o644)
+	if code, out, _ := runCLI(t, "", "check", file); code != 3 || !strings.Contains(out, "文本中还有其他报告，只检查了第一份") {
+		t.Errorf("without --each: exit %d\n%s", code, out)
+	}
+	reviewDir := filepath.Join(dir, "审核意见")
+	code, out, errs := runCLI(t, "", "check", "--each", "--jsonl", "--review", reviewDir, file)
+	var got []string
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var r core.Result
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, fmt.Sprintf("%s %d %s %v", filepath.Base(r.File), r.Part, *r.Agency, r.Summary.Others))
+	}
+	want := []string{"汇编.txt#1 1 东胜区行政审批政务服务与数据管理局 false", "汇编.txt#2 2 山海关区南关街道办事处 false"}
+	if fmt.Sprint(got) != fmt.Sprint(want) || code == 3 {
+		t.Errorf("--each: exit %d, results %q, want %q\n%s", code, got, want, errs)
+	}
+	for _, name := range []string{"汇编#1.审核意见.md", "汇编#2.审核意见.txt"} {
+		if _, err := os.Stat(filepath.Join(reviewDir, name)); err != nil {
+			t.Errorf("review %s: %v", name, err)
 		}
 	}
 }

@@ -40,10 +40,12 @@ func cover(rep *report.Report) {
 		rep.NotReport = true
 		rep.Reader("read.notreport", "error", "没有找到年度报告的表格（表二、表三、表四或2008—2018年的统计表）："+
 			"这段文字不像政府信息公开工作年度报告，或报告的表格是图片；未做任何核对", -1, -1)
+		pictured(rep, nil)
 		return
 	}
 	var parts []string
 	var unread []string
+	var none []string // tables of which not one cell was read
 	missing := false
 	for _, t := range []*template.Table{rep.Generation.T2, template.T3, template.T4} {
 		c := report.Coverage{Table: t.ID, Name: tableShort(t.ID)}
@@ -67,6 +69,9 @@ func cover(rep *report.Report) {
 			c.Cells = templateCells(rep, t)
 		}
 		rep.Coverage = append(rep.Coverage, c)
+		if c.Read == 0 {
+			none = append(none, c.Name)
+		}
 		switch {
 		case !c.Found:
 			parts = append(parts, fmt.Sprintf("未找到%s（%d 格）", c.Name, c.Cells))
@@ -83,6 +88,34 @@ func cover(rep *report.Report) {
 		rep.Reader("read.coverage", "warning", "检查不完整："+strings.Join(parts, "；")+
 			"。未读出的格没有核对，与之相关的勾稽关系也未核对；"+why, -1, -1, unread...)
 	}
+	if len(none) > 0 {
+		pictured(rep, none)
+	}
+}
+
+// pictured says, when tables were not read at all (none names them; nil: no table
+// found) and the input had images, that the tables are likely pictures: at the first
+// image after the report's title (the tables' place), or the first of all.
+func pictured(rep *report.Report, none []string) {
+	imgs := rep.Norm.Images
+	if len(imgs) == 0 {
+		return
+	}
+	at := imgs[0]
+	limit := TitleLimit(rep.Norm.S)
+	for _, i := range imgs {
+		if i >= limit {
+			at = i
+			break
+		}
+	}
+	msg := fmt.Sprintf("原文有 %d 张图片：报告的表格很可能是以图片形式发布的，程序无法读取图片中的数字；"+
+		"请核对原件，或提供表格为文字的版本", len(imgs))
+	if none != nil {
+		msg = fmt.Sprintf("%s一格也没有读出，而原文有 %d 张图片：这些表格很可能是以图片形式发布的，"+
+			"程序无法读取图片中的数字，没有核对；请核对原件，或提供表格为文字的版本", strings.Join(none, "、"), len(imgs))
+	}
+	rep.Reader("read.image", "warning", msg, at, at+1)
 }
 
 // templateCells counts the cells table t has in this report's variants.

@@ -128,7 +128,7 @@ func dropGroupPrefix(text string) string {
 // labelText returns the text of label l, extended by the following text tokens while
 // they continue the expected wording (a label wrapped over lines).
 func (a *aligner) labelText(l label, want string, labels []label) (string, int) {
-	text, end := token.Squeeze(a.rep.Norm.S[l.start:l.end]), l.end
+	text, end := a.spanText(l), l.end
 	w := ComparableWant(want)
 	got := Comparable(text)
 	skipped := 0
@@ -152,6 +152,21 @@ func (a *aligner) labelText(l label, want string, labels []label) (string, int) 
 		text, end, got = text+t.Key, t.End, c
 	}
 	return text, end
+}
+
+// spanText returns the label's text without spaces: the text it spans, or, when a
+// grid table's cell continues it on the lines below (token.Joined), its tokens' text.
+func (a *aligner) spanText(l label) string {
+	var b strings.Builder
+	for k := l.first; k <= l.last && k < len(a.toks); k++ {
+		if a.toks[k].Joined {
+			for k := l.first; k <= l.last; k++ {
+				b.WriteString(a.toks[k].Key)
+			}
+			return b.String()
+		}
+	}
+	return token.Squeeze(a.rep.Norm.S[l.start:l.end])
 }
 
 func startsLabel(labels []label, k int) bool {

@@ -204,8 +204,10 @@ func findAgency(s string, limit, titleAt int) string {
 	if name := runOnAgency(s, titleAt); name != "" {
 		return name
 	}
+	// a page's or a form's line naming the body, before the tables: after them it is
+	// another report's (a compilation's next, its page's header)
 	for _, at := range findPlaces(s, []string{"填报单位", "发布机构", "发文机关", "制发机关"}, 1) {
-		if len(at) > 0 {
+		if len(at) > 0 && at[0] < limit {
 			if m := reFilled().FindStringSubmatch(window(s, at[0], 160)); m != nil {
 				return m[1]
 			}

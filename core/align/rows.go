@@ -49,6 +49,7 @@ func (a *aligner) anchored(t *template.Table, rows []template.Row, from, to int,
 			}
 		}
 		out[i].vals = a.spanValues(out[i].label.last+1, end, a.foreign(t, rowIndex(t, out[i].row.ID)))
+		out[i].vals = a.unspanned(out[i].vals, want(out[i].row))
 		var f func([]float64) bool
 		if check != nil {
 			f = check(out[i].row)
@@ -57,6 +58,22 @@ func (a *aligner) anchored(t *template.Table, rows []template.Row, from, to int,
 		all = all && out[i].ok
 	}
 	return out, all
+}
+
+// unspanned returns the values of a row of one cell whose cell a converter repeated
+// over the columns it spans (docling's Markdown: "| 行政许可 | 52425 | 52425 | 52425 |"
+// under a header spanning three columns): one value, as every cell holds it, whichever
+// is the row's. Other values are returned as they are.
+func (a *aligner) unspanned(vals []piece, n int) []piece {
+	if n != 1 || len(vals) < 2 || len(vals) > 4 {
+		return vals
+	}
+	for _, p := range vals {
+		if p.blank || p.tok < 0 || !a.toks[p.tok].Cell || a.toks[p.tok].Line != a.toks[vals[0].tok].Line || p.raw != vals[0].raw {
+			return vals
+		}
+	}
+	return vals[:1]
 }
 
 // rowIndex returns the index of row id in t.Rows.

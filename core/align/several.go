@@ -67,7 +67,7 @@ func lastHeadingStart(s string, from, to int) int {
 	locs := reOverall().FindAllStringIndex(seg, -1)
 	if len(locs) == 0 {
 		if m := reReportTitle().FindAllStringIndex(seg, -1); len(m) > 0 {
-			return lineStartOf(s, from, from+m[len(m)-1][0])
+			return agencyAbove(s, from, lineStartOf(s, from, from+m[len(m)-1][0]))
 		}
 		return -1
 	}
@@ -77,10 +77,78 @@ func lastHeadingStart(s string, from, to int) int {
 	if m := reReportTitle().FindAllStringIndex(before, -1); len(m) > 0 {
 		last := m[len(m)-1]
 		if strings.TrimSpace(before[last[1]:]) == "" || !cjk.Contains(before[last[1]:], "\n") {
-			return lineStartOf(s, max(from, at-240), max(from, at-240)+last[0])
+			return agencyAbove(s, from, lineStartOf(s, max(from, at-240), max(from, at-240)+last[0]))
 		}
 	}
+	// a title further up, a foreword between it and "一、总体情况" ("本报告由……编制"): a
+	// line of its own, so that no sentence of the first report's last section is taken
+	if i := titleLineBefore(s, max(from, at-1500), at); i >= 0 {
+		return agencyAbove(s, from, i)
+	}
+	if i := titleRunBefore(s, max(from, at-1500), at); i >= 0 {
+		return i
+	}
 	return lineStartOf(s, from, at)
+}
+
+// titleRunBefore returns where the last report's title in s[from:to] starts, in text
+// without line breaks (a crawler's): a title set apart by a space after it, which a
+// sentence naming a report ("……年度报告编制工作") is not; -1 when there is none.
+func titleRunBefore(s string, from, to int) int {
+	seg := s[from:to]
+	if strings.IndexByte(seg, '\n') >= 0 {
+		return -1
+	}
+	found := -1
+	for _, m := range reReportTitle().FindAllStringIndex(seg, -1) {
+		if m[1] < len(seg) && (seg[m[1]] == ' ' || seg[m[1]] == '\t') {
+			found = from + m[0] + len(seg[m[0]:m[1]]) - len(strings.TrimLeft(seg[m[0]:m[1]], " \t"))
+		}
+	}
+	return found
+}
+
+// titleLineBefore returns the start of the last line in s[from:to] that is a report's
+// title and nothing else, or -1.
+func titleLineBefore(s string, from, to int) int {
+	found := -1
+	for at := from; at < to; {
+		end := strings.IndexByte(s[at:to], '\n')
+		if end < 0 {
+			end = to - at
+		}
+		line := strings.TrimSpace(s[at : at+end])
+		if line != "" && len(line) <= 180 {
+			if m := reReportTitle().FindStringIndex(line); m != nil && m[0] == 0 && m[1] == len(line) {
+				found = at
+			}
+		}
+		at += end + 1
+	}
+	return found
+}
+
+// agencyAbove returns the start of the line above a title starting at byte i when that
+// line names the agency alone (a title set as "淮安市人民政府" over "2024 年政府信息公开
+// 工作年度报告"): the report starts with its agency. Otherwise i.
+func agencyAbove(s string, from, i int) int {
+	above := strings.TrimRight(s[from:i], " \t\n\r")
+	j := strings.LastIndexByte(above, '\n') + 1
+	if j == 0 && from > 0 {
+		return i // no line break between the first report's end and the title
+	}
+	if line := strings.TrimSpace(above[j:]); line != "" && reOrg().MatchString(line) {
+		return from + j
+	}
+	// run on after the first report's last sentence, set apart by spaces ("……情况。
+	// 淮安市人民政府", two texts joined without a line break)
+	if k := strings.LastIndex(above[j:], "  "); k >= 0 {
+		tail := strings.TrimSpace(above[j+k:])
+		if tail != "" && reOrg().MatchString(tail) {
+			return from + j + k + strings.Index(above[j+k:], tail)
+		}
+	}
+	return i
 }
 
 // lineStartOf returns the start of the line holding byte i, not before from; in text

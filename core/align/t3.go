@@ -247,6 +247,22 @@ func (a *aligner) legalSumOrder(anch []rowRead, cols []template.Col) []template.
 func (a *aligner) partialRows(tr *tableRead, cells [][]*report.Cell) {
 	t := tr.t
 	a.noteSplits(t.ID, tr.reads)
+	found := 0
+	for _, rr := range tr.reads {
+		if rr.label.found() {
+			found++
+		}
+	}
+	if found == 0 {
+		// not one row's label: one finding for the table, not one a row
+		var ids []string
+		for i := range tr.reads {
+			ids = append(ids, rowIDs(cells[i])...)
+		}
+		a.rep.Reader("read.missing", "warning",
+			fmt.Sprintf("%s的 %d 行一行也没有找到，各格无法读取", tableShort(t.ID), len(tr.reads)), -1, -1, ids...)
+		return
+	}
 	for i, rr := range tr.reads {
 		switch {
 		case rr.ok:

@@ -380,6 +380,11 @@ func (p *docxParser) start(e xml.StartElement) {
 		if !p.hidden {
 			p.flow().cur.plain("-")
 		}
+	case "drawing", "pict":
+		if !p.hidden {
+			// a picture's place: a report's tables pasted in as pictures stand here
+			p.flow().cur.plain(string(source.Object))
+		}
 	case "tbl":
 		f := p.flow()
 		f.br()

@@ -376,6 +376,14 @@ func (p *htmlParser) start(tag string, attrs map[string]string, selfClosing bool
 	case "br", "hr":
 		p.flow().br()
 		return nil
+	case "img":
+		if p.hidden == 0 {
+			// no text, but its place: a report's tables published as pictures stand here
+			f := p.flow()
+			f.mark()
+			f.cur.stand(string(source.Object), p.m.in(at), p.m.in(end))
+		}
+		return nil
 	case "col", "colgroup":
 		return nil
 	}

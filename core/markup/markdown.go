@@ -3,6 +3,7 @@
 package markup
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 
@@ -26,6 +27,7 @@ func readMarkdown(input []byte) (*source.Text, error) {
 		return nil, err
 	}
 	src := []byte(dec.S)
+	blankAttributes(src)
 	md := &mdReader{src: src, m: newMapper(dec, len(input))}
 	var doc flow
 	md.block(mdParser.Parse(text.NewReader(src)), &doc)
@@ -333,4 +335,97 @@ func (md *mdReader) segment(a, b int, f *flow) {
 
 func isASCIIPunct(c byte) bool {
 	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
+}
+
+// blankAttributes blanks out, in place, the attributes Pandoc's Markdown gives a span
+// of text, with the span's brackets ("[规章]{lang="EN-US" style="font-size:10.0pt"}",
+// from a web page or Word file whose text carried styles), and its fenced divs'
+// fences ("::: {.WordSection1}"): their numbers are no values and their words no
+// text. Spaces keep every other byte where it was, so offsets still map to the input
+// and a layout's columns stay aligned.
+func blankAttributes(src []byte) {
+	blank := func(from, to int) {
+		for i := from; i < to; i++ {
+			if src[i] != '\n' {
+				src[i] = ' '
+			}
+		}
+	}
+	var open []int // unclosed "[" in the paragraph
+	for i := 0; i < len(src); i++ {
+		switch src[i] {
+		case '\n':
+			if i+1 < len(src) && src[i+1] == '\n' {
+				open = open[:0]
+			}
+			if fence := fenceEnd(src[i+1:]); fence > 0 {
+				blank(i+1, i+1+fence)
+			}
+		case '[':
+			open = append(open, i)
+		case ']':
+			if len(open) == 0 {
+				continue
+			}
+			start := open[len(open)-1]
+			open = open[:len(open)-1]
+			if n := attributesLen(src[i+1:]); n > 0 {
+				blank(i, i+1+n)
+				src[start] = ' '
+			}
+		}
+	}
+	if fence := fenceEnd(src); fence > 0 {
+		blank(0, fence)
+	}
+}
+
+// attributesLen returns the length of a Pandoc attribute block at the start of b
+// ("{#id .class key="value"}"), 0 when none is there.
+func attributesLen(b []byte) int {
+	if len(b) < 3 || b[0] != '{' {
+		return 0
+	}
+	quoted := false
+	for i := 1; i < len(b) && i < 2048; i++ {
+		c := b[i]
+		switch {
+		case c == '\n' && i+1 < len(b) && (b[i+1] == '\n' || b[i+1] == '\r'):
+			return 0 // a block ends at a blank line; a block's line breaks are Pandoc's wrapping
+		case c == '\\' && quoted:
+			i++ // an escaped quote ("font:7.0pt \"Times New Roman\"")
+		case c == '"':
+			quoted = !quoted
+		case quoted:
+		case c == '}':
+			first := b[1]
+			if first == ' ' {
+				first = b[min(2, i)]
+			}
+			if first == '#' || first == '.' || bytes.IndexByte(b[1:i], '=') > 0 {
+				return i + 1
+			}
+			return 0
+		case c == '{' || c == '[' || c == ']':
+			return 0
+		}
+	}
+	return 0
+}
+
+// fenceEnd returns the length of a fenced div's fence line at the start of b (":::",
+// ":::: {.class}"), up to its line break; 0 when b does not start with one.
+func fenceEnd(b []byte) int {
+	if !bytes.HasPrefix(b, []byte(":::")) {
+		return 0
+	}
+	end := bytes.IndexByte(b, '\n')
+	if end < 0 {
+		end = len(b)
+	}
+	line := bytes.TrimRight(bytes.TrimLeft(b[:end], ":"), " \r")
+	if len(line) > 0 && line[0] != ' ' && line[0] != '{' {
+		return 0
+	}
+	return len(bytes.TrimRight(b[:end], "\r"))
 }

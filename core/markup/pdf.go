@@ -476,6 +476,7 @@ func (p *pdfPage) run(contents pdf.Value, res pdf.Value, ctm affine, depth int) 
 				switch xo.Key("Subtype").Name() {
 				case "Image":
 					p.images++
+					p.picture(g.ctm)
 				case "Form":
 					if depth < maxFormDepth {
 						m := ident
@@ -498,6 +499,18 @@ func (p *pdfPage) run(contents pdf.Value, res pdf.Value, ctm affine, depth int) 
 		}
 	})
 	return p.err
+}
+
+// picture places an image, the unit square ctm maps, as one Object character at its top
+// left corner: a report's tables published as pictures leave their place in the text.
+// Small images (rules, bullets, seals' parts) are left out.
+func (p *pdfPage) picture(ctm affine) {
+	w, h := math.Hypot(ctm[0], ctm[1]), math.Hypot(ctm[2], ctm[3])
+	if w < 100 || h < 40 || len(p.glyphs) >= maxGlyphs {
+		return
+	}
+	x, y := ctm[4], ctm[5]+math.Max(ctm[3], 0)
+	p.glyphs = append(p.glyphs, glyph{x: x, y: y, end: x + 10, size: 10, s: string(source.Object)})
 }
 
 // show places the glyphs of one string.

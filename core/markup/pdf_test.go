@@ -144,3 +144,22 @@ func encryptedPDF() []byte {
 	fmt.Fprintf(&b, "startxref\n%d\n%%%%EOF\n", x)
 	return b.Bytes()
 }
+
+// TestPDFPictures: a picture as large as a table leaves its place in the text, above
+// the text below it, as the Object character; a small one (a rule, a bullet) does not.
+func TestPDFPictures(t *testing.T) {
+	for _, c := range []struct {
+		name, content, want string
+	}{
+		{"table as picture", "BT /F1 12 Tf 72 760 Td (Tables) Tj ET q 450 0 0 300 72 420 cm /Im1 Do Q BT /F1 12 Tf 72 380 Td (After) Tj ET", "Tables|\uFFFC|After"},
+		{"bullet", "BT /F1 12 Tf 72 760 Td (Tables) Tj ET q 8 0 0 8 72 700 cm /Im1 Do Q BT /F1 12 Tf 72 380 Td (After) Tj ET", "Tables|After"},
+	} {
+		txt, err := markup.Read(onePage(c.content, helvetica), "p.pdf", "")
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if got := strings.Join(strings.Fields(txt.S), "|"); got != c.want {
+			t.Errorf("%s: %q, want %q", c.name, txt.S, c.want)
+		}
+	}
+}

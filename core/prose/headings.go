@@ -227,6 +227,11 @@ func (d *Doc) headings(lines []lineStart) {
 		if tableRow(title) {
 			continue
 		}
+		if lvl == 3 && alone && isCanonTitle(num, title) {
+			// a section's heading under a list's number ("3.  收到和处理政府信息公开申请情况"):
+			// Word's numbered headings, which converters write with digits
+			lvl = 1
+		}
 		h := Heading{Level: lvl, Num: num, Mark: line[:n], Title: title, At: ls.at}
 		h.Start, h.End = d.Span(ls.at, titleEnd)
 		if alone {
@@ -318,6 +323,16 @@ var Canon = []struct {
 	{5, "存在的主要问题及改进情况", []string{"问题", "改进", "不足", "整改"}},
 	{6, "其他需要报告的事项", []string{"其他", "其它"}},
 	{2, "主动公开政府信息情况", []string{"主动公开"}},
+}
+
+// isCanonTitle reports the template's own title of section n.
+func isCanonTitle(n int, title string) bool {
+	for _, c := range Canon {
+		if c.Num == n {
+			return strings.TrimSpace(title) == c.Title
+		}
+	}
+	return false
 }
 
 // CanonOf names the section a heading's title stands for (1-6), 0 for none.

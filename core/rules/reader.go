@@ -70,3 +70,9 @@ var ruleReadMultiple = &Rule{ID: "read.multiple", Title: "不止一份报告", G
 只检查第一份：后面的报告不参与核对，以免把另一份报告的数字和正文算到这一份上。请把各份报告分开检查。`}
 
 var _ = register(ruleReadMultiple)
+
+var ruleReadImage = &Rule{ID: "read.image", Title: "表格可能是图片", Group: GroupReader, Severity: "warning",
+	Doc: `报告的表格一格也没有读出（或没有找到任何表格），而原文（网页、Word 文件，或从中复制的文字）在这里有图片：
+表格很可能是以图片形式发布的。程序不识别图片中的文字，这些表格没有核对。请核对原件，或提供表格为文字的版本。`}
+
+var _ = register(ruleReadImage)

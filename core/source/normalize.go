@@ -24,6 +24,7 @@ func Normalize(t *Text) *Norm {
 	runStart := -1
 	var runOffs []int // S offsets of the runes in run
 	var simp []byte   // the run converted, the buffer reused from run to run
+	var images []int  // where objects stood, in the normalised text
 	flush := func() {
 		if runStart < 0 {
 			return
@@ -53,6 +54,16 @@ func Normalize(t *Text) *Norm {
 			continue
 		}
 		r, w := utf8.DecodeRuneInString(s[i:])
+		if r == Object {
+			// an image or other object stood here: a space, its place kept
+			copyUpTo(i)
+			flush()
+			images = append(images, b.Len())
+			b.char(' ', i, w)
+			i += w
+			copyFrom = i
+			continue
+		}
 		if (r == '(' || r == '（') && i > 0 {
 			if n := pinyinLen(s[i:]); n > 0 {
 				if p, _ := utf8.DecodeLastRuneInString(s[:i]); unicode.Is(unicode.Han, p) {
@@ -90,14 +101,22 @@ func Normalize(t *Text) *Norm {
 	}
 	copyUpTo(len(s))
 	flush()
-	return &Norm{Text: *b.Text(t.Format, "utf-8", len(s)), Orig: t, Traditional: trad}
+	return &Norm{Text: *b.Text(t.Format, "utf-8", len(s)), Orig: t, Traditional: trad, Images: images}
 }
+
+// Object is U+FFFC OBJECT REPLACEMENT CHARACTER: the readers of web pages and Word
+// files write it where an image stood, and text copied from them often holds it.
+// Normalising makes it a space and records its place (Norm.Images).
+const Object = '\uFFFC'
 
 // Norm is normalised text with the way back to the input.
 type Norm struct {
 	Text              // S is the normalised text; Input maps to offsets in Orig.S
 	Orig        *Text // the text before normalisation
 	Traditional bool  // the input was in Traditional characters
+	// Images are the places in S where an image or other object stood (Object): a
+	// report whose tables are pictures leaves them where the tables would be.
+	Images []int
 }
 
 // Prefix returns the normalised text cut at byte n (the start of another report in
@@ -105,6 +124,21 @@ type Norm struct {
 func (n *Norm) Prefix(end int) *Norm {
 	p := *n
 	p.Text.S = n.Text.S[:end]
+	return &p
+}
+
+// After returns the normalised text with everything before byte start blanked out
+// (line breaks kept): the text of a report that starts there, in a text holding
+// several, whose offsets still map to the whole input.
+func (n *Norm) After(start int) *Norm {
+	b := []byte(n.Text.S)
+	for i := 0; i < start && i < len(b); i++ {
+		if b[i] != '\n' && b[i] != '\f' {
+			b[i] = ' '
+		}
+	}
+	p := *n
+	p.Text.S = string(b)
 	return &p
 }
 
@@ -156,6 +190,8 @@ func fold(r rune) rune {
 		return '.'
 	case '－', '—', '–', '―', '─', '━':
 		return '—'
+	case '│', '┃', '║':
+		return '|' // a table drawn in box-drawing strokes: its cell separators
 	}
 	if r < 0x80 || r >= 0x4e00 && r <= 0x9fff {
 		return r // ASCII, and the CJK ideographs, which no width folds

@@ -39,6 +39,10 @@ type Token struct {
 	Filler bool
 	// PageNum marks a page number such as "-3-" or "第3页".
 	PageNum bool
+	// Joined marks a label that a grid table's cell continues on the lines below: its
+	// Text holds them all, while Start and End stay on its first line, so that the
+	// tokens keep their order in the text.
+	Joined bool
 	// Gap is the separator before the token: how sure it is that a new cell starts.
 	Gap Gap
 	// DotAfter marks a number followed at once by "." or "、" and text ("条02.政府",
@@ -82,10 +86,84 @@ type Stream struct {
 	// the last column computed on the current line, so that a long line is not
 	// counted from its start for every token
 	colAt, colRunes int
+	// the row of a grid table being read (see joinGridLine)
+	grid gridRow
 	// scratch space reused from line to line
 	ws     []word
 	kinds  []Kind
 	pieces []string
+	cells  []int // the first token of each piece of the last pipe-delimited line
+}
+
+// gridRow is the row of a grid table being read. A table drawn with "+----+" borders
+// (Pandoc's and reStructuredText's grid tables) writes a row's cells over as many lines
+// as its longest cell wraps to, between two borders: "| 行政 | 0 |" then
+// "| 规范性文件 |   |". The lines after the row's first add their text to its cells.
+type gridRow struct {
+	drawn bool    // the last border was a grid's: the lines below it are one row
+	cells [][]int // the row's tokens, per cell
+}
+
+// joinGridLine adds the line just tokenized, whose tokens start at first, to the grid
+// row above it when it continues that row: each of its cells either empty or text
+// continuing the text of the cell above (a label wrapped in its cell). A line that
+// does not fit (a number, a cell under an empty one, another count of cells) stays a
+// line of its own.
+func (st *Stream) joinGridLine(first int) {
+	g := &st.grid
+	if !g.drawn {
+		return
+	}
+	n := len(st.cells)
+	if n == 0 {
+		g.drawn = false // not a grid's line
+		return
+	}
+	cells := make([][]int, n)
+	for i, at := range st.cells {
+		end := len(st.Tokens)
+		if i+1 < n {
+			end = st.cells[i+1]
+		}
+		for k := at; k < end; k++ {
+			cells[i] = append(cells[i], k)
+		}
+	}
+	if g.cells == nil || len(g.cells) != n || !st.continues(g.cells, cells) {
+		if g.cells == nil {
+			g.cells = cells
+		} else {
+			g.drawn = false // a row that does not continue: no longer sure of the grid
+		}
+		return
+	}
+	for i, c := range cells {
+		if len(c) == 0 || st.Tokens[c[0]].Kind == Blank {
+			continue
+		}
+		t := &st.Tokens[g.cells[i][0]]
+		t.Text += st.Tokens[c[0]].Text
+		t.Key = Squeeze(t.Text)
+		t.Joined = true
+	}
+	st.Tokens = st.Tokens[:first]
+}
+
+// continues reports whether the cells of a line (token indices per cell) can be joined
+// to the cells of the row above: each empty, or one text under one text.
+func (st *Stream) continues(row, line [][]int) bool {
+	joined := false
+	for i, c := range line {
+		switch {
+		case len(c) == 0:
+		case len(c) == 1 && st.Tokens[c[0]].Kind == Blank && st.Tokens[c[0]].Text == "":
+		case len(c) == 1 && st.Tokens[c[0]].Kind == Text && len(row[i]) == 1 && st.Tokens[row[i][0]].Kind == Text:
+			joined = true
+		default:
+			return false
+		}
+	}
+	return joined
 }
 
 // word is a run of non-space text within a line, or a piece of one class cut from
@@ -142,10 +220,14 @@ func Tokenize(s string) *Stream {
 				para++
 			}
 			blank = true
+			st.grid = gridRow{}
+		} else if isRule(line) { // a table's border holds no cells
+			st.grid = gridRow{drawn: strings.ContainsAny(line, "+┼┬┴├┤┌┐└┘╋╬╪╫")}
 		} else {
 			blank = false
 			st.colAt, st.colRunes = 0, 0
 			st.tokenizeLine(line, pos, lineNo, para, page)
+			st.joinGridLine(first)
 		}
 		st.Lines = append(st.Lines, Line{Start: pos, End: pos + len(line), First: first, N: len(st.Tokens) - first, Para: para, Page: page})
 		lineNo++
@@ -248,6 +330,7 @@ func (st *Stream) Release() {
 const maxCell = 360
 
 func (st *Stream) tokenizeLine(line string, off, lineNo, para, page int) {
+	st.cells = st.cells[:0]
 	if isPageNumber(line) {
 		t := st.word(strings.TrimSpace(line), off+strings.Index(line, strings.TrimSpace(line)), line, off, lineNo, para, page)
 		t.Kind, t.PageNum = Text, true
@@ -289,6 +372,7 @@ func (st *Stream) tokenizeLine(line string, off, lineNo, para, page int) {
 	}
 	at := off
 	for _, p := range pieces {
+		st.cells = append(st.cells, len(st.Tokens))
 		trimmed := strings.TrimSpace(p)
 		start := at + strings.Index(p, trimmed)
 		if len(trimmed) > maxCell {
@@ -356,7 +440,13 @@ func (st *Stream) words(s string, off int, line string, lineOff, lineNo, para, p
 		for k < len(s) && isSpace(s[k]) {
 			k++
 		}
-		ws = appendPieces(ws, s[i:j], off+i, k-j)
+		if len(ws) == 0 && off+i == lineOff+len(line)-len(strings.TrimLeft(line, " \t")) && k < len(s) && !isDigit(s[k]) && isListMark(s[i:j]) {
+			// a list's number set apart from its text at the line's start ("3.  收到和处理…",
+			// as converters write a numbered heading): the heading's, not a value
+			ws = append(ws, word{text: s[i:j], start: off + i, gapAfter: k - j})
+		} else {
+			ws = appendPieces(ws, s[i:j], off+i, k-j)
+		}
 		i = k
 	}
 	st.ws = ws
@@ -535,6 +625,15 @@ func itemNumber(w string) int {
 		return n + 1
 	}
 	return n + len("、")
+}
+
+// isListMark reports a word that is an item number and its mark alone: "3.", "12、".
+func isListMark(w string) bool {
+	n := 0
+	for n < len(w) && isDigit(w[n]) {
+		n++
+	}
+	return n >= 1 && n <= 2 && w[0] != '0' && (w[n:] == "." || w[n:] == "、")
 }
 
 // itemMark reports "." or "、" at byte i of w followed by a character that is not a
@@ -735,6 +834,36 @@ func isUnit(s string) bool {
 		return true
 	}
 	return false
+}
+
+// isRule recognises a line drawn as a table's border: runs of dashes, equals signs or
+// box-drawing strokes, with corners and crossings ("+----+----+", "------ -----",
+// "|---|:---:|", "├──┼──┤"), as converters to Markdown or plain text draw tables and
+// normalising turns "─" into "—". A run shorter than three is not a border but cells
+// written as dashes ("——  ——", a row given as none), which stay blanks.
+func isRule(line string) bool {
+	dashes, run, crossed := 0, 0, false
+	for _, r := range line {
+		switch {
+		case r == '-' || r == '=' || r == '—' || r >= 0x2500 && r <= 0x257f && r != '│' && r != '┃' && r != '║':
+			if r > 0x2500 {
+				crossed = true
+			}
+			dashes++
+			run++
+			continue
+		case r == '+' || r == '│' || r == '┃' || r == '║':
+			crossed = true
+		case r == ':' || r == '|' || r == ' ' || r == '\t':
+		default:
+			return false
+		}
+		if run > 0 && run < 3 && !crossed {
+			return false
+		}
+		run = 0
+	}
+	return dashes >= 6 && (run == 0 || run >= 3 || crossed)
 }
 
 // isPageNumber recognises a line that is only a page number: "-3-", "— 3 —", "第3页",

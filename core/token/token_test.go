@@ -49,6 +49,10 @@ func TestTokenize(t *testing.T) {
 		{"page number inside a label", "（四）无-4-法提供", "T:（四）无 P:-4- T:法提供"},
 		{"decimal and thousands run on", "收费1,234.5万元", "T:收费 N:1,234.5 T:万元"},
 		{"running text beside a stray pipe", "首页|信息公开|" + strings.Repeat("工作", 70) + "规章000行政许可0", "T:首页 T:信息公开 T:" + strings.Repeat("工作", 70) + "规章 N:000 T:行政许可 N:0"},
+		{"a grid row's lines joined cell by cell", "+----+----+\n| 行政 | 0 |\n| 规范性文件 |   |\n+----+----+\n| 规章 | 1 |\n-3-\n| 行政 | 2 |", "B: T:行政规范性文件 N:0 B: T:规章 N:1 P:-3- B: T:行政 N:2"},
+		{"a converter's table borders hold no cells", "行政许可 0\n--------- ----\n+----+----+\n|---|:---:|\n├──┼──┤\n+====+====+", "T:行政许可 N:0"},
+		{"cells written as dashes are not a border", "规章 | — | / | 0\n——  ——  ——\n---", "T:规章 B:— B:/ N:0 B:—— B:—— B:—— B:---"},
+		{"a numbered heading's number set apart", "行政事业性收费     0\n3.  收到和处理政府信息公开申请情况\n3.  5", "T:行政事业性收费 N:0 T:3. T:收到和处理政府信息公开申请情况 N:3 T:. N:5"},
 	}
 	for _, c := range cases {
 		if got := show(Tokenize(c.in)); got != c.want {
@@ -89,7 +93,8 @@ func TestPositions(t *testing.T) {
 // matches what separates it from the one before.
 func FuzzTokenize(f *testing.F) {
 	for _, s := range []string{"一、本年新收政府信息公开申请数量8000008二、上年结转", "规章 | 1 | 0 | 11 |\n行政许可\t5",
-		"条02.政府网站(相同信息计1条)条0", "（四）无-4-法提供 12-3 1,234.5万元", "\f第 3 页\n\n(2)重复申请 0"} {
+		"条02.政府网站(相同信息计1条)条0", "（四）无-4-法提供 12-3 1,234.5万元", "\f第 3 页\n\n(2)重复申请 0",
+		"+----+----+\n| 行政 | 0 |\n| 规范 |   |\n+----+----+\n------ ---\n3.  收到"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -99,7 +104,7 @@ func FuzzTokenize(f *testing.F) {
 			if tk.Start < prev || tk.End < tk.Start || tk.End > len(s) {
 				t.Fatalf("token %d %q at [%d,%d) after %d in %d bytes", i, tk.Text, tk.Start, tk.End, prev, len(s))
 			}
-			if !strings.HasPrefix(s[tk.Start:tk.End], tk.Text) {
+			if tk.Joined && !strings.HasPrefix(tk.Text, s[tk.Start:tk.End]) || !tk.Joined && !strings.HasPrefix(s[tk.Start:tk.End], tk.Text) {
 				t.Fatalf("token %d %q stands on %q", i, tk.Text, s[tk.Start:tk.End])
 			}
 			if i > 0 && tk.Gap != gapOf(s[prev:tk.Start]) {

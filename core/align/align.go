@@ -37,7 +37,7 @@ import (
 // Read rebuilds the report's tables.
 func Read(norm *source.Norm, st *token.Stream) *report.Report {
 	rep := &report.Report{Norm: norm, Stream: st, Template: "unknown",
-		Cells: make(map[string]*report.Cell, 256), Variants: map[string]bool{}}
+		Cells: report.NewCells(), Variants: map[string]bool{}}
 	markPageNumbers(st)
 	rep.Year, rep.Agency = meta(norm.S)
 	if Stats != nil && Stats.Detect(st) {

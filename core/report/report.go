@@ -4,6 +4,8 @@
 package report
 
 import (
+	"sync"
+
 	"nianbao/core/source"
 	"nianbao/core/template"
 	"nianbao/core/token"
@@ -112,6 +114,30 @@ type Report struct {
 	rows  map[*template.Table][]template.Row
 	cols  map[*template.Table][]template.Col
 	grids map[*template.Table][]*Cell
+}
+
+// cellMaps holds the emptied cell maps of released reports: a check makes one of some
+// 280 cells, and a batch or a page checks one report after another.
+var cellMaps sync.Pool // map[string]*Cell, empty
+
+// NewCells returns an empty map for a report's cells: a released report's, when there
+// is one.
+func NewCells() map[string]*Cell {
+	if m, ok := cellMaps.Get().(map[string]*Cell); ok {
+		return m
+	}
+	return make(map[string]*Cell, 256) // the cells of a 2019 or 2021 report
+}
+
+// Release hands the report's token stream and cell map back for the next check to
+// reuse; neither may be used afterwards (the cells themselves stay valid).
+func (r *Report) Release() {
+	r.Stream.Release()
+	if r.Cells != nil {
+		clear(r.Cells)
+		cellMaps.Put(r.Cells)
+		r.Cells = nil
+	}
 }
 
 // AddCell registers a cell of table t: by id, in table order, and by position.

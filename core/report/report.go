@@ -129,10 +129,14 @@ func NewCells() map[string]*Cell {
 	return make(map[string]*Cell, 256) // the cells of a 2019 or 2021 report
 }
 
-// Release hands the report's token stream and cell map back for the next check to
-// reuse; neither may be used afterwards (the cells themselves stay valid).
+// Release hands the report's token stream, cell map and prose back for the next check
+// to reuse; none may be used afterwards (the cells themselves stay valid).
 func (r *Report) Release() {
 	r.Stream.Release()
+	if p, ok := r.Prose.(interface{ Release() }); ok {
+		p.Release()
+		r.Prose = nil
+	}
 	if r.Cells != nil {
 		clear(r.Cells)
 		cellMaps.Put(r.Cells)

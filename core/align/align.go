@@ -36,8 +36,7 @@ import (
 
 // Read rebuilds the report's tables.
 func Read(norm *source.Norm, st *token.Stream) *report.Report {
-	rep := &report.Report{Norm: norm, Stream: st, Template: "unknown",
-		Cells: report.NewCells(), Variants: map[string]bool{}}
+	rep := report.New(norm, st)
 	markPageNumbers(st)
 	rep.Year, rep.Agency = meta(norm.S)
 	if Stats != nil && Stats.Detect(st) {

@@ -116,32 +116,40 @@ type Report struct {
 	grids map[*template.Table][]*Cell
 }
 
-// cellMaps holds the emptied cell maps of released reports: a check makes one of some
-// 280 cells, and a batch or a page checks one report after another.
-var cellMaps sync.Pool // map[string]*Cell, empty
+// released holds what released reports leave, emptied: a check makes a map and lists
+// of some 280 cells and 60 labels, and a batch or a page checks one report after another.
+var released sync.Pool // *Report holding only Cells, Order, Labels and grids
 
-// NewCells returns an empty map for a report's cells: a released report's, when there
-// is one.
-func NewCells() map[string]*Cell {
-	if m, ok := cellMaps.Get().(map[string]*Cell); ok {
-		return m
+// New returns an empty report of the normalised text and its tokens, its map and
+// lists those of a released report when there is one.
+func New(norm *source.Norm, st *token.Stream) *Report {
+	r, ok := released.Get().(*Report)
+	if !ok {
+		r = &Report{Cells: make(map[string]*Cell, 256)} // the cells of a 2019 or 2021 report
 	}
-	return make(map[string]*Cell, 256) // the cells of a 2019 or 2021 report
+	r.Norm, r.Stream, r.Template, r.Variants = norm, st, "unknown", map[string]bool{}
+	return r
 }
 
-// Release hands the report's token stream, cell map and prose back for the next check
-// to reuse; none may be used afterwards (the cells themselves stay valid).
+// Release hands the report's token stream, cell map, lists and prose back for the
+// next check to reuse; none may be used afterwards (the cells themselves stay valid).
 func (r *Report) Release() {
 	r.Stream.Release()
 	if p, ok := r.Prose.(interface{ Release() }); ok {
 		p.Release()
-		r.Prose = nil
 	}
-	if r.Cells != nil {
-		clear(r.Cells)
-		cellMaps.Put(r.Cells)
-		r.Cells = nil
+	if r.Cells == nil {
+		return
 	}
+	clear(r.Cells)
+	clear(r.Order)
+	clear(r.Labels)
+	for _, g := range r.grids {
+		clear(g)
+	}
+	// the grids stay by table: the next report of the same template fills the same
+	*r = Report{Cells: r.Cells, Order: r.Order[:0], Labels: r.Labels[:0], grids: r.grids}
+	released.Put(r)
 }
 
 // AddCell registers a cell of table t: by id, in table order, and by position.

@@ -28,6 +28,7 @@ import (
 	"sync"
 
 	"nianbao/core/internal/lazy"
+	"nianbao/core/internal/pool"
 	"nianbao/core/report"
 	"nianbao/core/source"
 	"nianbao/core/template"
@@ -45,7 +46,7 @@ func Read(norm *source.Norm, st *token.Stream) *report.Report {
 		cover(rep)
 		return rep
 	}
-	a := &aligner{rep: rep, toks: st.Tokens, scratch: getScratch()}
+	a := &aligner{rep: rep, toks: st.Tokens, scratch: scratches.Get()}
 	a.regions()
 	gen2 := a.readT2()
 	other := a.readT3()
@@ -65,14 +66,7 @@ type scratch struct {
 	free, used [][]piece // blocks of pieces to cut rows from, and those cut from
 }
 
-var scratchPool sync.Pool // *scratch
-
-func getScratch() *scratch {
-	if s, ok := scratchPool.Get().(*scratch); ok {
-		return s
-	}
-	return &scratch{}
-}
+var scratches pool.Of[scratch]
 
 // release hands the scratch back, its blocks emptied (they hold the text's strings).
 func (s *scratch) release() {
@@ -82,7 +76,7 @@ func (s *scratch) release() {
 	}
 	s.used = s.used[:0]
 	clear(s.values[:cap(s.values)])
-	scratchPool.Put(s)
+	scratches.Put(s)
 }
 
 // keepPieces returns a copy of ps, exactly as long, cut from the scratch's blocks.

@@ -10,9 +10,9 @@ package prose
 
 import (
 	"nianbao/core/internal/cjk"
+	"nianbao/core/internal/pool"
 	"sort"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"nianbao/core/report"
@@ -132,16 +132,9 @@ func Of(rep *report.Report) *Doc {
 	return d
 }
 
-// docPool holds released Docs, their arrays emptied: a check reads one report's prose
+// docs holds released Docs, their arrays emptied: a check reads one report's prose
 // after another's.
-var docPool sync.Pool // *Doc
-
-func newDoc() *Doc {
-	if d, ok := docPool.Get().(*Doc); ok {
-		return d
-	}
-	return &Doc{}
-}
+var docs pool.Of[Doc]
 
 // Release hands the Doc's arrays back for the next report's prose (Report.Release
 // calls it); neither the Doc nor any of its slices may be used afterwards.
@@ -149,7 +142,7 @@ func (d *Doc) Release() {
 	clear(d.Headings) // their strings: the text is not kept alive by the pool
 	*d = Doc{runs: d.runs[:0], Paras: d.Paras[:0], Sentences: d.Sentences[:0], Headings: d.Headings[:0],
 		Sections: d.Sections[:0], LineStarts: d.LineStarts[:0], lines: d.lines[:0]}
-	docPool.Put(d)
+	docs.Put(d)
 }
 
 // Read reads the prose of a report: every line that is not part of a table.
@@ -157,7 +150,7 @@ func Read(rep *report.Report) *Doc {
 	if rep == nil || rep.Norm == nil || rep.Stream == nil {
 		return &Doc{}
 	}
-	d := newDoc()
+	d := docs.Get()
 	s := rep.Norm.S
 	st := rep.Stream
 	spans := tableSpans(rep)

@@ -4,8 +4,7 @@
 package report
 
 import (
-	"sync"
-
+	"nianbao/core/internal/pool"
 	"nianbao/core/source"
 	"nianbao/core/template"
 	"nianbao/core/token"
@@ -118,14 +117,14 @@ type Report struct {
 
 // released holds what released reports leave, emptied: a check makes a map and lists
 // of some 280 cells and 60 labels, and a batch or a page checks one report after another.
-var released sync.Pool // *Report holding only Cells, Order, Labels and grids
+var released pool.Of[Report] // holding only Cells, Order, Labels and grids
 
 // New returns an empty report of the normalised text and its tokens, its map and
 // lists those of a released report when there is one.
 func New(norm *source.Norm, st *token.Stream) *Report {
-	r, ok := released.Get().(*Report)
-	if !ok {
-		r = &Report{Cells: make(map[string]*Cell, 256)} // the cells of a 2019 or 2021 report
+	r := released.Get()
+	if r.Cells == nil {
+		r.Cells = make(map[string]*Cell, 256) // the cells of a 2019 or 2021 report
 	}
 	r.Norm, r.Stream, r.Template, r.Variants = norm, st, "unknown", map[string]bool{}
 	return r

@@ -168,7 +168,7 @@ func checkPart(norm *source.Norm, start int, opts Options, n int, each bool) (*R
 	}
 	rules.RunWith(rep, rules.Config{Deadline: opts.Deadline, Held: opts.Held})
 	res := toResult(rep, opts, n)
-	rep.Stream.Release() // the result holds no token: the next check reuses the array
+	rep.Release() // the result holds no token and not the map: the next check reuses them
 	return res, cut
 }
 

@@ -28,6 +28,7 @@ import (
 	"sync"
 
 	"nianbao/core/internal/lazy"
+	"nianbao/core/internal/pool"
 	"nianbao/core/report"
 	"nianbao/core/source"
 	"nianbao/core/template"
@@ -36,8 +37,7 @@ import (
 
 // Read rebuilds the report's tables.
 func Read(norm *source.Norm, st *token.Stream) *report.Report {
-	rep := &report.Report{Norm: norm, Stream: st, Template: "unknown",
-		Cells: make(map[string]*report.Cell, 256), Variants: map[string]bool{}}
+	rep := report.New(norm, st)
 	markPageNumbers(st)
 	rep.Year, rep.Agency = meta(norm.S)
 	if Stats != nil && Stats.Detect(st) {
@@ -46,7 +46,7 @@ func Read(norm *source.Norm, st *token.Stream) *report.Report {
 		cover(rep)
 		return rep
 	}
-	a := &aligner{rep: rep, toks: st.Tokens}
+	a := &aligner{rep: rep, toks: st.Tokens, scratch: scratches.Get()}
 	a.regions()
 	gen2 := a.readT2()
 	other := a.readT3()
@@ -54,8 +54,57 @@ func Read(norm *source.Norm, st *token.Stream) *report.Report {
 	a.decide(gen2, other)
 	a.spans()
 	cover(rep)
+	a.scratch.release()
 	return rep
 }
+
+// scratch is what an aligner works in and leaves behind when the report is read
+// (the cells hold what it found): reused by the next report's.
+type scratch struct {
+	vocab      []uint64
+	values     []piece   // a row's values as they are found
+	free, used [][]piece // blocks of pieces to cut rows from, and those cut from
+}
+
+var scratches pool.Of[scratch]
+
+// release hands the scratch back, its blocks emptied (they hold the text's strings).
+func (s *scratch) release() {
+	for _, b := range s.used {
+		clear(b)
+		s.free = append(s.free, b)
+	}
+	s.used = s.used[:0]
+	clear(s.values[:cap(s.values)])
+	scratches.Put(s)
+}
+
+// keepPieces returns a copy of ps, exactly as long, cut from the scratch's blocks.
+func (a *aligner) keepPieces(ps []piece) []piece {
+	if len(ps) == 0 {
+		return nil
+	}
+	if a.scratch == nil {
+		return append([]piece(nil), ps...)
+	}
+	if len(a.pieces) < len(ps) {
+		var b []piece
+		if n := len(a.scratch.free); n > 0 && len(a.scratch.free[n-1]) >= len(ps) {
+			b, a.scratch.free = a.scratch.free[n-1], a.scratch.free[:n-1]
+		} else {
+			b = make([]piece, max(pieceBlock, len(ps)))
+		}
+		a.scratch.used = append(a.scratch.used, b)
+		a.pieces = b
+	}
+	out := a.pieces[:len(ps):len(ps)]
+	a.pieces = a.pieces[len(ps):]
+	copy(out, ps)
+	return out
+}
+
+// pieceBlock is how many pieces a block holds: about a report's rows' values.
+const pieceBlock = 256
 
 // StatsReader reads the 2008-2018 statistics table; the stats package provides it.
 type StatsReader interface {
@@ -71,6 +120,10 @@ type aligner struct {
 	rep   *report.Report
 	toks  []token.Token
 	block []report.Cell // cells not yet handed out
+	// scratch is reused from report to report (nil: none); pieces, the rest of its
+	// block of pieces being cut
+	scratch *scratch
+	pieces  []piece
 	// claimed[i] is how many bytes at the end of number token i belong to the label
 	// after it: its item number, run on to the value ("127.属于行政执法案卷").
 	claimed map[int]int

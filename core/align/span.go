@@ -19,7 +19,19 @@ import (
 // the blanks of spanned headers, nor numbers inside a label's bracketed note. It stops
 // at a sentence: the values of a table do not continue past prose.
 func (a *aligner) spanValues(from, to int, stop func(tok int) bool) []piece {
-	var out []piece
+	var buf []piece
+	if a.scratch != nil {
+		buf = a.scratch.values[:0]
+	}
+	out := a.spanValuesTo(buf, from, to, stop)
+	if a.scratch != nil {
+		a.scratch.values = out[:0]
+	}
+	return a.keepPieces(out)
+}
+
+// spanValuesTo is spanValues appending to out.
+func (a *aligner) spanValuesTo(out []piece, from, to int, stop func(tok int) bool) []piece {
 	for i := from; i < to && i < len(a.toks); i++ {
 		t := &a.toks[i]
 		switch {
@@ -40,9 +52,6 @@ func (a *aligner) spanValues(from, to int, stop func(tok int) bool) []piece {
 		case a.itemOnly(i):
 			// wholly an item number of the label after it
 		default:
-			if out == nil {
-				out = make([]piece, 0, 8) // a row's values, at once: 表三 has seven columns
-			}
 			out = append(out, a.whole(i))
 		}
 	}
@@ -98,7 +107,7 @@ var kinOf sync.Map // *template.Table -> []uint64
 // whether any of its columns text token tok names, worked out once per token.
 func (a *aligner) vocabulary(t *template.Table, tok int) (rows uint64, cols bool) {
 	if a.vocab == nil || a.vocabOf != t {
-		a.vocab, a.vocabOf = make([]uint64, len(a.toks)), t
+		a.vocab, a.vocabOf = a.newVocab(), t
 	}
 	if v := a.vocab[tok]; v != 0 {
 		return v &^ (3 << 62), v&(1<<62) != 0
@@ -121,6 +130,22 @@ func (a *aligner) vocabulary(t *template.Table, tok int) (rows uint64, cols bool
 	}
 	a.vocab[tok] = v
 	return rows, cols
+}
+
+// newVocab returns an empty vocabulary cache, the scratch's when there is one.
+func (a *aligner) newVocab() []uint64 {
+	if a.scratch == nil {
+		return make([]uint64, len(a.toks))
+	}
+	v := a.scratch.vocab
+	if cap(v) < len(a.toks) {
+		v = make([]uint64, len(a.toks))
+	} else {
+		v = v[:len(a.toks)]
+		clear(v)
+	}
+	a.scratch.vocab = v
+	return v
 }
 
 // misread returns text token i as a value misread as letters (token.Garbled), set

@@ -246,6 +246,9 @@ func pipeCells(l []byte) int {
 
 // delimiterCells returns the cell count of a GFM delimiter row, or 0.
 func delimiterCells(l []byte) int {
+	if bytes.IndexByte(l, '|') < 0 || bytes.IndexByte(l, '-') < 0 {
+		return 0 // most lines, told without making a string of them
+	}
 	s := strings.TrimSpace(string(l))
 	if !strings.Contains(s, "|") || !strings.Contains(s, "-") {
 		return 0

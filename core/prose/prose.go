@@ -10,6 +10,7 @@ package prose
 
 import (
 	"nianbao/core/internal/cjk"
+	"nianbao/core/internal/pool"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -31,6 +32,8 @@ type Doc struct {
 	Sections  []Section  // the top-level sections, from the level-1 headings
 	// LineStarts are the offsets in S where the input's lines begin.
 	LineStarts []int
+
+	lines []lineStart // the builder's, kept for the next Doc's (see Release)
 
 	// the statements, found once
 	stmts     []Statement
@@ -129,12 +132,25 @@ func Of(rep *report.Report) *Doc {
 	return d
 }
 
+// docs holds released Docs, their arrays emptied: a check reads one report's prose
+// after another's.
+var docs pool.Of[Doc]
+
+// Release hands the Doc's arrays back for the next report's prose (Report.Release
+// calls it); neither the Doc nor any of its slices may be used afterwards.
+func (d *Doc) Release() {
+	clear(d.Headings) // their strings: the text is not kept alive by the pool
+	*d = Doc{runs: d.runs[:0], Paras: d.Paras[:0], Sentences: d.Sentences[:0], Headings: d.Headings[:0],
+		Sections: d.Sections[:0], LineStarts: d.LineStarts[:0], lines: d.lines[:0]}
+	docs.Put(d)
+}
+
 // Read reads the prose of a report: every line that is not part of a table.
 func Read(rep *report.Report) *Doc {
-	d := &Doc{}
 	if rep == nil || rep.Norm == nil || rep.Stream == nil {
-		return d
+		return &Doc{}
 	}
+	d := docs.Get()
 	s := rep.Norm.S
 	st := rep.Stream
 	spans := tableSpans(rep)
@@ -143,7 +159,7 @@ func Read(rep *report.Report) *Doc {
 	for _, sp := range spans {
 		size -= sp.End - sp.Start
 	}
-	b := builder{d: d, s: s}
+	b := builder{d: d, s: s, lineStarts: d.lines[:0]}
 	b.buf.Grow(max(size, 0))
 	gap := false       // a blank line or a table since the last prose line
 	pageBreak := false // a page break since the last prose line
@@ -207,6 +223,7 @@ func Read(rep *report.Report) *Doc {
 		d.LineStarts = append(d.LineStarts, ls.at)
 	}
 	d.headings(sentenceStarts(d.S, b.lineStarts))
+	d.lines = b.lineStarts
 	d.sentences()
 	d.sections()
 	return d

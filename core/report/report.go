@@ -4,6 +4,7 @@
 package report
 
 import (
+	"nianbao/core/internal/pool"
 	"nianbao/core/source"
 	"nianbao/core/template"
 	"nianbao/core/token"
@@ -112,6 +113,42 @@ type Report struct {
 	rows  map[*template.Table][]template.Row
 	cols  map[*template.Table][]template.Col
 	grids map[*template.Table][]*Cell
+}
+
+// released holds what released reports leave, emptied: a check makes a map and lists
+// of some 280 cells and 60 labels, and a batch or a page checks one report after another.
+var released pool.Of[Report] // holding only Cells, Order, Labels and grids
+
+// New returns an empty report of the normalised text and its tokens, its map and
+// lists those of a released report when there is one.
+func New(norm *source.Norm, st *token.Stream) *Report {
+	r := released.Get()
+	if r.Cells == nil {
+		r.Cells = make(map[string]*Cell, 256) // the cells of a 2019 or 2021 report
+	}
+	r.Norm, r.Stream, r.Template, r.Variants = norm, st, "unknown", map[string]bool{}
+	return r
+}
+
+// Release hands the report's token stream, cell map, lists and prose back for the
+// next check to reuse; none may be used afterwards (the cells themselves stay valid).
+func (r *Report) Release() {
+	r.Stream.Release()
+	if p, ok := r.Prose.(interface{ Release() }); ok {
+		p.Release()
+	}
+	if r.Cells == nil {
+		return
+	}
+	clear(r.Cells)
+	clear(r.Order)
+	clear(r.Labels)
+	for _, g := range r.grids {
+		clear(g)
+	}
+	// the grids stay by table: the next report of the same template fills the same
+	*r = Report{Cells: r.Cells, Order: r.Order[:0], Labels: r.Labels[:0], grids: r.grids}
+	released.Put(r)
 }
 
 // AddCell registers a cell of table t: by id, in table order, and by position.

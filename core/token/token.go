@@ -5,9 +5,9 @@
 package token
 
 import (
+	"nianbao/core/internal/pool"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -296,15 +296,12 @@ func gapOf(sep string) Gap {
 // arrayPool holds the arrays of released streams (a *Stream holding nothing else):
 // the tokens are the largest allocation of a check, the lines next, and a batch or a
 // page checks one report after another.
-var arrayPool sync.Pool
+var arrayPool pool.Of[Stream]
 
 // newStream returns an empty stream with room for n tokens and lines lines, its
 // arrays those of a released stream when they are large enough.
 func newStream(n, lines int) *Stream {
-	st, ok := arrayPool.Get().(*Stream)
-	if !ok {
-		st = &Stream{}
-	}
+	st := arrayPool.Get()
 	if cap(st.Tokens) < n {
 		st.Tokens = make([]Token, 0, n)
 	}

@@ -127,6 +127,8 @@ func Build(res *core.Result, opts Options) *Review {
 		if strings.HasPrefix(it.Message, it.Place+"：") {
 			it.Place = "" // the message names the place already
 		}
+		// nor the title twice ("检查不完整（表四）：检查不完整：……")
+		it.Message = strings.TrimPrefix(it.Message, it.Title+"：")
 		if note, ok := notes[i]; ok {
 			it.Note = note
 			set = append(set, it)

@@ -58,6 +58,7 @@ func main() {
 	api.Set("version", core.Version)
 	api.Set("sample", sample)
 	api.Set("check", js.FuncOf(check))
+	api.Set("checkEach", js.FuncOf(checkEach))
 	api.Set("compareYears", js.FuncOf(compareYears))
 	api.Set("pairUp", js.FuncOf(pairUp))
 	api.Set("full", full)
@@ -89,6 +90,21 @@ func check(this js.Value, args []js.Value) (out any) {
 		return errorValue(msg)
 	}
 	return vert.ValueOf(res).Value
+}
+
+// checkEach(input, options) checks each report a text holds (core.CheckEach): an array
+// of Results, one a report, numbered by part (one Result, part 0, for a text of one).
+func checkEach(this js.Value, args []js.Value) (out any) {
+	defer recoverInto(&out, "检查程序内部错误")
+	input, opts, msg := readArg(args, 0)
+	if msg != "" {
+		return errorValue(msg)
+	}
+	var list []any
+	for _, r := range core.CheckEach(input, opts) {
+		list = append(list, vert.ValueOf(r).Value)
+	}
+	return list
 }
 
 // compareYears(a, optionsA, b, optionsB) checks two reports and compares them as one

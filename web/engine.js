@@ -48,6 +48,8 @@
 //   nianbaoEngine.check(input, o)  -> Promise of a Result, checked in the worker: the lite
 //                                     module first, the full one when the lite one says
 //                                     the input needs it
+//   nianbaoEngine.checkEach(input, o) -> Promise of [result…]: each report of a text holding
+//                                     several (a compilation), result.part numbering them
 //   nianbaoEngine.compareYears(a, oa, b, ob) -> Promise of [resultA, resultB]: two reports
 //                                     checked and compared as consecutive years
 //   nianbaoEngine.pairUp(list)     -> Promise of [[older, newer]…] among checked reports
@@ -398,6 +400,12 @@
     return withModule((m) => m('check')(input, opts));
   }
 
+  // checkEach checks each report a text holds (the bridge's checkEach: [result…], one
+  // a report, numbered by part), with withModule.
+  function checkEach(input, opts) {
+    return withModule((m) => m('checkEach')(input, opts));
+  }
+
   // compareYears checks two reports and compares them as consecutive years of one body
   // (the bridge's compareYears: [resultA, resultB]), with withModule.
   function compareYears(a, oa, b, ob) {
@@ -416,6 +424,7 @@
     ready,
     api,
     check,
+    checkEach,
     compareYears,
     pairUp,
     exited,

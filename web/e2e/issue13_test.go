@@ -135,7 +135,8 @@ func TestCleanCellChecks(t *testing.T) {
 }
 
 // TestSeveralReports: two reports pasted together are checked as the first alone, and
-// the page says the rest was not checked, in its verdict and among the reader's findings.
+// the page says the rest was not checked, in its verdict and among the reader's findings;
+// 逐份检查 checks each on its own and steps through them.
 func TestSeveralReports(t *testing.T) {
 	tb := newTab(t)
 	tb.open(base)
@@ -146,6 +147,31 @@ func TestSeveralReports(t *testing.T) {
 	if !tb.bool(`nianbaoPage.lastResult.summary.others && nianbaoPage.lastResult.findings.some(f => f.rule === 'read.multiple' && f.origin === 'reader')`) {
 		t.Errorf("no read.multiple finding from the reader")
 	}
+	// 逐份检查: each report checked on its own, shown one at a time over the one text
+	tb.eval(`document.getElementById('parts-each').click(); true`, nil)
+	tb.wait(`!!document.getElementById('parts-bar')`)
+	bar := func() string { return tb.str(`document.getElementById('parts-bar').firstChild.textContent`) }
+	if b := bar(); b != "第 1/2 份：东港市机关事务服务中心 2024年" || !tb.bool(`document.getElementById('parts-prev').disabled`) {
+		t.Errorf("parts bar %q", b)
+	}
+	if v := tb.str(`(document.getElementById('sum-verdict') || {}).textContent || ''`); v != "" {
+		t.Errorf("the first report checked on its own still says %q", v)
+	}
+	tb.eval(`document.getElementById('parts-next').click(); true`, nil)
+	tb.wait(`nianbaoPage.lastResult.part === 2`)
+	if b := bar(); b != "第 2/2 份：东胜区行政审批政务服务与数据管理局 2024年" || tb.str(`document.getElementById('sum-agency').textContent`) != "东胜区行政审批政务服务与数据管理局" {
+		t.Errorf("parts bar %q", b)
+	}
+	if v := tb.str(`document.querySelector('#tables td[data-cell="t2.license.decisions"]').textContent`); !strings.Contains(v, "52425") {
+		t.Errorf("the second report's 行政许可 shows %q, want 52425", v)
+	}
+	// its cells point into the one text, after the first report's
+	if !tb.bool(`nianbaoPage.lastResult.cells['t2.license.decisions'].at[0] > document.getElementById('input').value.indexOf('一、总体情况', 10)`) {
+		t.Errorf("the second report's cell does not point into its own part of the text")
+	}
+	// editing the text checks it again as a whole: 逐份检查 is offered again
+	tb.paste(readFile(t, "testdata/seeds/000_e0bf6f214cd92753.txt")+"\n"+readFile(t, "testdata/seeds/004_fe52555f254f9b80.txt")+"\n", "")
+	tb.wait(`!!document.getElementById('parts-each') && !document.getElementById('parts-bar')`)
 }
 
 // TestDismissalPerReport: a finding dismissed in one body's report stays shown in another

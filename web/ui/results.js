@@ -138,6 +138,7 @@ export function install(ui) {
     const badge = (cls, label, n) => h('span', { class: 'badge ' + cls + (n ? '' : ' zero') }, label + ' ', h('b', null, String(n)));
     box.replaceChildren(...[
       verdict(res),
+      ui.partsBar(res),
       h('span', { class: 'kv' }, h('span', { class: 'k' }, '机关'), h('span', { class: 'v', id: 'sum-agency' }, res.agency || '未识别')),
       h('span', { class: 'kv' }, h('span', { class: 'k' }, '年度'), h('span', { class: 'v', id: 'sum-year' }, res.year != null ? String(res.year) : '未识别')),
       h('span', { class: 'kv' }, h('span', { class: 'k' }, '模板'), h('span', { class: 'v', id: 'sum-template' }, ui.templateName(res.template))),

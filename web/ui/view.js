@@ -20,9 +20,10 @@ import * as bigtext from './bigtext.js';
 import * as settings from './settings.js';
 import * as menus from './menus.js';
 import * as sample from './sample.js';
+import * as parts from './parts.js';
 
 // popover binds before years and review: Escape closes the pop-up before a dialog or a menu.
-const PARTS = [checker, busy, bigtext, input, source, results, tables, findings, popover, years, review, batch, settings, menus, sample];
+const PARTS = [checker, busy, bigtext, input, source, results, tables, findings, popover, years, review, batch, settings, menus, sample, parts];
 
 // createView builds the view into ctx.frame and runs it. ctx:
 //   root    the Document or ShadowRoot holding the view (ids are looked up in it)

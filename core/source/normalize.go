@@ -124,7 +124,20 @@ type Norm struct {
 func (n *Norm) Prefix(end int) *Norm {
 	p := *n
 	p.Text.S = n.Text.S[:end]
+	p.Images = imagesIn(n.Images, 0, end)
 	return &p
+}
+
+// imagesIn returns the images that stand in [start, end): a report cut from a text
+// holding several has only its own.
+func imagesIn(imgs []int, start, end int) []int {
+	var out []int
+	for _, i := range imgs {
+		if i >= start && i < end {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // After returns the normalised text with everything before byte start blanked out
@@ -139,6 +152,7 @@ func (n *Norm) After(start int) *Norm {
 	}
 	p := *n
 	p.Text.S = string(b)
+	p.Images = imagesIn(n.Images, start, len(b))
 	return &p
 }
 

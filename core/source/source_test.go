@@ -2,6 +2,7 @@ package source
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -44,6 +45,22 @@ func TestNormalizeOffsets(t *testing.T) {
 		if got := in[span[0]:span[1]]; got != orig {
 			t.Errorf("%q maps to %q, want %q", norm, got, orig)
 		}
+	}
+}
+
+// TestImages: an Object character becomes a space whose place is recorded and maps
+// to it in the input; a report cut from the text (Prefix, After) keeps only its own.
+func TestImages(t *testing.T) {
+	in := "一\uFFFC二\n报告\uFFFC三\n\uFFFC"
+	n := Normalize(&Text{S: in, InputLen: len(in)})
+	if n.S != "一 二\n报告 三\n " || fmt.Sprint(n.Images) != "[3 14 19]" {
+		t.Fatalf("%q, images %v", n.S, n.Images)
+	}
+	if span := n.Span(14, 15); in[span[0]:span[1]] != "\uFFFC" {
+		t.Errorf("the second image maps to %q", in[span[0]:span[1]])
+	}
+	if got := fmt.Sprint(n.Prefix(8).Images, n.After(8).Images, n.After(8).Prefix(19).Images); got != "[3] [14 19] [14]" {
+		t.Errorf("the parts' images %s, want [3] [14 19] [14]", got)
 	}
 }
 

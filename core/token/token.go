@@ -100,8 +100,18 @@ type Stream struct {
 // as its longest cell wraps to, between two borders: "| 行政 | 0 |" then
 // "| 规范性文件 |   |". The lines after the row's first add their text to its cells.
 type gridRow struct {
-	drawn bool    // the last border was a grid's: the lines below it are one row
-	cells [][]int // the row's tokens, per cell
+	drawn bool  // the last border was a grid's: the lines below it are one row
+	cells []int // the first token of each of the row's cells, as on its first line
+	end   int   // the end of the row's first line's tokens
+}
+
+// cellTokens returns the tokens [a, b) of cell i of a line whose cells start at
+// starts and whose tokens end at end.
+func cellTokens(starts []int, i, end int) (a, b int) {
+	if i+1 < len(starts) {
+		end = starts[i+1]
+	}
+	return starts[i], end
 }
 
 // joinGridLine adds the line just tokenized, whose tokens start at first, to the grid
@@ -111,53 +121,43 @@ type gridRow struct {
 // line of its own.
 func (st *Stream) joinGridLine(first int) {
 	g := &st.grid
-	if !g.drawn {
+	switch {
+	case !g.drawn:
 		return
-	}
-	n := len(st.cells)
-	if n == 0 {
+	case len(st.cells) == 0:
 		g.drawn = false // not a grid's line
 		return
-	}
-	cells := make([][]int, n)
-	for i, at := range st.cells {
-		end := len(st.Tokens)
-		if i+1 < n {
-			end = st.cells[i+1]
-		}
-		for k := at; k < end; k++ {
-			cells[i] = append(cells[i], k)
-		}
-	}
-	if g.cells == nil || len(g.cells) != n || !st.continues(g.cells, cells) {
-		if g.cells == nil {
-			g.cells = cells
-		} else {
-			g.drawn = false // a row that does not continue: no longer sure of the grid
-		}
+	case g.cells == nil:
+		g.cells, g.end = append([]int(nil), st.cells...), len(st.Tokens)
+		return
+	case len(g.cells) != len(st.cells) || !st.continues():
+		g.drawn = false // a row that does not continue: no longer sure of the grid
 		return
 	}
-	for i, c := range cells {
-		if len(c) == 0 || st.Tokens[c[0]].Kind == Blank {
+	for i := range st.cells {
+		a, b := cellTokens(st.cells, i, len(st.Tokens))
+		if a == b || st.Tokens[a].Kind == Blank {
 			continue
 		}
-		t := &st.Tokens[g.cells[i][0]]
-		t.Text += st.Tokens[c[0]].Text
+		t := &st.Tokens[g.cells[i]]
+		t.Text += st.Tokens[a].Text
 		t.Key = Squeeze(t.Text)
 		t.Joined = true
 	}
 	st.Tokens = st.Tokens[:first]
 }
 
-// continues reports whether the cells of a line (token indices per cell) can be joined
-// to the cells of the row above: each empty, or one text under one text.
-func (st *Stream) continues(row, line [][]int) bool {
+// continues reports whether the cells of the line just tokenized can be joined to the
+// cells of the grid row above: each empty, or one text under one text.
+func (st *Stream) continues() bool {
 	joined := false
-	for i, c := range line {
+	for i := range st.cells {
+		a, b := cellTokens(st.cells, i, len(st.Tokens))
+		ra, rb := cellTokens(st.grid.cells, i, st.grid.end)
 		switch {
-		case len(c) == 0:
-		case len(c) == 1 && st.Tokens[c[0]].Kind == Blank && st.Tokens[c[0]].Text == "":
-		case len(c) == 1 && st.Tokens[c[0]].Kind == Text && len(row[i]) == 1 && st.Tokens[row[i][0]].Kind == Text:
+		case a == b:
+		case b-a == 1 && st.Tokens[a].Kind == Blank && st.Tokens[a].Text == "":
+		case b-a == 1 && st.Tokens[a].Kind == Text && rb-ra == 1 && st.Tokens[ra].Kind == Text:
 			joined = true
 		default:
 			return false
@@ -437,7 +437,7 @@ func (st *Stream) words(s string, off int, line string, lineOff, lineNo, para, p
 		for k < len(s) && isSpace(s[k]) {
 			k++
 		}
-		if len(ws) == 0 && off+i == lineOff+len(line)-len(strings.TrimLeft(line, " \t")) && k < len(s) && !isDigit(s[k]) && isListMark(s[i:j]) {
+		if len(ws) == 0 && isListMark(s[i:j]) && k < len(s) && !isDigit(s[k]) && off+i == lineOff+len(line)-len(strings.TrimLeft(line, " \t")) {
 			// a list's number set apart from its text at the line's start ("3.  收到和处理…",
 			// as converters write a numbered heading): the heading's, not a value
 			ws = append(ws, word{text: s[i:j], start: off + i, gapAfter: k - j})

@@ -164,7 +164,7 @@ func checkPart(norm *source.Norm, start int, opts Options, n int, each bool) (*R
 	if rest != "" && !each {
 		rep.Others = true
 		rep.Reader("read.multiple", "warning", fmt.Sprintf("文本中不止一份报告：从“%s”起（约 %d 字）是另一份报告，本次只检查了第一份。"+
-			"请把各份报告分开检查（命令行可以把它们存为多个文件批量检查）", opening(rest, 30), utf8.RuneCountInString(rest)), -1, -1)
+			"要逐份检查各份报告，请用页面上的“逐份检查”或命令行的 --each", opening(rest, 30), utf8.RuneCountInString(rest)), -1, -1)
 	}
 	rules.RunWith(rep, rules.Config{Deadline: opts.Deadline, Held: opts.Held})
 	res := toResult(rep, opts, n)

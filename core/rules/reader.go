@@ -67,7 +67,8 @@ var _ = register(ruleReadGarbled)
 
 var ruleReadMultiple = &Rule{ID: "read.multiple", Title: "不止一份报告", Group: GroupReader, Severity: "warning",
 	Doc: `文本中第一份报告的表四之后，又出现了表二和表三（报告汇编、爬虫抓取的列表页、两份报告粘贴在一起）。
-只检查第一份：后面的报告不参与核对，以免把另一份报告的数字和正文算到这一份上。请把各份报告分开检查。`}
+只检查第一份：后面的报告不参与核对，以免把另一份报告的数字和正文算到这一份上。
+页面上的“逐份检查”和命令行的 --each 把每一份报告分别检查。`}
 
 var _ = register(ruleReadMultiple)
 

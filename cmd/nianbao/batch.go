@@ -23,26 +23,20 @@ type batch struct {
 	tick     func() // called after each report, when not nil
 }
 
-// checked is one input's result and its facts for the comparisons of years.
-type checked struct {
+// report is one report's result and its facts for the comparisons of years.
+type report struct {
 	res   *core.Result
 	facts *core.Facts
-	// more: the further reports of an input holding several, each checked (--each)
-	more []checked
 }
 
-// all returns the input's results: its first report's, then the others'.
-func (c checked) all() []checked {
-	first := c
-	first.more = nil
-	return append([]checked{first}, c.more...)
-}
+// checked is an input's reports: one, or each of a file holding several (--each).
+type checked []report
 
 // size is what the input's facts keep in memory.
 func (c checked) size() int {
 	n := 0
-	for _, p := range c.all() {
-		n += p.facts.Size()
+	for _, r := range c {
+		n += r.facts.Size()
 	}
 	return n
 }
@@ -130,16 +124,12 @@ func (b batch) run(inputs []input, emit func(i int, c checked) error) error {
 // check reads and checks one input and takes its facts.
 func (b batch) check(in input) checked {
 	var c checked
-	for k, res := range checkInput(in, b.stdin, b.format, b.deadline, b.each) {
+	for _, res := range checkInput(in, b.stdin, b.format, b.deadline, b.each) {
 		if res.Part > 0 {
 			// each report of the input under a name of its own, in every output
 			res.File = fmt.Sprintf("%s#%d", res.File, res.Part)
 		}
-		if k == 0 {
-			c = checked{res: res, facts: core.FactsOf(res)}
-		} else {
-			c.more = append(c.more, checked{res: res, facts: core.FactsOf(res)})
-		}
+		c = append(c, report{res, core.FactsOf(res)})
 	}
 	if b.tick != nil {
 		b.tick()

@@ -54,7 +54,7 @@ func check(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	err = out.begin()
 	if err == nil {
 		err = b.run(inputs, func(i int, input checked) error {
-			for _, c := range input.all() {
+			for _, c := range input {
 				previous := years.compare(i, c)
 				status.add(c.res)
 				if c.res.Input.Error != "" {

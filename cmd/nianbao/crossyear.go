@@ -29,7 +29,7 @@ type years struct {
 // compare records a report's facts and, when last year's report of its body came
 // before it, compares the two and attaches the findings. It returns the name of last
 // year's report, or "".
-func (y *years) compare(i int, c checked) string {
+func (y *years) compare(i int, c report) string {
 	j, ok := y.pairer.Add(c.facts)
 	if !ok {
 		return ""

@@ -57,7 +57,11 @@ func TestStreamOrder(t *testing.T) {
 	b := batch{workers: workers, tick: func() { checkedSoFar.Add(1) }}
 	var order []string
 	ahead := 0
-	err := b.run(inputs, func(i int, c checked) error {
+	err := b.run(inputs, func(i int, input checked) error {
+		if len(input) != 1 {
+			t.Fatalf("%d: %d reports, want 1", i, len(input))
+		}
+		c := input[0]
 		order = append(order, c.res.File)
 		ahead = max(ahead, int(checkedSoFar.Load())-i)
 		if c.facts == nil || c.facts.File != c.res.File {

@@ -2,6 +2,7 @@
 // together), each checked on its own (the bridge's checkEach) and shown one at a time over
 // the one text: the summary offers 逐份检查, then steps through 第 k/N 份.
 import { h } from './dom.js';
+import { lineOf } from './offsets.js';
 
 // install adds this part's functions to the view (ui) and returns its event binding.
 export function install(ui) {
@@ -71,7 +72,7 @@ export function install(ui) {
     }
     const v = state.view;
     if (first == null || !v) return;
-    const line = v.text.slice(0, first).split('\n').length - 1;
+    const line = lineOf(v, first);
     const box = v.editable ? $('input') : $('docview');
     const lh = parseFloat(getComputedStyle(box).lineHeight) || 20;
     box.scrollTop = Math.max(0, line * lh - box.clientHeight / 3);
